@@ -1,0 +1,3 @@
+namespace Vigil.Data;
+
+internal static class Placeholder;
