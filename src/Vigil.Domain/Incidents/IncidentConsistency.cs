@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Vigil.Domain.Validation;
+
+namespace Vigil.Domain.Incidents;
+
+/// <summary>Rules across fields, checked on the view a submission would produce.</summary>
+public static class IncidentConsistency
+{
+    public static IReadOnlyList<FieldError> Check(JsonObject view, JsonObject submitted)
+    {
+        var errors = new List<FieldError>();
+        var occurred = TimestampOf(view["occurred_at"]);
+        var detected = TimestampOf(view["detected_at"]);
+        if (occurred is not null && detected is not null && detected < occurred)
+        {
+            var field = submitted.ContainsKey("detected_at") ? "detected_at" : "occurred_at";
+            errors.Add(new FieldError(JsonPointer.Append(JsonPointer.Root, field),
+                $"the incident cannot be detected ({detected:O}) before it occurred ({occurred:O})"));
+        }
+        return errors;
+    }
+
+    /// <summary>The time a field holds, or null when it is absent or declared unknown.</summary>
+    public static DateTimeOffset? TimestampOf(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            ? parsed
+            : null;
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Vigil.Domain.Sharing;
+
+namespace Vigil.Domain.Incidents;
+
+/// <summary>One field one submission changed.</summary>
+public sealed record FieldChange(string Field, JsonNode? Old, JsonNode? New);
+
+/// <summary>
+/// An incident's current view is the fold of its submissions in order: each field takes the value of the last
+/// submission that named it. Submissions themselves are never changed.
+/// </summary>
+public static class IncidentFold
+{
+    /// <summary>Members of a submission that annotate it rather than set a field of the incident.</summary>
+    private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal) { SubmissionReader.NarrativeMember, "reason" };
+
+    public static JsonObject Initial() => new()
+    {
+        ["status"] = IncidentStatus.Received,
+        ["tlp"] = TlpLabel.Default,
+    };
+
+    /// <summary>Applies one submission's content to the view in place and returns what it changed (old → new).</summary>
+    public static IReadOnlyList<FieldChange> Apply(JsonObject view, JsonObject content)
+    {
+        var changes = new List<FieldChange>();
+        foreach (var (name, value) in content)
+        {
+            if (Annotations.Contains(name))
+            {
+                continue;
+            }
+            var old = view[name];
+            if (JsonNode.DeepEquals(old, value))
+            {
+                continue;
+            }
+            changes.Add(new FieldChange(name, old?.DeepClone(), value?.DeepClone()));
+            view[name] = value?.DeepClone();
+        }
+        return changes;
+    }
+
+    /// <summary>Folds a whole history, returning the view and, for each submission, what it changed.</summary>
+    public static (JsonObject View, IReadOnlyList<IReadOnlyList<FieldChange>> Changes) Replay(IEnumerable<JsonObject> contents)
+    {
+        var view = Initial();
+        var changes = contents.Select(c => Apply(view, c)).ToList();
+        return (view, changes);
+    }
+}
