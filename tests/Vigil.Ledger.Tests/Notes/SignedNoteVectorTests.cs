@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;
 
 namespace Vigil.Ledger.Tests.Notes;
@@ -109,11 +110,11 @@ public class SignedNoteVectorTests
     {
         var real = Vectors.GetProperty("realSumGolangOrgCheckpoint");
         var verifiers = NoteVerifierSet.Parse(real.Text("vkey"));
-        var opened = Checkpoints.Checkpoint.Open(real.Text("note"), verifiers);
+        var opened = Checkpoint.Open(real.Text("note"), verifiers);
         Assert.Equal("go.sum database tree", opened.Checkpoint.Origin);
         Assert.Equal(65664258, opened.Checkpoint.Size);
         var tampered = real.Text("note").Replace("65664258", "65664259", StringComparison.Ordinal);
-        Assert.Throws<LedgerVerificationException>(() => Checkpoints.Checkpoint.Open(tampered, verifiers));
+        Assert.Throws<LedgerVerificationException>(() => Checkpoint.Open(tampered, verifiers));
     }
 
     [Fact]
@@ -122,16 +123,16 @@ public class SignedNoteVectorTests
         var real = Vectors.GetProperty("realRekorV1Checkpoint");
         var verifier = new EcdsaNoteVerifier("rekor.sigstore.dev", real.GetProperty("logPublicKeySpkiB64").Base64());
         Assert.Equal(real.Text("logIdHex")[..8], NoteKeyId.ToHex(verifier.KeyId));
-        var opened = Checkpoints.Checkpoint.Open(real.Text("note"), new NoteVerifierSet(verifier));
+        var opened = Checkpoint.Open(real.Text("note"), new NoteVerifierSet(verifier));
         Assert.Equal(2953640305, opened.Checkpoint.Size);
         var tampered = real.Text("note").Replace("2953640305", "2953640306", StringComparison.Ordinal);
-        Assert.Throws<LedgerVerificationException>(() => Checkpoints.Checkpoint.Open(tampered, new NoteVerifierSet(verifier)));
+        Assert.Throws<LedgerVerificationException>(() => Checkpoint.Open(tampered, new NoteVerifierSet(verifier)));
     }
 
     [Fact]
     public void Go_sumdb_tree_note_text_is_formatted_exactly()
     {
-        var checkpoint = new Checkpoints.Checkpoint("go.sum database tree", 123456789012, MerkleHash.HashLeaf("hello world"u8));
+        var checkpoint = new Checkpoint("go.sum database tree", 123456789012, MerkleHash.HashLeaf("hello world"u8));
         Assert.Equal(Vectors.GetProperty("goSumdbTreeNote").Text("formatTreeGolden"), checkpoint.ToText());
     }
 }
