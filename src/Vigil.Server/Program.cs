@@ -1,6 +1,51 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+using Vigil.Server.Features.ApiReference;
+using Vigil.Server.Features.Health;
+using Vigil.Server.Features.Incidents;
+using Vigil.Server.Features.Organisations;
+using Vigil.Server.Features.Users;
+using Vigil.Server.Infrastructure.Http;
+using Vigil.Server.Infrastructure.Security;
+using Vigil.Server.Infrastructure.Storage;
 
-public partial class Program;
+var app = Program.BuildApp(args);
+await app.RunAsync();
+
+public partial class Program
+{
+    /// <summary>The whole server; also started by the CLI's `vigil serve`.</summary>
+    public static WebApplication BuildApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            // Loopback only unless the operator says otherwise: Vigil belongs behind a TLS-terminating proxy.
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        }
+        // Quiet by default wherever Vigil is started from; appsettings.json or environment variables may say otherwise.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        builder.Services.AddVigilHttp();
+        builder.Services.AddVigilStorage();
+        builder.Services.AddVigilSecurity();
+        builder.Services.AddApiReference();
+        builder.Services.AddHealth();
+        builder.Services.AddUsers();
+        builder.Services.AddIncidents();
+
+        var app = builder.Build();
+
+        app.UseVigilErrors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapHealth();
+        app.MapApiReference();
+        app.MapUsers();
+        app.MapOrganisations();
+        app.MapIncidents();
+
+        return app;
+    }
+}

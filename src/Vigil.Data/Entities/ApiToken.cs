@@ -1,0 +1,18 @@
+namespace Vigil.Data.Entities;
+
+/// <summary>
+/// An API token: 256 random bits shown once at creation. Only its SHA-256 digest is stored (a token has full
+/// entropy, so a slow hash adds nothing); the prefix lets people recognise a token without revealing it.
+/// </summary>
+public sealed class ApiToken
+{
+    public required string Id { get; init; }
+    public required string UserId { get; init; }
+    public required string Name { get; init; }
+    /// <summary>Lower-case hex SHA-256 of the whole token string.</summary>
+    public required string TokenHash { get; init; }
+    public required string Prefix { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ExpiresAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}

@@ -1,0 +1,259 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vigil.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    request_hash = table.Column<string>(type: "TEXT", nullable: false),
+                    status_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    response_body = table.Column<string>(type: "TEXT", nullable: false),
+                    response_content_type = table.Column<string>(type: "TEXT", nullable: true),
+                    location = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_records", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "organisations",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    sector = table.Column<string>(type: "TEXT", nullable: false),
+                    country = table.Column<string>(type: "TEXT", nullable: false),
+                    contact_name = table.Column<string>(type: "TEXT", nullable: false),
+                    contact_role = table.Column<string>(type: "TEXT", nullable: true),
+                    contact_email = table.Column<string>(type: "TEXT", nullable: false),
+                    contact_phone = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_organisations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "users",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    email = table.Column<string>(type: "TEXT", nullable: false),
+                    role = table.Column<string>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<string>(type: "TEXT", nullable: true),
+                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_users", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_users_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "api_tokens",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    token_hash = table.Column<string>(type: "TEXT", nullable: false),
+                    prefix = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_api_tokens_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incidents",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    organisation_id = table.Column<string>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", nullable: false),
+                    category = table.Column<string>(type: "TEXT", nullable: false),
+                    description = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    tlp = table.Column<string>(type: "TEXT", nullable: false),
+                    assignee_id = table.Column<string>(type: "TEXT", nullable: true),
+                    detected_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    view = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_incidents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_incidents_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_incidents_users_assignee_id",
+                        column: x => x.assignee_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "submissions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    incident_id = table.Column<string>(type: "TEXT", nullable: false),
+                    sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", nullable: false),
+                    actor_id = table.Column<string>(type: "TEXT", nullable: false),
+                    actor_role = table.Column<string>(type: "TEXT", nullable: false),
+                    actor_organisation_id = table.Column<string>(type: "TEXT", nullable: true),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    content = table.Column<string>(type: "TEXT", nullable: false),
+                    content_sha256 = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_submissions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_submissions_incidents_incident_id",
+                        column: x => x.incident_id,
+                        principalTable: "incidents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_submissions_users_actor_id",
+                        column: x => x.actor_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_tokens_token_hash",
+                table: "api_tokens",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_tokens_user_id",
+                table: "api_tokens",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_records_user_id_key",
+                table: "idempotency_records",
+                columns: new[] { "user_id", "key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_incidents_assignee_id",
+                table: "incidents",
+                column: "assignee_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_incidents_organisation_id_received_at",
+                table: "incidents",
+                columns: new[] { "organisation_id", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_incidents_received_at",
+                table: "incidents",
+                column: "received_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_incidents_status",
+                table: "incidents",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_organisations_name",
+                table: "organisations",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_submissions_actor_id",
+                table: "submissions",
+                column: "actor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_submissions_incident_id_sequence",
+                table: "submissions",
+                columns: new[] { "incident_id", "sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_email",
+                table: "users",
+                column: "email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_organisation_id",
+                table: "users",
+                column: "organisation_id");
+
+            // Submissions are the record: the database itself refuses to change or delete one.
+            migrationBuilder.Sql("CREATE TRIGGER submissions_refuse_update BEFORE UPDATE ON submissions BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER submissions_refuse_delete BEFORE DELETE ON submissions BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "api_tokens");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_records");
+
+            migrationBuilder.DropTable(
+                name: "submissions");
+
+            migrationBuilder.DropTable(
+                name: "incidents");
+
+            migrationBuilder.DropTable(
+                name: "users");
+
+            migrationBuilder.DropTable(
+                name: "organisations");
+        }
+    }
+}

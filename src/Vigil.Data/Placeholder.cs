@@ -1,3 +1,0 @@
-namespace Vigil.Data;
-
-internal static class Placeholder;

@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Vigil.Data;
+
+/// <summary>The model on PostgreSQL: times are timestamptz.</summary>
+public sealed class PostgresVigilDbContext(DbContextOptions<PostgresVigilDbContext> options) : VigilDbContext(options);

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Data.Entities;
+
+namespace Vigil.Data;
+
+/// <summary>
+/// Vigil's one model. Each database provider has a subclass with its own migrations, so SQLite and PostgreSQL
+/// can each get the column types that suit them.
+/// </summary>
+public abstract class VigilDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Organisation>(e =>
+        {
+            e.Property(o => o.Id).HasMaxLength(36);
+            e.Property(o => o.Name).HasMaxLength(300);
+            e.HasIndex(o => o.Name).IsUnique();
+        });
+        modelBuilder.Entity<User>(e =>
+        {
+            e.Property(u => u.Id).HasMaxLength(36);
+            e.HasIndex(u => u.Email).IsUnique();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ApiToken>(e =>
+        {
+            e.Property(t => t.Id).HasMaxLength(36);
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Incident>(e =>
+        {
+            e.Property(i => i.Id).HasMaxLength(36);
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.HasIndex(i => new { i.OrganisationId, i.ReceivedAt });
+            e.HasIndex(i => i.ReceivedAt);
+            e.HasIndex(i => i.Status);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<User>().WithMany().HasForeignKey(i => i.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Submission>(e =>
+        {
+            e.HasIndex(s => new { s.IncidentId, s.Sequence }).IsUnique();
+            e.HasOne<Incident>().WithMany().HasForeignKey(s => s.IncidentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<User>().WithMany().HasForeignKey(s => s.ActorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<IdempotencyRecord>(e =>
+        {
+            e.HasIndex(r => new { r.UserId, r.Key }).IsUnique();
+            e.Property(r => r.Key).HasMaxLength(255);
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseRewritingSubmissions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseRewritingSubmissions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The database refuses it too (triggers in the migrations); this catches the mistake before the round trip.
+    private void RefuseRewritingSubmissions()
+    {
+        if (ChangeTracker.Entries<Submission>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Submissions are immutable: they can be added, never changed or deleted.");
+        }
+    }
+}

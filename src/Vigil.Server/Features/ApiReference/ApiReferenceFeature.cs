@@ -1,0 +1,22 @@
+using Scalar.AspNetCore;
+
+namespace Vigil.Server.Features.ApiReference;
+
+/// <summary>The OpenAPI 3.1 description of the running API (/openapi/v1.json) and a browsable reference (/docs).</summary>
+public static class ApiReferenceFeature
+{
+    public static IServiceCollection AddApiReference(this IServiceCollection services) =>
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Vigil API";
+            document.Info.Description = "Incident reports, their history, and the record that proves what was said and when.";
+            return Task.CompletedTask;
+        }));
+
+    public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Vigil API")).AllowAnonymous();
+        return app;
+    }
+}

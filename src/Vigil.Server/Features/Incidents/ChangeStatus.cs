@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Data;
+using Vigil.Domain.Incidents;
+using Vigil.Domain.Validation;
+using Vigil.Server.Infrastructure.Http;
+
+namespace Vigil.Server.Features.Incidents;
+
+/// <summary>POST /api/v1/incidents/{id}/status: an analyst moves an incident along its workflow, with a reason.</summary>
+public static class ChangeStatus
+{
+    /// <summary>The body, for the API description; the server reads it strictly itself.</summary>
+    public sealed record Request(string Status, string Reason);
+
+    public static async Task<Results<Ok<SubmissionAccepted>, ProblemHttpResult>> Handle(
+        string id, HttpRequest request, ClaimsPrincipal user, VigilDbContext db, SubmissionAppender appender, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var current = await db.Incidents.AsNoTracking().VisibleTo(user).Where(i => i.Id == id).Select(i => i.Status).SingleOrDefaultAsync(cancellationToken);
+        if (current is null)
+        {
+            return Problems.NotFound("incident " + id);
+        }
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var reader = new JsonFieldReader(clock.GetUtcNow());
+            string? status = null;
+            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
+            {
+                ["status"] = (v, p) => status = reader.OneOf(v, p, IncidentStatus.All, "status"),
+                ["reason"] = (v, p) => reader.String(v, p, 2_000, multiline: true),
+            }, "status", "reason");
+            if (reader.Errors.Count > 0)
+            {
+                return Problems.InvalidFields(reader.Errors);
+            }
+            if (!IncidentStatus.CanMove(current, status!))
+            {
+                var allowed = IncidentStatus.MovesFrom(current);
+                return Problems.Conflict("urn:vigil:problem:status-move-not-allowed", "This status move is not allowed",
+                    $"An incident that is {current} can move to: {string.Join(", ", allowed)}.",
+                    [new FieldError("/status", $"cannot move from {current} to {status}")]);
+            }
+            var fields = new JsonObject { ["status"] = status };
+            var (appended, errors) = await appender.AppendAsync(id, SubmissionKind.Status, document.RootElement, fields, user, cancellationToken);
+            return appended is null ? Problems.InvalidFields(errors) : TypedResults.Ok(SubmitReport.Accepted(appended));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Data;
+using Vigil.Domain.Incidents;
+using Vigil.Server.Infrastructure.Http;
+
+namespace Vigil.Server.Features.Incidents;
+
+/// <summary>An incident, its whole history, and one of its submissions.</summary>
+public static class ReadIncident
+{
+    public static async Task<Results<Ok<IncidentResponse>, ProblemHttpResult>> Get(
+        string id, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+    {
+        var incident = await db.Incidents.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        return incident is null ? Problems.NotFound("incident " + id) : TypedResults.Ok(IncidentResponse.From(incident));
+    }
+
+    /// <summary>Every submission in order, each with the fields it changed (old → new), replayed from the record.</summary>
+    public static async Task<Results<Ok<IncidentHistory>, ProblemHttpResult>> History(
+        string id, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+    {
+        var entries = await LoadHistoryAsync(id, user, db, cancellationToken);
+        return entries is null ? Problems.NotFound("incident " + id) : TypedResults.Ok(new IncidentHistory(id, entries));
+    }
+
+    public static async Task<Results<Ok<HistoryEntry>, ProblemHttpResult>> Submission(
+        string id, int sequence, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+    {
+        var entries = await LoadHistoryAsync(id, user, db, cancellationToken);
+        var entry = entries?.FirstOrDefault(e => e.Sequence == sequence);
+        return entry is null ? Problems.NotFound($"submission {sequence} of incident {id}") : TypedResults.Ok(entry);
+    }
+
+    private static async Task<IReadOnlyList<HistoryEntry>?> LoadHistoryAsync(string id, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Incidents.VisibleTo(user).AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            return null;
+        }
+        var submissions = await db.Submissions.AsNoTracking().Where(s => s.IncidentId == id).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
+        var contents = submissions.Select(s => JsonNode.Parse(s.Content)!.AsObject()).ToList();
+        var view = IncidentFold.Initial();
+        return [.. submissions.Select((s, i) => new HistoryEntry(
+            s.Sequence, s.Kind, s.ReceivedAt, new ActorResponse(s.ActorId, s.ActorRole, s.ActorOrganisationId), s.ContentSha256,
+            contents[i], FieldChangeResponse.From(IncidentFold.Apply(view, contents[i].DeepClone().AsObject()))))];
+    }
+}

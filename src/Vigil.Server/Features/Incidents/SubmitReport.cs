@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Vigil.Domain.Incidents;
+using Vigil.Server.Infrastructure.Http;
+using Vigil.Server.Infrastructure.Security;
+
+namespace Vigil.Server.Features.Incidents;
+
+/// <summary>POST /api/v1/incidents: a reporter files a new incident for its organisation.</summary>
+public static class SubmitReport
+{
+    public static async Task<Results<Created<SubmissionAccepted>, ProblemHttpResult>> Handle(
+        HttpRequest request, ClaimsPrincipal user, SubmissionAppender appender, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var read = SubmissionReader.ReadReport(document!.RootElement, clock.GetUtcNow());
+            if (!read.IsValid)
+            {
+                return Problems.InvalidFields(read.Errors);
+            }
+            var organisationId = user.OrganisationId() ?? throw new InvalidOperationException("A reporter always belongs to an organisation.");
+            var (appended, errors) = await appender.OpenAsync(organisationId, document.RootElement, read.Fields, user, cancellationToken);
+            if (appended is null)
+            {
+                return Problems.InvalidFields(errors);
+            }
+            return TypedResults.Created($"/api/v1/incidents/{appended.Incident.Id}", Accepted(appended));
+        }
+    }
+
+    public static SubmissionAccepted Accepted(SubmissionAppender.Appended appended) => new(
+        IncidentResponse.From(appended.Incident),
+        new SubmissionResponse(appended.Incident.Id, appended.Submission.Sequence, appended.Submission.Kind,
+            appended.Submission.ReceivedAt, appended.Submission.ContentSha256, FieldChangeResponse.From(appended.Changes)));
+}

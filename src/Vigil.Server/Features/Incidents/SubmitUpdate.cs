@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Data;
+using Vigil.Domain.Incidents;
+using Vigil.Server.Infrastructure.Http;
+
+namespace Vigil.Server.Features.Incidents;
+
+/// <summary>POST /api/v1/incidents/{id}/updates: the reporting organisation adds what it has learnt since.</summary>
+public static class SubmitUpdate
+{
+    public static async Task<Results<Created<SubmissionAccepted>, ProblemHttpResult>> Handle(
+        string id, HttpRequest request, ClaimsPrincipal user, VigilDbContext db, SubmissionAppender appender, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (!await db.Incidents.VisibleTo(user).AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            return Problems.NotFound("incident " + id);
+        }
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var read = SubmissionReader.ReadUpdate(document!.RootElement, clock.GetUtcNow());
+            if (!read.IsValid)
+            {
+                return Problems.InvalidFields(read.Errors);
+            }
+            var (appended, errors) = await appender.AppendAsync(id, SubmissionKind.Update, document.RootElement, read.Fields, user, cancellationToken);
+            if (appended is null)
+            {
+                return Problems.InvalidFields(errors);
+            }
+            return TypedResults.Created($"/api/v1/incidents/{id}/submissions/{appended.Submission.Sequence}", SubmitReport.Accepted(appended));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Vigil.Server.Infrastructure.Http;
+
+/// <summary>
+/// Reads a request body strictly: JSON only, at most 1 MiB, no comments, trailing commas or duplicate members.
+/// The bytes are read once per request and kept, so that the idempotency check and the handler see the same body.
+/// </summary>
+public static class JsonBody
+{
+    public const int MaxBytes = 1024 * 1024;
+
+    private static readonly object BytesKey = new();
+
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        MaxDepth = 32,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowDuplicateProperties = false,
+    };
+
+    public static async Task<(byte[]? Bytes, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.HttpContext.Items.TryGetValue(BytesKey, out var cached) && cached is byte[] kept)
+        {
+            return (kept, null);
+        }
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, Problems.BodyTooLarge(MaxBytes));
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        try
+        {
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxBytes)
+                {
+                    return (null, Problems.BodyTooLarge(MaxBytes));
+                }
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problems.BodyTooLarge(MaxBytes));
+        }
+        var bytes = buffer.ToArray();
+        request.HttpContext.Items[BytesKey] = bytes;
+        return (bytes, null);
+    }
+
+    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+        {
+            return (null, Problems.UnsupportedMediaType());
+        }
+        var (bytes, problem) = await ReadBytesAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+        return Parse(bytes!);
+    }
+
+    public static (JsonDocument? Document, ProblemHttpResult? Problem) Parse(byte[] bytes)
+    {
+        try
+        {
+            return (JsonDocument.Parse(bytes, Options), null);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+            return (null, Problems.MalformedJson($"{FirstSentence(e.Message)}{where}"));
+        }
+    }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
+
+    // The parser's message ends with its own position and path notation; ours is given separately.
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end < 0 ? message : message[..end];
+    }
+}

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vigil.Data;
+
+namespace Vigil.Server.Infrastructure.Security;
+
+/// <summary>Authenticates <c>Authorization: Bearer vgl_...</c> by the token's digest; answers 401/403 as problem+json.</summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    VigilDbContext db,
+    TimeProvider clock,
+    IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var hash = ApiTokens.Hash(header["Bearer ".Length..].Trim());
+        var now = clock.GetUtcNow();
+        var found = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { u.Id, u.Email, u.Role, u.OrganisationId })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (found is null)
+        {
+            return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+        }
+        List<Claim> claims =
+        [
+            new(ClaimTypes.NameIdentifier, found.Id),
+            new(ClaimTypes.Email, found.Email),
+            new(ClaimTypes.Role, found.Role),
+        ];
+        if (found.OrganisationId is not null)
+        {
+            claims.Add(new(ClaimsPrincipalExtensions.OrganisationClaim, found.OrganisationId));
+        }
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return WriteProblem("urn:vigil:problem:unauthenticated", "Authentication required",
+            "Send a valid API token as 'Authorization: Bearer <token>'.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return WriteProblem("urn:vigil:problem:forbidden", "Not allowed", "Your role may not do this.");
+    }
+
+    private async Task WriteProblem(string type, string title, string detail) =>
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails { Status = Response.StatusCode, Type = type, Title = title, Detail = detail },
+        });
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using Vigil.Data;
+
+namespace Vigil.Server.Infrastructure.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The database (SQLite by default, or PostgreSQL), created and migrated on start.</summary>
+    public static IServiceCollection AddVigilStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContext<SqliteVigilDbContext>((provider, builder) =>
+            VigilDatabase.ConfigureSqlite(builder, Options(provider).ResolveConnectionString()));
+        services.AddDbContext<PostgresVigilDbContext>((provider, builder) =>
+            VigilDatabase.ConfigurePostgres(builder, Options(provider).ResolveConnectionString()));
+        // Handlers ask for the one model; the configured provider decides which context serves it.
+        services.AddScoped<VigilDbContext>(provider => Options(provider).Provider == "postgres"
+            ? provider.GetRequiredService<PostgresVigilDbContext>()
+            : provider.GetRequiredService<SqliteVigilDbContext>());
+        services.AddHostedService<DatabaseStartup>();
+        return services;
+    }
+
+    private static StorageOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+}
