@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -70,12 +69,12 @@ public sealed partial class JsonFieldReader(DateTimeOffset now)
             return null;
         }
         var text = value.GetString()!;
-        if (!TimestampPattern().IsMatch(text))
+        if (!Iso8601.HasRequiredShape(text))
         {
-            Fail(pointer, $"'{Shorten(text)}' is not an ISO 8601 date-time with seconds and an offset, such as 2019-05-13T10:30:00+05:30");
+            Fail(pointer, $"'{Shorten(text)}' is not an ISO 8601 date-time with seconds and an offset, such as {Iso8601.Example}");
             return null;
         }
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (!Iso8601.TryParse(text, out var parsed))
         {
             Fail(pointer, $"'{text}' is not a valid date-time");
             return null;
@@ -199,9 +198,6 @@ public sealed partial class JsonFieldReader(DateTimeOffset now)
     };
 
     public static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,7})?([Zz]|[+-]\d{2}:\d{2})$")]
-    private static partial Regex TimestampPattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$")]
     private static partial Regex EmailPattern();
