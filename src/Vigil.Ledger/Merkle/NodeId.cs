@@ -41,6 +41,27 @@ public readonly record struct NodeId(int Level, long Index)
         return nodes;
     }
 
+    /// <summary>
+    /// The node packed into one non-negative long (level in the top 6 bits below the sign, index in the low 57),
+    /// for a single-column database key. Trees up to 2^57 leaves fit.
+    /// </summary>
+    public long ToStorageKey()
+    {
+        if (Level is < 0 or > 62 || Index < 0 || Index >= 1L << 57)
+        {
+            throw new InvalidOperationException($"Node {this} does not fit a storage key.");
+        }
+
+        return ((long)Level << 57) | Index;
+    }
+
+    /// <summary>The node packed by <see cref="ToStorageKey"/>.</summary>
+    public static NodeId FromStorageKey(long key)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(key);
+        return new NodeId((int)(key >> 57), key & ((1L << 57) - 1));
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Level}/{Index}";
 }

@@ -20,9 +20,24 @@ public sealed record NoteSignature(string Name, uint KeyId, byte[] Signature)
         return $"{LinePrefix}{Name} {Convert.ToBase64String(bytes)}\n";
     }
 
+    /// <summary>
+    /// Parses one signature line, with or without its final newline, such as a witness returns for a
+    /// checkpoint; throws <see cref="FormatException"/> if it is malformed.
+    /// </summary>
+    public static NoteSignature ParseLine(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return TryParseLine(line.EndsWith('\n') ? line[..^1] : line) ?? throw new FormatException("Malformed signature line.");
+    }
+
     /// <summary>Parses a line without its newline; null if it is not a well-formed signature line.</summary>
     internal static NoteSignature? TryParseLine(string line)
     {
+        if (!NoteText.IsAllowedNoteText(line) || line.Contains('\n', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         if (!line.StartsWith(LinePrefix, StringComparison.Ordinal))
         {
             return null;

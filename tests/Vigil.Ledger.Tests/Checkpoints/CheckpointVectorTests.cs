@@ -126,4 +126,16 @@ public class CheckpointVectorTests
         Assert.Equal(witness.VerifierKey, parsed.CreateVerifier().VerifierKey);
         Assert.Throws<FormatException>(() => Ed25519NoteSigner.Parse(witness.SignerKey));
     }
+
+    [Fact]
+    public void Witness_response_line_parses_and_is_appended_to_the_checkpoint()
+    {
+        var cosignature = NoteSignature.ParseLine(Witness.Text("cosignatureLine"));
+        Assert.Equal(Witness.Text("name"), cosignature.Name);
+        Assert.Equal(cosignature, NoteSignature.ParseLine(Witness.Text("cosignatureLine").TrimEnd('\n')));
+        var cosigned = SignedNote.Parse(Vectors.Text("checkpointEd25519")).WithSignatures([cosignature]);
+        Assert.Equal(Witness.Text("cosignedCheckpoint"), cosigned.ToString());
+        Assert.Throws<FormatException>(() => NoteSignature.ParseLine("- witness.example.com/w1 AAAAAAAA"));
+        Assert.Throws<FormatException>(() => NoteSignature.ParseLine(Witness.Text("cosignatureLine") + "\n"));
+    }
 }

@@ -65,4 +65,23 @@ public class TreeFrontierTests
         var error = Assert.Throws<LedgerVerificationException>(() => proof.Verify(new byte[32], new byte[32]));
         Assert.Contains("outside a tree of 2 leaves", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0, 0L)]
+    [InlineData(3, 12345L)]
+    [InlineData(62, 1L)]
+    [InlineData(0, (1L << 57) - 1)]
+    public void Storage_key_round_trips_and_is_unique_per_node(int level, long index)
+    {
+        var node = new NodeId(level, index);
+        Assert.Equal(node, NodeId.FromStorageKey(node.ToStorageKey()));
+        var neighbour = level < 62 ? new NodeId(level + 1, index) : new NodeId(level - 1, index);
+        Assert.NotEqual(neighbour.ToStorageKey(), node.ToStorageKey());
+    }
+
+    [Fact]
+    public void Node_beyond_the_storage_key_range_is_refused()
+    {
+        Assert.Throws<InvalidOperationException>(() => new NodeId(0, 1L << 57).ToStorageKey());
+    }
 }
