@@ -14,7 +14,7 @@ namespace Vigil.Domain.Regimes;
 public static partial class RegimeReader
 {
     private static readonly string[] Required = ["id", "name", "jurisdiction", "time_zone", "legal_reference", "sources", "stages"];
-    private static readonly string[] Optional = ["status", "note"];
+    private static readonly string[] Optional = ["status"];
 
     /// <param name="fileName">The file's name, used in error messages and checked against the id.</param>
     /// <param name="json">The file's text.</param>

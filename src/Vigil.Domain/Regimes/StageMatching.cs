@@ -4,7 +4,8 @@ namespace Vigil.Domain.Regimes;
 /// Decides which submissions meet which stages of one regime.
 /// <list type="bullet">
 /// <item>A submission filed under the regime with <see cref="FiledSubmission.FiledAs"/> meets exactly the stages it
-/// names for that regime, whether or not their clocks have started; the reporter's word is the record.</item>
+/// names for that regime, whether or not their clocks have started; the reporter's word is the record. A stage
+/// filed before its clock could start has no due time yet and so counts as met on time.</item>
 /// <item>An answer to a request meets the stage the request opened, if any, and nothing else.</item>
 /// <item>Otherwise it meets the earliest-due stage(s) that are open at its receipt (clock started, not yet met, not a
 /// request stage); a "without delay" stage counts as due first, and ties are met together. So a report followed by
