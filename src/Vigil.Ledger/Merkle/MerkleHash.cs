@@ -20,6 +20,14 @@ public static class MerkleHash
     /// <summary>Hashes leaf data: SHA-256(0x00 || data).</summary>
     public static byte[] HashLeaf(ReadOnlySpan<byte> data)
     {
+        if (data.Length <= 512)
+        {
+            Span<byte> input = stackalloc byte[1 + data.Length];
+            input[0] = LeafPrefix;
+            data.CopyTo(input[1..]);
+            return SHA256.HashData(input);
+        }
+
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData([LeafPrefix]);
         hash.AppendData(data);

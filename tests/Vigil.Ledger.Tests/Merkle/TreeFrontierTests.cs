@@ -84,4 +84,15 @@ public class TreeFrontierTests
     {
         Assert.Throws<InvalidOperationException>(() => new NodeId(0, 1L << 57).ToStorageKey());
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(512)]
+    [InlineData(513)]
+    [InlineData(100_000)]
+    public void Leaf_hash_is_sha256_of_zero_byte_and_data_at_any_length(int length)
+    {
+        var data = Enumerable.Range(0, length).Select(i => (byte)i).ToArray();
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData([0x00, .. data]), MerkleHash.HashLeaf(data));
+    }
 }
