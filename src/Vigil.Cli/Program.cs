@@ -1,1 +1,6 @@
-return 0;
+namespace Vigil.Cli;
+
+internal static class EntryPoint
+{
+    public static Task<int> Main(string[] args) => Task.FromResult(0);
+}

@@ -13,7 +13,16 @@ public static class HttpServiceCollectionExtensions
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.DictionaryKeyPolicy = null;
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Routing answers 415 itself when the Content-Type is not one an endpoint accepts: name the header.
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && !context.ProblemDetails.Extensions.ContainsKey("errors"))
+            {
+                context.ProblemDetails.Type = "urn:vigil:problem:unsupported-media-type";
+                context.ProblemDetails.Detail = "Send the body with Content-Type: application/json.";
+                context.ProblemDetails.Extensions["errors"] = new[] { new Dictionary<string, string> { ["header"] = "Content-Type", ["detail"] = "must be application/json" } };
+            }
+        });
         services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
         services.AddSingleton(TimeProvider.System);
         return services;

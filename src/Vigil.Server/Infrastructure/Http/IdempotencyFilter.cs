@@ -53,7 +53,9 @@ public sealed class IdempotencyFilter : IEndpointFilter
         }
 
         var result = await next(context);
-        if (result is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success || result is not IValueHttpResult value)
+        // Handlers return Results<...> unions; what was actually answered is inside.
+        var answered = result is INestedHttpResult nested ? nested.Result : result;
+        if (answered is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success || answered is not IValueHttpResult value)
         {
             await transaction.RollbackAsync(http.RequestAborted);
             return result;
@@ -68,7 +70,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
             StatusCode = success.StatusCode!.Value,
             ResponseBody = JsonSerializer.Serialize(value.Value, value.Value?.GetType() ?? typeof(object), json),
             ResponseContentType = "application/json; charset=utf-8",
-            Location = result.GetType().GetProperty("Location")?.GetValue(result) as string,
+            Location = answered.GetType().GetProperty("Location")?.GetValue(answered) as string,
             CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
         });
         try

@@ -1,0 +1,94 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Vigil.Data;
+using Vigil.Server.Features.Users;
+using Vigil.Server.Infrastructure.Security;
+
+namespace Vigil.Server.Tests.Infrastructure;
+
+/// <summary>The real server on a real SQLite file in a fresh directory, with a clock the test controls.</summary>
+public sealed class VigilFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+
+    public VigilFactory()
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("vigil-test-").FullName;
+        // Every reading of the clock moves it on a little, so that submissions have distinct, ordered times.
+        Clock = new FakeTimeProvider(Start) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+    }
+
+    public string DataDirectory { get; }
+
+    public string DatabasePath => Path.Combine(DataDirectory, "vigil.db");
+
+    public FakeTimeProvider Clock { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("FirstStart:CreateAdmin", "false");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Creates a user (and, for a reporter, an organisation if none is given) and a client carrying its token.</summary>
+    public async Task<Actor> CreateActorAsync(string role, string? organisationId = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        if (role == Roles.Reporter && organisationId is null)
+        {
+            organisationId = Guid.NewGuid().ToString();
+            db.Organisations.Add(new Data.Entities.Organisation
+            {
+                Id = organisationId,
+                Name = "Org " + organisationId,
+                Sector = "telecom",
+                Country = "IN",
+                ContactName = "Contact",
+                ContactEmail = "contact@example.org",
+                CreatedAt = Clock.GetUtcNow(),
+            });
+        }
+        var user = accounts.Create($"{role}-{Guid.NewGuid():N}@example.org", role, organisationId, null);
+        var token = accounts.IssueToken(user.Id, "test");
+        await db.SaveChangesAsync();
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
+        return new Actor(user.Id, organisationId, token.Secret, client);
+    }
+
+    /// <summary>A separate connection to the database file, for reading (or tampering with) what the server stored.</summary>
+    public SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing test host; the temporary directory is cleaned by the OS later.
+        }
+    }
+}
+
+public sealed record Actor(string UserId, string? OrganisationId, string Token, HttpClient Client);

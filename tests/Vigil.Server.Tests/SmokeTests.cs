@@ -1,7 +1,0 @@
-namespace Vigil.Server.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
