@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Vigil.Server.Infrastructure.Security;
+using Vigil.Server.Tests.Infrastructure;
+
+namespace Vigil.Server.Tests.Features.Incidents;
+
+public sealed class ConcurrentIntakeTests(VigilFactory shared) : IClassFixture<VigilFactory>
+{
+    [Fact]
+    public async Task A_thousand_reports_from_eight_clients_make_a_thousand_intact_incidents()
+    {
+        const int Clients = 8, Reports = 1_000;
+        // A database of its own, so that the counts below count only this test's reports.
+        await using var factory = new VigilFactory();
+        var reporters = new List<Actor>();
+        for (var i = 0; i < Clients; i++)
+        {
+            reporters.Add(await factory.CreateActorAsync(Roles.Reporter));
+        }
+        var acknowledged = new ConcurrentBag<string>();
+        var next = -1;
+        await Task.WhenAll(reporters.Select(reporter => Task.Run(async () =>
+        {
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < Reports)
+            {
+                // Every third report is sent twice with the same key, as a client retrying after a lost answer would.
+                var key = $"report-{n}";
+                var response = await reporter.Client.PostJsonAsync("/api/v1/incidents", Api.Report($"report {n}"), key);
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                if (n % 3 == 0)
+                {
+                    var retry = await reporter.Client.PostJsonAsync("/api/v1/incidents", Api.Report($"report {n}"), key);
+                    Assert.Equal(await response.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+                }
+                acknowledged.Add((await response.JsonAsync())["incident"]!["id"]!.GetValue<string>());
+            }
+        })));
+
+        Assert.Equal(Reports, acknowledged.Distinct().Count());
+        using var db = factory.OpenDatabase();
+        Assert.Equal(Reports, Count(db, "SELECT COUNT(*) FROM incidents"));
+        Assert.Equal(Reports, Count(db, "SELECT COUNT(*) FROM submissions"));
+        Assert.Equal(0, Count(db, "SELECT COUNT(*) FROM incidents i WHERE (SELECT COUNT(*) FROM submissions s WHERE s.incident_id = i.id AND s.sequence = 1) <> 1"));
+        var titles = new HashSet<string>();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT s.content FROM submissions s";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            titles.Add(System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(0))!["title"]!.GetValue<string>());
+        }
+        Assert.Equal(Reports, titles.Count);
+
+        // Histories read back intact through the API.
+        var analyst = await factory.CreateActorAsync(Roles.Analyst);
+        foreach (var id in acknowledged.Take(25))
+        {
+            var history = await analyst.Client.GetNodeAsync($"/api/v1/incidents/{id}/history");
+            Assert.Equal("report", Assert.Single(history["submissions"]!.AsArray())!["kind"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_updates_to_one_incident_get_consecutive_sequence_numbers()
+    {
+        var reporter = await shared.CreateActorAsync(Roles.Reporter);
+        var id = await reporter.Client.FileAsync(Api.Report());
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            var response = await reporter.Client.PostJsonAsync($"/api/v1/incidents/{id}/updates", $$"""{"narrative": "update {{i}}", "symptoms": "seen {{i}}"}""");
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        })));
+        var history = await reporter.Client.GetNodeAsync($"/api/v1/incidents/{id}/history");
+        Assert.Equal(Enumerable.Range(1, 41), history["submissions"]!.AsArray().Select(s => s!["sequence"]!.GetValue<int>()));
+        var incident = await reporter.Client.GetNodeAsync($"/api/v1/incidents/{id}");
+        Assert.Equal(41, incident["submissions"]!.GetValue<int>());
+        var lastSymptoms = history["submissions"]![40]!["content"]!["symptoms"]!.GetValue<string>();
+        Assert.Equal(lastSymptoms, incident["fields"]!["symptoms"]!.GetValue<string>());
+    }
+
+    private static long Count(Microsoft.Data.Sqlite.SqliteConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+}
