@@ -2,5 +2,5 @@ namespace Vigil.Cli;
 
 internal static class EntryPoint
 {
-    public static Task<int> Main(string[] args) => Task.FromResult(0);
+    public static Task<int> Main(string[] args) => VigilCli.RunAsync(args, Console.Out, Console.Error);
 }

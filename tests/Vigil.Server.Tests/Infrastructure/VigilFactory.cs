@@ -5,9 +5,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Vigil.Data;
-using Vigil.Server.Features.Users;
-using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Tests.Infrastructure;
 
@@ -43,29 +40,10 @@ public sealed class VigilFactory : WebApplicationFactory<Program>
     /// <summary>Creates a user (and, for a reporter, an organisation if none is given) and a client carrying its token.</summary>
     public async Task<Actor> CreateActorAsync(string role, string? organisationId = null)
     {
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-        if (role == Roles.Reporter && organisationId is null)
-        {
-            organisationId = Guid.NewGuid().ToString();
-            db.Organisations.Add(new Data.Entities.Organisation
-            {
-                Id = organisationId,
-                Name = "Org " + organisationId,
-                Sector = "telecom",
-                Country = "IN",
-                ContactName = "Contact",
-                ContactEmail = "contact@example.org",
-                CreatedAt = Clock.GetUtcNow(),
-            });
-        }
-        var user = accounts.Create($"{role}-{Guid.NewGuid():N}@example.org", role, organisationId, null);
-        var token = accounts.IssueToken(user.Id, "test");
-        await db.SaveChangesAsync();
+        var created = await Seed.UserAsync(Services, role, organisationId);
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
-        return new Actor(user.Id, organisationId, token.Secret, client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Token);
+        return new Actor(created.UserId, created.OrganisationId, created.Token, client);
     }
 
     /// <summary>A separate connection to the database file, for reading (or tampering with) what the server stored.</summary>

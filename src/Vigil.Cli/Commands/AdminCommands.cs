@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Vigil.Server.Features.Users;
+using Vigil.Server.Infrastructure.Storage;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>`vigil admin ...`: operator tasks on the local database, without a running server.</summary>
+public static class AdminCommands
+{
+    public static Command Create(CliOutput io)
+    {
+        var admin = new Command("admin", "Operator tasks on the local database.");
+        var email = new Option<string>("--email") { Description = "The first administrator's e-mail.", DefaultValueFactory = _ => "admin@vigil.local" };
+        var init = new Command("init", "Create the database and the first administrator, and print its one-time token.") { email };
+        init.TreatUnmatchedTokensAsErrors = false;
+        init.SetAction(async (parsed, cancellationToken) =>
+        {
+            // The same registrations as the server, so that storage settings (--Storage:..., environment) mean the same here.
+            var app = Program.BuildApp([.. parsed.UnmatchedTokens, "--FirstStart:CreateAdmin=false"]);
+            await DatabaseStartup.MigrateAsync(app.Services, app.Services.GetRequiredService<IOptions<StorageOptions>>().Value, cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            var created = await scope.ServiceProvider.GetRequiredService<UserAccounts>().InitialiseAsync(parsed.GetValue(email)!, cancellationToken);
+            if (created is not { } first)
+            {
+                await io.Error.WriteLineAsync("Vigil is already initialised: users exist. Ask an administrator for a token.");
+                return ExitCodes.Rejected;
+            }
+            await io.Out.WriteLineAsync(FirstStart.BootstrapMessage(first.Admin.Email, first.Token));
+            return ExitCodes.Ok;
+        });
+        admin.Subcommands.Add(init);
+        return admin;
+    }
+}

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Vigil.Cli.Connection;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>`vigil report submit|update|show`: file and follow up incident reports.</summary>
+public static class ReportCommands
+{
+    public static Command Create(CliOutput io)
+    {
+        var server = new Option<string?>("--server") { Description = "The Vigil server's URL (else VIGIL_SERVER, the config file, or http://127.0.0.1:5080).", Recursive = true };
+        var token = new Option<string?>("--token") { Description = "An API token (else VIGIL_TOKEN or the config file).", Recursive = true };
+        var json = new Option<bool>("--json") { Description = "Print the server's JSON answer instead of a summary.", Recursive = true };
+        var key = new Option<string?>("--idempotency-key") { Description = "Make a retry of this exact submission safe across runs.", Recursive = true };
+        var report = new Command("report", "File and follow up incident reports.") { server, token, json, key };
+
+        var file = new Argument<FileInfo>("FILE") { Description = "The report as JSON (see docs/api.md)." };
+        var submit = new Command("submit", "File a new incident report.") { file };
+        submit.SetAction((parsed, ct) => RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client =>
+        {
+            var body = await ReadFileAsync(parsed.GetValue(file)!, io);
+            return body is null ? null : await client.PostJsonAsync("/api/v1/incidents", body, parsed.GetValue(key), ct);
+        }, parsed.GetValue(json), IncidentPrinter.PrintAcceptedAsync));
+
+        var id = new Argument<string>("ID") { Description = "The incident's id." };
+        var updateFile = new Argument<FileInfo>("FILE") { Description = "The update as JSON: a narrative and the fields that changed." };
+        var update = new Command("update", "Add a follow-up update to an incident.") { id, updateFile };
+        update.SetAction((parsed, ct) => RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client =>
+        {
+            var body = await ReadFileAsync(parsed.GetValue(updateFile)!, io);
+            return body is null ? null : await client.PostJsonAsync($"/api/v1/incidents/{Uri.EscapeDataString(parsed.GetValue(id)!)}/updates", body, parsed.GetValue(key), ct);
+        }, parsed.GetValue(json), IncidentPrinter.PrintAcceptedAsync));
+
+        var history = new Option<bool>("--history") { Description = "Show every submission and what it changed." };
+        var showId = new Argument<string>("ID") { Description = "The incident's id." };
+        var show = new Command("show", "Show an incident as it stands, or its whole history.") { showId, history };
+        show.SetAction((parsed, ct) =>
+        {
+            var path = $"/api/v1/incidents/{Uri.EscapeDataString(parsed.GetValue(showId)!)}" + (parsed.GetValue(history) ? "/history" : "");
+            return RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client => await client.GetAsync(path, ct),
+                parsed.GetValue(json), parsed.GetValue(history) ? IncidentPrinter.PrintHistoryAsync : IncidentPrinter.PrintIncidentAsync);
+        });
+
+        report.Subcommands.Add(submit);
+        report.Subcommands.Add(update);
+        report.Subcommands.Add(show);
+        return report;
+    }
+
+    private static async Task<int> RunAsync(
+        CliOutput io, string? server, string? token, Func<VigilApiClient, Task<ApiAnswer?>> call, bool json, Func<JsonNode, TextWriter, Task> print)
+    {
+        ConnectionSettings settings;
+        try
+        {
+            settings = ConnectionSettings.Resolve(server, token);
+        }
+        catch (ArgumentException e)
+        {
+            await io.Error.WriteLineAsync(e.Message);
+            return ExitCodes.Usage;
+        }
+        using var client = new VigilApiClient(settings);
+        ApiAnswer? answer;
+        try
+        {
+            answer = await call(client);
+        }
+        catch (HttpRequestException e)
+        {
+            await io.Error.WriteLineAsync($"Cannot reach the Vigil server at {settings.Server}: {e.Message}");
+            return ExitCodes.Unavailable;
+        }
+        if (answer is null)
+        {
+            return ExitCodes.LocalFile;
+        }
+        if (!answer.IsSuccess)
+        {
+            if (json)
+            {
+                await io.Out.WriteLineAsync(answer.Body);
+            }
+            return await AnswerPrinter.PrintFailureAsync(answer, io);
+        }
+        if (json)
+        {
+            await io.Out.WriteLineAsync(answer.Body);
+        }
+        else
+        {
+            await print(JsonNode.Parse(answer.Body)!, io.Out);
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<string?> ReadFileAsync(FileInfo file, CliOutput io)
+    {
+        try
+        {
+            return await File.ReadAllTextAsync(file.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await io.Error.WriteLineAsync($"Cannot read {file.FullName}: {e.Message}");
+            return null;
+        }
+    }
+}

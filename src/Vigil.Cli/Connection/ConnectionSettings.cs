@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace Vigil.Cli.Connection;
+
+/// <summary>
+/// Which server to talk to and with which token: a flag wins over the environment (VIGIL_SERVER, VIGIL_TOKEN),
+/// which wins over the config file (VIGIL_CONFIG, or ~/.config/vigil/config.json: {"server": ..., "token": ...}).
+/// </summary>
+public sealed record ConnectionSettings(Uri Server, string? Token)
+{
+    public const string DefaultServer = "http://127.0.0.1:5080";
+
+    public static ConnectionSettings Resolve(string? serverFlag, string? tokenFlag)
+    {
+        var file = ReadConfigFile();
+        var server = serverFlag ?? Environment.GetEnvironmentVariable("VIGIL_SERVER") ?? file?.Server ?? DefaultServer;
+        var token = tokenFlag ?? Environment.GetEnvironmentVariable("VIGIL_TOKEN") ?? file?.Token;
+        if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"'{server}' is not an http(s) URL of a Vigil server.");
+        }
+        return new ConnectionSettings(uri, token);
+    }
+
+    private sealed record ConfigFile(string? Server, string? Token);
+
+    private static ConfigFile? ReadConfigFile()
+    {
+        var path = Environment.GetEnvironmentVariable("VIGIL_CONFIG")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "vigil", "config.json");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<ConfigFile>(File.ReadAllText(path), new JsonSerializerOptions { PropertyNameCaseInsensitive = true });
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"The config file {path} is not valid JSON: {e.Message}", e);
+        }
+    }
+}

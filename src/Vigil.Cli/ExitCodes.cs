@@ -1,0 +1,15 @@
+namespace Vigil.Cli;
+
+/// <summary>What `vigil` exits with; docs/cli.md lists the same.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    /// <summary>The server (or a check) said no: invalid input, not found, not allowed, a conflict.</summary>
+    public const int Rejected = 1;
+    /// <summary>The command line itself is wrong.</summary>
+    public const int Usage = 2;
+    /// <summary>The server could not be reached or failed.</summary>
+    public const int Unavailable = 3;
+    /// <summary>A local file could not be read.</summary>
+    public const int LocalFile = 4;
+}

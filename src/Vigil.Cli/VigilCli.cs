@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Vigil.Cli.Commands;
+
+namespace Vigil.Cli;
+
+/// <summary>The `vigil` command: a thin shell over the same core as the server.</summary>
+public static class VigilCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var io = new CliOutput(output, error);
+        var root = new RootCommand("Vigil: incident reports to a national CERT, and the record that proves what was said and when.");
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(AdminCommands.Create(io));
+        root.Subcommands.Add(ReportCommands.Create(io));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync(problem.Message);
+            }
+            await error.WriteLineAsync("Run 'vigil --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+}
