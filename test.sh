@@ -4,7 +4,14 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+cleanup() { rm -f "$log"; }
+trap 'cleanup' EXIT
+
+# The PostgreSQL tests need a server: start a throwaway one unless one is given.
+if [ -z "${VIGIL_TEST_POSTGRES:-}" ]; then
+    source scripts/test-postgres.sh || { echo "0 passed, 1 failed"; exit 1; }
+    cleanup() { rm -f "$log"; stop_test_postgres; }
+fi
 
 dotnet test Vigil.slnx --configuration Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

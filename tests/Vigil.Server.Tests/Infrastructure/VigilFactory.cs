@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -8,8 +9,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Vigil.Server.Tests.Infrastructure;
 
-/// <summary>The real server on a real SQLite file in a fresh directory, with a clock the test controls.</summary>
-public sealed class VigilFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real server on a real SQLite file in a fresh directory, with a clock the test controls.
+/// <see cref="PostgresVigilFactory"/> runs the same server on a fresh PostgreSQL database.
+/// </summary>
+public class VigilFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
 
@@ -30,6 +34,7 @@ public sealed class VigilFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("FirstStart:CreateAdmin", "false");
+        ConfigureStorage(builder);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -46,8 +51,12 @@ public sealed class VigilFactory : WebApplicationFactory<Program>
         return new Actor(created.UserId, created.OrganisationId, created.Token, client);
     }
 
-    /// <summary>A separate connection to the database file, for reading (or tampering with) what the server stored.</summary>
-    public SqliteConnection OpenDatabase()
+    protected virtual void ConfigureStorage(IWebHostBuilder builder)
+    {
+    }
+
+    /// <summary>A separate connection to the database, for reading (or tampering with) what the server stored.</summary>
+    public virtual DbConnection OpenDatabase()
     {
         var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         connection.Open();

@@ -19,8 +19,6 @@ namespace Vigil.Server.Features.Incidents;
 /// </summary>
 public sealed class SubmissionAppender(VigilDbContext db, TimeProvider clock)
 {
-    private const int Attempts = 5;
-
     public sealed record Appended(Incident Incident, Submission Submission, IReadOnlyList<FieldChange> Changes);
 
     /// <summary>Opens a new incident with its first report.</summary>
@@ -55,13 +53,17 @@ public sealed class SubmissionAppender(VigilDbContext db, TimeProvider clock)
         return (new Appended(incident, submission, changes), []);
     }
 
-    /// <summary>Adds a submission to an existing incident, retrying if another one lands first.</summary>
+    /// <summary>
+    /// Adds a submission to an existing incident. Appends to one incident are serialised: the incident's row is
+    /// locked (PostgreSQL) or the database's write lock is taken (SQLite) before its view is read and folded.
+    /// </summary>
     public async Task<(Appended? Appended, IReadOnlyList<FieldError> Errors)> AppendAsync(
         string incidentId, string kind, JsonElement body, JsonObject fields, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
         {
-            var incident = await db.Incidents.SingleAsync(i => i.Id == incidentId, cancellationToken);
+            var incident = await LockAsync(incidentId, cancellationToken);
             var now = clock.GetUtcNow();
             var view = JsonNode.Parse(incident.View)!.AsObject();
             var changes = IncidentFold.Apply(view, fields);
@@ -73,18 +75,27 @@ public sealed class SubmissionAppender(VigilDbContext db, TimeProvider clock)
             Project(incident, view, now);
             var submission = NewSubmission(incident, kind, body, actor, now);
             db.Submissions.Add(submission);
-            try
+            await db.SaveChangesAsync(cancellationToken);
+            if (owned is not null)
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return (new Appended(incident, submission, changes), []);
+                await owned.CommitAsync(cancellationToken);
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            return (new Appended(incident, submission, changes), []);
+        }
+        finally
+        {
+            if (owned is not null)
             {
-                // Someone else's submission reached this incident first; fold ours on top of theirs.
-                db.ChangeTracker.Clear();
+                await owned.DisposeAsync();
             }
         }
     }
+
+    private Task<Incident> LockAsync(string incidentId, CancellationToken cancellationToken) =>
+        db.Database.IsNpgsql()
+            ? db.Incidents.FromSql($"SELECT * FROM incidents WHERE id = {incidentId} FOR UPDATE").SingleAsync(cancellationToken)
+            // SQLite: the transaction began IMMEDIATE, so this connection already holds the only write lock.
+            : db.Incidents.SingleAsync(i => i.Id == incidentId, cancellationToken);
 
     private Submission NewSubmission(Incident incident, string kind, JsonElement body, ClaimsPrincipal actor, DateTimeOffset now)
     {

@@ -5,14 +5,18 @@ using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Features.Incidents;
 
-public sealed class ConcurrentIntakeTests(VigilFactory shared) : IClassFixture<VigilFactory>
+public sealed class ConcurrentIntakeOnSqliteTests(VigilFactory shared) : ConcurrentIntakeTests<VigilFactory>(shared);
+
+public sealed class ConcurrentIntakeOnPostgresTests(PostgresVigilFactory shared) : ConcurrentIntakeTests<PostgresVigilFactory>(shared);
+
+public abstract class ConcurrentIntakeTests<TFactory>(TFactory shared) : IClassFixture<TFactory> where TFactory : VigilFactory, new()
 {
     [Fact]
     public async Task A_thousand_reports_from_eight_clients_make_a_thousand_intact_incidents()
     {
         const int Clients = 8, Reports = 1_000;
         // A database of its own, so that the counts below count only this test's reports.
-        await using var factory = new VigilFactory();
+        await using var factory = new TFactory();
         var reporters = new List<Actor>();
         for (var i = 0; i < Clients; i++)
         {
@@ -40,17 +44,10 @@ public sealed class ConcurrentIntakeTests(VigilFactory shared) : IClassFixture<V
 
         Assert.Equal(Reports, acknowledged.Distinct().Count());
         using var db = factory.OpenDatabase();
-        Assert.Equal(Reports, Count(db, "SELECT COUNT(*) FROM incidents"));
-        Assert.Equal(Reports, Count(db, "SELECT COUNT(*) FROM submissions"));
-        Assert.Equal(0, Count(db, "SELECT COUNT(*) FROM incidents i WHERE (SELECT COUNT(*) FROM submissions s WHERE s.incident_id = i.id AND s.sequence = 1) <> 1"));
-        var titles = new HashSet<string>();
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT s.content FROM submissions s";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            titles.Add(System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(0))!["title"]!.GetValue<string>());
-        }
+        Assert.Equal(Reports, db.Count("SELECT COUNT(*) FROM incidents"));
+        Assert.Equal(Reports, db.Count("SELECT COUNT(*) FROM submissions"));
+        Assert.Equal(0, db.Count("SELECT COUNT(*) FROM incidents i WHERE (SELECT COUNT(*) FROM submissions s WHERE s.incident_id = i.id AND s.sequence = 1) <> 1"));
+        var titles = db.Strings("SELECT content FROM submissions").Select(c => System.Text.Json.Nodes.JsonNode.Parse(c)!["title"]!.GetValue<string>()).ToHashSet();
         Assert.Equal(Reports, titles.Count);
 
         // Histories read back intact through the API.
@@ -78,12 +75,5 @@ public sealed class ConcurrentIntakeTests(VigilFactory shared) : IClassFixture<V
         Assert.Equal(41, incident["submissions"]!.GetValue<int>());
         var lastSymptoms = history["submissions"]![40]!["content"]!["symptoms"]!.GetValue<string>();
         Assert.Equal(lastSymptoms, incident["fields"]!["symptoms"]!.GetValue<string>());
-    }
-
-    private static long Count(Microsoft.Data.Sqlite.SqliteConnection db, string sql)
-    {
-        using var command = db.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
     }
 }

@@ -4,7 +4,11 @@ using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Features.Incidents;
 
-public sealed class IncidentAccessTests(VigilFactory factory) : IClassFixture<VigilFactory>
+public sealed class IncidentAccessOnSqliteTests(VigilFactory factory) : IncidentAccessTests<VigilFactory>(factory);
+
+public sealed class IncidentAccessOnPostgresTests(PostgresVigilFactory factory) : IncidentAccessTests<PostgresVigilFactory>(factory);
+
+public abstract class IncidentAccessTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : VigilFactory, new()
 {
     [Fact]
     public async Task A_reporter_never_sees_another_organisations_incident()

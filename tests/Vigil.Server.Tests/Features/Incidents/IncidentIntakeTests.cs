@@ -4,7 +4,11 @@ using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Features.Incidents;
 
-public sealed class IncidentIntakeTests(VigilFactory factory) : IClassFixture<VigilFactory>
+public sealed class IncidentIntakeOnSqliteTests(VigilFactory factory) : IncidentIntakeTests<VigilFactory>(factory);
+
+public sealed class IncidentIntakeOnPostgresTests(PostgresVigilFactory factory) : IncidentIntakeTests<PostgresVigilFactory>(factory);
+
+public abstract class IncidentIntakeTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : VigilFactory, new()
 {
     private const string FullReport = """
         {

@@ -3,7 +3,11 @@ using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Features.Incidents;
 
-public sealed class IncidentListTests(VigilFactory factory) : IClassFixture<VigilFactory>
+public sealed class IncidentListOnSqliteTests(VigilFactory factory) : IncidentListTests<VigilFactory>(factory);
+
+public sealed class IncidentListOnPostgresTests(PostgresVigilFactory factory) : IncidentListTests<PostgresVigilFactory>(factory);
+
+public abstract class IncidentListTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : VigilFactory, new()
 {
     [Fact]
     public async Task Pages_follow_each_other_newest_first_without_gaps_or_repeats()

@@ -6,33 +6,14 @@ using Vigil.Server.Tests.Infrastructure;
 namespace Vigil.Server.Tests.Features.Incidents;
 
 /// <summary>Every rule on a report's body answers 4xx with problem+json naming the field, and writes nothing.</summary>
-public sealed class IncidentValidationTests(VigilFactory factory) : IClassFixture<VigilFactory>
-{
-    public static TheoryData<string, string> BadReports => new()
-    {
-        { """{"category": "malicious-code", "description": "d", "detected_at": "2026-11-29T09:00:00Z"}""", "/title" },
-        { Api.Report(extra: "\"colour\": \"red\""), "/colour" },
-        { Api.Report().Replace("\"malicious-code\"", "42", StringComparison.Ordinal), "/category" },
-        { Api.Report().Replace("\"malicious-code\"", "\"spyware\"", StringComparison.Ordinal), "/category" },
-        { Api.Report().Replace("2026-11-29T09:00:00+05:30", "2026-11-29T09:00:00", StringComparison.Ordinal), "/detected_at" },
-        { Api.Report().Replace("2026-11-29T09:00:00+05:30", "2026-11-30T11:00:00Z", StringComparison.Ordinal), "/detected_at" },
-        { Api.Report(extra: "\"occurred_at\": \"2026-11-29T10:00:00+05:30\""), "/detected_at" },
-        { Api.Report(extra: "\"affected_users\": {\"total\": 5, \"as_of\": \"2026-11-29T00:00:00Z\", \"by_country\": [{\"country\": \"IN\", \"count\": 6, \"as_of\": \"2026-11-29T00:00:00Z\"}]}"), "/affected_users/by_country" },
-        { Api.Report(extra: "\"affected_users\": {\"total\": 5, \"as_of\": \"2026-11-29T00:00:00Z\", \"by_country\": [{\"country\": \"XX\", \"count\": 1, \"as_of\": \"2026-11-29T00:00:00Z\"}]}"), "/affected_users/by_country/0/country" },
-        { Api.Report(extra: "\"affected_users\": {\"total\": -1, \"as_of\": \"2026-11-29T00:00:00Z\"}"), "/affected_users/total" },
-        { Api.Report(title: new string('t', 301)), "/title" },
-        { Api.Report(extra: "\"indicators\": [{\"type\": \"ipv4\", \"value\": \"300.1.1.1\"}]"), "/indicators/0/value" },
-        { Api.Report(extra: "\"indicators\": [{\"type\": \"sha256\", \"value\": \"abc\"}]"), "/indicators/0/value" },
-        { Api.Report(extra: "\"indicators\": [{\"type\": \"hash\", \"value\": \"abc\"}]"), "/indicators/0/type" },
-        { Api.Report(extra: "\"tlp\": \"WHITE\""), "/tlp" },
-        { Api.Report(extra: "\"point_of_contact\": {\"name\": \"A\", \"email\": \"not-an-email\"}"), "/point_of_contact/email" },
-        { Api.Report(extra: "\"critical_systems_affected\": \"yes\""), "/critical_systems_affected" },
-        { Api.Report(extra: "\"occurred_at\": {\"unknown\": \"\"}"), "/occurred_at/unknown" },
-        { Api.Report(extra: "\"regimes\": [\"CERT In\"]"), "/regimes/0" },
-    };
+public sealed class IncidentValidationOnSqliteTests(VigilFactory factory) : IncidentValidationTests<VigilFactory>(factory);
 
+public sealed class IncidentValidationOnPostgresTests(PostgresVigilFactory factory) : IncidentValidationTests<PostgresVigilFactory>(factory);
+
+public abstract class IncidentValidationTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : VigilFactory, new()
+{
     [Theory]
-    [MemberData(nameof(BadReports))]
+    [MemberData(nameof(BadReportCases.All), MemberType = typeof(BadReportCases))]
     public async Task A_bad_report_is_422_naming_the_field_and_nothing_is_stored(string body, string pointer)
     {
         var reporter = await factory.CreateActorAsync(Roles.Reporter);
@@ -114,4 +95,31 @@ public sealed class IncidentValidationTests(VigilFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["status", "received_from", "limit", "cursor"], await response.ProblemPointersAsync());
     }
+}
+
+/// <summary>Report bodies that break one rule each, with the field the problem must name.</summary>
+public static class BadReportCases
+{
+    public static TheoryData<string, string> All => new()
+    {
+        { """{"category": "malicious-code", "description": "d", "detected_at": "2026-11-29T09:00:00Z"}""", "/title" },
+        { Api.Report(extra: "\"colour\": \"red\""), "/colour" },
+        { Api.Report().Replace("\"malicious-code\"", "42", StringComparison.Ordinal), "/category" },
+        { Api.Report().Replace("\"malicious-code\"", "\"spyware\"", StringComparison.Ordinal), "/category" },
+        { Api.Report().Replace("2026-11-29T09:00:00+05:30", "2026-11-29T09:00:00", StringComparison.Ordinal), "/detected_at" },
+        { Api.Report().Replace("2026-11-29T09:00:00+05:30", "2026-11-30T11:00:00Z", StringComparison.Ordinal), "/detected_at" },
+        { Api.Report(extra: "\"occurred_at\": \"2026-11-29T10:00:00+05:30\""), "/detected_at" },
+        { Api.Report(extra: "\"affected_users\": {\"total\": 5, \"as_of\": \"2026-11-29T00:00:00Z\", \"by_country\": [{\"country\": \"IN\", \"count\": 6, \"as_of\": \"2026-11-29T00:00:00Z\"}]}"), "/affected_users/by_country" },
+        { Api.Report(extra: "\"affected_users\": {\"total\": 5, \"as_of\": \"2026-11-29T00:00:00Z\", \"by_country\": [{\"country\": \"XX\", \"count\": 1, \"as_of\": \"2026-11-29T00:00:00Z\"}]}"), "/affected_users/by_country/0/country" },
+        { Api.Report(extra: "\"affected_users\": {\"total\": -1, \"as_of\": \"2026-11-29T00:00:00Z\"}"), "/affected_users/total" },
+        { Api.Report(title: new string('t', 301)), "/title" },
+        { Api.Report(extra: "\"indicators\": [{\"type\": \"ipv4\", \"value\": \"300.1.1.1\"}]"), "/indicators/0/value" },
+        { Api.Report(extra: "\"indicators\": [{\"type\": \"sha256\", \"value\": \"abc\"}]"), "/indicators/0/value" },
+        { Api.Report(extra: "\"indicators\": [{\"type\": \"hash\", \"value\": \"abc\"}]"), "/indicators/0/type" },
+        { Api.Report(extra: "\"tlp\": \"WHITE\""), "/tlp" },
+        { Api.Report(extra: "\"point_of_contact\": {\"name\": \"A\", \"email\": \"not-an-email\"}"), "/point_of_contact/email" },
+        { Api.Report(extra: "\"critical_systems_affected\": \"yes\""), "/critical_systems_affected" },
+        { Api.Report(extra: "\"occurred_at\": {\"unknown\": \"\"}"), "/occurred_at/unknown" },
+        { Api.Report(extra: "\"regimes\": [\"CERT In\"]"), "/regimes/0" },
+    };
 }

@@ -1,11 +1,14 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Features.Platform;
 
-public sealed class PlatformTests(VigilFactory factory) : IClassFixture<VigilFactory>
+public sealed class PlatformOnSqliteTests(VigilFactory factory) : PlatformTests<VigilFactory>(factory);
+
+public sealed class PlatformOnPostgresTests(PostgresVigilFactory factory) : PlatformTests<PostgresVigilFactory>(factory);
+
+public abstract class PlatformTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : VigilFactory, new()
 {
     [Fact]
     public async Task Health_answers_when_the_database_does()
@@ -38,13 +41,11 @@ public sealed class PlatformTests(VigilFactory factory) : IClassFixture<VigilFac
         var reporter = await factory.CreateActorAsync(Roles.Reporter);
         var id = await reporter.Client.FileAsync(Api.Report());
         using var db = factory.OpenDatabase();
-        foreach (var sql in new[] { "UPDATE submissions SET content = '{}' WHERE incident_id = $id", "DELETE FROM submissions WHERE incident_id = $id" })
+        foreach (var sql in new[] { "UPDATE submissions SET content = '{}' WHERE incident_id = @id", "DELETE FROM submissions WHERE incident_id = @id" })
         {
-            using var command = db.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$id", id);
-            var error = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
-            Assert.Contains("submissions are immutable", error.Message, StringComparison.Ordinal);
+            using var command = db.Command(sql, ("id", id));
+            var error = Assert.ThrowsAny<System.Data.Common.DbException>(() => command.ExecuteNonQuery());
+            Assert.Contains("immutable", error.Message, StringComparison.Ordinal);
         }
         Assert.Single((await reporter.Client.GetNodeAsync($"/api/v1/incidents/{id}/history"))["submissions"]!.AsArray());
     }
@@ -55,11 +56,8 @@ public sealed class PlatformTests(VigilFactory factory) : IClassFixture<VigilFac
         var reporter = await factory.CreateActorAsync(Roles.Reporter);
         var id = await reporter.Client.FileAsync("""{ "title":"T", "category":"data-leak", "description":"D", "detected_at":"2026-11-29T09:00:00+05:30", "affected_users":{"total":10,"as_of":"2026-11-29T09:00:00+05:30"} }""");
         using var db = factory.OpenDatabase();
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT content FROM submissions WHERE incident_id = $id";
-        command.Parameters.AddWithValue("$id", id);
         Assert.Equal(
             """{"affected_users":{"as_of":"2026-11-29T09:00:00+05:30","total":10},"category":"data-leak","description":"D","detected_at":"2026-11-29T09:00:00+05:30","title":"T"}""",
-            (string)command.ExecuteScalar()!);
+            Assert.Single(db.Strings("SELECT content FROM submissions WHERE incident_id = @id", ("id", id))));
     }
 }

@@ -16,9 +16,7 @@ public sealed class UsersAndTokensTests(VigilFactory factory) : IClassFixture<Vi
     {
         var reporter = await factory.CreateActorAsync(Roles.Reporter);
         using var db = factory.OpenDatabase();
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT token_hash, prefix FROM api_tokens WHERE user_id = $user";
-        command.Parameters.AddWithValue("$user", reporter.UserId);
+        using var command = db.Command("SELECT token_hash, prefix FROM api_tokens WHERE user_id = @user", ("user", reporter.UserId));
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
         var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(reporter.Token)));
@@ -28,7 +26,10 @@ public sealed class UsersAndTokensTests(VigilFactory factory) : IClassFixture<Vi
         Assert.False(reader.Read());
 
         // Nowhere in the database file is the secret itself.
-        SqliteCheckpoint(db);
+        using (var checkpoint = db.Command("PRAGMA wal_checkpoint(TRUNCATE);"))
+        {
+            checkpoint.ExecuteNonQuery();
+        }
         var bytes = await File.ReadAllBytesAsync(factory.DatabasePath);
         Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(reporter.Token)));
     }
@@ -110,12 +111,5 @@ public sealed class UsersAndTokensTests(VigilFactory factory) : IClassFixture<Vi
         var me = await client.GetNodeAsync("/api/v1/me");
         Assert.Equal("admin", me["role"]!.GetValue<string>());
         Assert.False(me["has_password"]!.GetValue<bool>());
-    }
-
-    private static void SqliteCheckpoint(Microsoft.Data.Sqlite.SqliteConnection db)
-    {
-        using var command = db.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-        command.ExecuteNonQuery();
     }
 }
