@@ -88,6 +88,7 @@ internal sealed partial class IndicatorIndex
     {
         Exact(ObservableKind.FilePath, path, matched);
         var lastSlash = path.LastIndexOf('/');
+        Exact(ObservableKind.FileName, path[(lastSlash + 1)..], matched);
         if (lastSlash < 0) { return; }
         // Directory indicators end in '/', so only prefixes that end on a path boundary are tried.
         for (var slash = path.IndexOf('/'); slash >= 0 && slash < path.Length; )
@@ -97,6 +98,5 @@ internal sealed partial class IndicatorIndex
             slash = next < 0 ? -1 : slash + 1 + next;
         }
         _parents.Find(path[..lastSlash], matched);
-        Exact(ObservableKind.FileName, path[(lastSlash + 1)..], matched);
     }
 }
