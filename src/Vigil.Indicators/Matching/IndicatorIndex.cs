@@ -43,8 +43,9 @@ internal sealed partial class IndicatorIndex
 
     public (int Indicator, int Clause, int Position) Owner(int term) => _owners[term];
 
+    // URL keys hold an already lower-cased host, and their paths are case-sensitive, so URLs compare exactly.
     private static bool IsCaseless(ObservableKind kind) =>
-        kind is ObservableKind.Domain or ObservableKind.Url or ObservableKind.Email or ObservableKind.Hash or ObservableKind.AppId;
+        kind is ObservableKind.Domain or ObservableKind.Email or ObservableKind.Hash or ObservableKind.AppId;
 
     private void Add(IndicatorTerm term, int id)
     {

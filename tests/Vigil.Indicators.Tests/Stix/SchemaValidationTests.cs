@@ -42,8 +42,10 @@ public class SchemaValidationTests
     [Fact]
     public void The_Pegasus_set_rewritten_validates()
     {
+        // A sample of each object type: validating all 3,099 objects against every schema of the bundle's oneOf is slow.
         var bundle = StixBundleReader.Read(File.OpenRead(SharedData.Path("ioc", "pegasus", "pegasus.stix2")));
-        Assert.Empty(Validator.Value.Validate(bundle with { Objects = bundle.Objects.Take(300).ToList() }));
+        var sample = bundle.Objects.GroupBy(o => o.Type).SelectMany(g => g.Take(10)).ToList();
+        Assert.Empty(Validator.Value.Validate(bundle with { Objects = sample }));
     }
 
     [Fact]
