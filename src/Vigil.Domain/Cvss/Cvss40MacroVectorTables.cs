@@ -10,8 +10,9 @@ namespace Vigil.Domain.Cvss;
 /// tables FIRST publishes with its v4.0 reference calculator. A test keeps this copy equal to the fixture.
 /// Keys of the last two tables are <c>eqN:level</c>, with EQ3 and EQ6 joined as <c>eq3eq6:{eq3}{eq6}</c>.
 /// </summary>
-internal static class Cvss40MacroVectorTables
+public static class Cvss40MacroVectorTables
 {
+    /// <summary>The expert score of each MacroVector, keyed by its six EQ digits.</summary>
     public static FrozenDictionary<string, double> Scores { get; } = new Dictionary<string, double>
     {
         ["000000"] = 10, ["000001"] = 9.9, ["000010"] = 9.8, ["000011"] = 9.5, ["000020"] = 9.5, ["000021"] = 9.2,
@@ -61,6 +62,7 @@ internal static class Cvss40MacroVectorTables
         ["212101"] = 2.4, ["212111"] = 1.2, ["212121"] = 0.5, ["212201"] = 1, ["212211"] = 0.3, ["212221"] = 0.1,
     }.ToFrozenDictionary();
 
+    /// <summary>The highest-severity partial vectors of each equivalence class.</summary>
     public static FrozenDictionary<string, string[]> HighestSeverityVectors { get; } = new Dictionary<string, string[]>
     {
         ["eq1:0"] = ["AV:N/PR:N/UI:N/"],
@@ -81,6 +83,7 @@ internal static class Cvss40MacroVectorTables
         ["eq3eq6:21"] = ["VC:L/VI:L/VA:L/CR:H/IR:H/AR:H/"],
     }.ToFrozenDictionary();
 
+    /// <summary>The severity depth of each equivalence class, in steps of 0.1.</summary>
     public static FrozenDictionary<string, int> ClassDepths { get; } = new Dictionary<string, int>
     {
         ["eq1:0"] = 1,
