@@ -15,6 +15,11 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<LedgerLeaf> LedgerLeaves => Set<LedgerLeaf>();
+    public DbSet<LedgerNode> LedgerNodes => Set<LedgerNode>();
+    public DbSet<LedgerState> LedgerStates => Set<LedgerState>();
+    public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
+    public DbSet<WitnessCosignature> WitnessCosignatures => Set<WitnessCosignature>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -51,6 +56,29 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(s => new { s.IncidentId, s.Sequence }).IsUnique();
             e.HasOne<Incident>().WithMany().HasForeignKey(s => s.IncidentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<User>().WithMany().HasForeignKey(s => s.ActorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => s.LeafIndex).IsUnique();
+            e.HasOne<LedgerLeaf>().WithOne().HasForeignKey<Submission>(s => s.LeafIndex).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<LedgerLeaf>(e =>
+        {
+            e.HasKey(l => l.Index);
+            e.Property(l => l.Index).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<LedgerNode>(e =>
+        {
+            e.HasKey(n => n.Key);
+            e.Property(n => n.Key).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<LedgerState>(e =>
+        {
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.HasData(new LedgerState { Id = LedgerState.SingletonId, Size = 0 });
+        });
+        modelBuilder.Entity<LedgerCheckpoint>(e => e.HasIndex(c => c.TreeSize));
+        modelBuilder.Entity<WitnessCosignature>(e =>
+        {
+            e.HasOne<LedgerCheckpoint>().WithMany().HasForeignKey(w => w.CheckpointId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(w => new { w.CheckpointId, w.Witness }).IsUnique();
         });
         modelBuilder.Entity<IdempotencyRecord>(e =>
         {
@@ -74,9 +102,10 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     // The database refuses it too (triggers in the migrations); this catches the mistake before the round trip.
     private void RefuseRewritingSubmissions()
     {
-        if (ChangeTracker.Entries<Submission>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (ChangeTracker.Entries().Any(e => e.Entity is Submission or LedgerLeaf or LedgerNode or LedgerCheckpoint
+                && e.State is EntityState.Modified or EntityState.Deleted))
         {
-            throw new InvalidOperationException("Submissions are immutable: they can be added, never changed or deleted.");
+            throw new InvalidOperationException("The record is append-only: submissions, leaves, nodes and checkpoints are never changed or deleted.");
         }
     }
 }

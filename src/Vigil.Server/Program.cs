@@ -1,6 +1,7 @@
 using Vigil.Server.Features.ApiReference;
 using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Incidents;
+using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Organisations;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Http;
@@ -31,6 +32,7 @@ public partial class Program
         builder.Services.AddApiReference();
         builder.Services.AddHealth();
         builder.Services.AddUsers();
+        builder.Services.AddLedger();
         builder.Services.AddIncidents();
 
         var app = builder.Build();
@@ -45,6 +47,7 @@ public partial class Program
         app.MapUsers();
         app.MapOrganisations();
         app.MapIncidents();
+        app.MapLedger();
 
         return app;
     }

@@ -18,4 +18,8 @@ public sealed class Submission
     public required string Content { get; init; }
     /// <summary>Lower-case hex SHA-256 of <see cref="Content"/> as UTF-8.</summary>
     public required string ContentSha256 { get; init; }
+    /// <summary>The commitment's secret salt: given to the submitter in the receipt, never published.</summary>
+    public required byte[] Salt { get; init; }
+    /// <summary>The submission's leaf in the transparency log.</summary>
+    public long LeafIndex { get; init; }
 }

@@ -207,6 +207,111 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("incidents", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.LedgerCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("root_hash");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tree_size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_checkpoints");
+
+                    b.HasIndex("TreeSize")
+                        .HasDatabaseName("ix_ledger_checkpoints_tree_size");
+
+                    b.ToTable("ledger_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.LedgerLeaf", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("index");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("data");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("leaf_hash");
+
+                    b.HasKey("Index")
+                        .HasName("pk_ledger_leaves");
+
+                    b.ToTable("ledger_leaves", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.LedgerNode", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hash");
+
+                    b.HasKey("Key")
+                        .HasName("pk_ledger_nodes");
+
+                    b.ToTable("ledger_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.LedgerState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_states");
+
+                    b.ToTable("ledger_states", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Size = 0L
+                        });
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Organisation", b =>
                 {
                     b.Property<string>("Id")
@@ -303,9 +408,18 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<long>("LeafIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leaf_index");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("salt");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER")
@@ -316,6 +430,10 @@ namespace Vigil.Data.Migrations.Sqlite
 
                     b.HasIndex("ActorId")
                         .HasDatabaseName("ix_submissions_actor_id");
+
+                    b.HasIndex("LeafIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_submissions_leaf_index");
 
                     b.HasIndex("IncidentId", "Sequence")
                         .IsUnique()
@@ -366,6 +484,41 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.WitnessCosignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CheckpointId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checkpoint_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Witness")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("witness");
+
+                    b.HasKey("Id")
+                        .HasName("pk_witness_cosignatures");
+
+                    b.HasIndex("CheckpointId", "Witness")
+                        .IsUnique()
+                        .HasDatabaseName("ix_witness_cosignatures_checkpoint_id_witness");
+
+                    b.ToTable("witness_cosignatures", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.ApiToken", b =>
                 {
                     b.HasOne("Vigil.Data.Entities.User", null)
@@ -407,6 +560,13 @@ namespace Vigil.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_submissions_incidents_incident_id");
+
+                    b.HasOne("Vigil.Data.Entities.LedgerLeaf", null)
+                        .WithOne()
+                        .HasForeignKey("Vigil.Data.Entities.Submission", "LeafIndex")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_submissions_ledger_leaves_leaf_index");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.User", b =>
@@ -416,6 +576,16 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.WitnessCosignature", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.LedgerCheckpoint", null)
+                        .WithMany()
+                        .HasForeignKey("CheckpointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_witness_cosignatures_ledger_checkpoints_checkpoint_id");
                 });
 #pragma warning restore 612, 618
         }

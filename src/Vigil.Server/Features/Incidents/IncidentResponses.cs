@@ -49,8 +49,11 @@ public sealed record FieldChangeResponse(string Field, JsonNode? Old, JsonNode? 
 public sealed record SubmissionResponse(
     string IncidentId, int Sequence, string Kind, DateTimeOffset ReceivedAt, string ContentSha256, IReadOnlyList<FieldChangeResponse> Changes);
 
-/// <summary>The answer to a successful submission: the incident as it now stands and the submission itself.</summary>
-public sealed record SubmissionAccepted(IncidentResponse Incident, SubmissionResponse Submission);
+/// <summary>
+/// The answer to a successful submission: the incident as it now stands, the submission itself, and its receipt
+/// (keep it: it proves what was filed and when, offline, with only the log's public key).
+/// </summary>
+public sealed record SubmissionAccepted(IncidentResponse Incident, SubmissionResponse Submission, Vigil.Server.Features.Ledger.Receipt Receipt);
 
 public sealed record ActorResponse(string Id, string Role, string? OrganisationId);
 

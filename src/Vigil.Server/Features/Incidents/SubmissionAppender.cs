@@ -8,99 +8,78 @@ using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Json;
+using Vigil.Domain.Record;
 using Vigil.Domain.Validation;
+using Vigil.Ledger;
+using Vigil.Server.Features.Ledger;
 using Vigil.Server.Infrastructure.Security;
+using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Server.Features.Incidents;
 
 /// <summary>
-/// The one way anything is added to an incident's record: store the submission exactly as received (canonical
-/// JSON), fold it into the incident's view, and save both together. Nothing here updates a submission.
+/// The one way anything is added to an incident's record. In one transaction: store the submission exactly as
+/// received (canonical JSON), fold it into the incident's view, append its commitment to the transparency log, sign
+/// a checkpoint and prove the leaf in it. Nothing here updates a submission.
 /// </summary>
-public sealed class SubmissionAppender(VigilDbContext db, TimeProvider clock)
+public sealed class SubmissionAppender(VigilDbContext db, LedgerWriter ledger, LedgerKeys keys, WriteTransactions writes, TimeProvider clock)
 {
-    public sealed record Appended(Incident Incident, Submission Submission, IReadOnlyList<FieldChange> Changes);
+    public sealed record Appended(Incident Incident, Submission Submission, IReadOnlyList<FieldChange> Changes, Receipt Receipt);
 
     /// <summary>Opens a new incident with its first report.</summary>
-    public async Task<(Appended? Appended, IReadOnlyList<FieldError> Errors)> OpenAsync(
-        string organisationId, JsonElement body, JsonObject fields, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    public Task<(Appended? Appended, IReadOnlyList<FieldError> Errors)> OpenAsync(
+        string organisationId, JsonElement body, JsonObject fields, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
+        InTransactionAsync(async () =>
+        {
+            var now = clock.GetUtcNow();
+            var incident = new Incident
+            {
+                Id = Guid.CreateVersion7(now).ToString(),
+                OrganisationId = organisationId,
+                Title = "",
+                Category = "",
+                Description = "",
+                Status = "",
+                Tlp = "",
+                View = IncidentFold.Initial().ToJsonString(),
+                ReceivedAt = now,
+            };
+            db.Incidents.Add(incident);
+            return await FoldAndRecordAsync(incident, SubmissionKind.Report, body, fields, actor, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Adds a submission to an existing incident. Appends to one incident are serialised: its row is locked
+    /// (PostgreSQL) or the database's write lock is held (SQLite) before its view is read and folded.
+    /// </summary>
+    public Task<(Appended? Appended, IReadOnlyList<FieldError> Errors)> AppendAsync(
+        string incidentId, string kind, JsonElement body, JsonObject fields, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
+        InTransactionAsync(async () =>
+        {
+            var incident = db.Database.IsNpgsql()
+                ? await db.Incidents.FromSql($"SELECT * FROM incidents WHERE id = {incidentId} FOR UPDATE").SingleAsync(cancellationToken)
+                : await db.Incidents.SingleAsync(i => i.Id == incidentId, cancellationToken);
+            return await FoldAndRecordAsync(incident, kind, body, fields, actor, cancellationToken);
+        }, cancellationToken);
+
+    private async Task<(Appended?, IReadOnlyList<FieldError>)> FoldAndRecordAsync(
+        Incident incident, string kind, JsonElement body, JsonObject fields, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var view = IncidentFold.Initial();
+        var view = JsonNode.Parse(incident.View)!.AsObject();
         var changes = IncidentFold.Apply(view, fields);
         var errors = IncidentConsistency.Check(view, fields);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
-        var incident = new Incident
-        {
-            Id = Guid.CreateVersion7(now).ToString(),
-            OrganisationId = organisationId,
-            Title = "",
-            Category = "",
-            Description = "",
-            Status = "",
-            Tlp = "",
-            View = "",
-            ReceivedAt = now,
-        };
+
+        await ledger.LockAsync(cancellationToken);
+        var now = clock.GetUtcNow();
         Project(incident, view, now);
-        var submission = NewSubmission(incident, SubmissionKind.Report, body, actor, now);
-        db.Incidents.Add(incident);
-        db.Submissions.Add(submission);
-        await db.SaveChangesAsync(cancellationToken);
-        return (new Appended(incident, submission, changes), []);
-    }
-
-    /// <summary>
-    /// Adds a submission to an existing incident. Appends to one incident are serialised: the incident's row is
-    /// locked (PostgreSQL) or the database's write lock is taken (SQLite) before its view is read and folded.
-    /// </summary>
-    public async Task<(Appended? Appended, IReadOnlyList<FieldError> Errors)> AppendAsync(
-        string incidentId, string kind, JsonElement body, JsonObject fields, ClaimsPrincipal actor, CancellationToken cancellationToken)
-    {
-        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            var incident = await LockAsync(incidentId, cancellationToken);
-            var now = clock.GetUtcNow();
-            var view = JsonNode.Parse(incident.View)!.AsObject();
-            var changes = IncidentFold.Apply(view, fields);
-            var errors = IncidentConsistency.Check(view, fields);
-            if (errors.Count > 0)
-            {
-                return (null, errors);
-            }
-            Project(incident, view, now);
-            var submission = NewSubmission(incident, kind, body, actor, now);
-            db.Submissions.Add(submission);
-            await db.SaveChangesAsync(cancellationToken);
-            if (owned is not null)
-            {
-                await owned.CommitAsync(cancellationToken);
-            }
-            return (new Appended(incident, submission, changes), []);
-        }
-        finally
-        {
-            if (owned is not null)
-            {
-                await owned.DisposeAsync();
-            }
-        }
-    }
-
-    private Task<Incident> LockAsync(string incidentId, CancellationToken cancellationToken) =>
-        db.Database.IsNpgsql()
-            ? db.Incidents.FromSql($"SELECT * FROM incidents WHERE id = {incidentId} FOR UPDATE").SingleAsync(cancellationToken)
-            // SQLite: the transaction began IMMEDIATE, so this connection already holds the only write lock.
-            : db.Incidents.SingleAsync(i => i.Id == incidentId, cancellationToken);
-
-    private Submission NewSubmission(Incident incident, string kind, JsonElement body, ClaimsPrincipal actor, DateTimeOffset now)
-    {
         var content = CanonicalJson.Serialize(body);
-        return new Submission
+        var salt = SubmissionCommitment.NewSalt();
+        var commitment = SubmissionCommitment.Compute(kind, incident.Id, incident.Version, now, content, salt);
+        var submission = new Submission
         {
             IncidentId = incident.Id,
             Sequence = incident.Version,
@@ -111,7 +90,33 @@ public sealed class SubmissionAppender(VigilDbContext db, TimeProvider clock)
             ReceivedAt = now,
             Content = content,
             ContentSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))),
+            Salt = salt,
+            LeafIndex = ledger.Append(commitment, kind),
         };
+        db.Submissions.Add(submission);
+        var checkpoint = ledger.SignCheckpoint();
+        await db.SaveChangesAsync(cancellationToken);
+
+        var proof = await LedgerWriter.ProveAsync(db, submission.LeafIndex, checkpoint, cancellationToken);
+        var receipt = Receipt.For(submission, MerkleHash.HashLeaf(commitment), keys.Origin, proof);
+        return (new Appended(incident, submission, changes, receipt), []);
+    }
+
+    /// <summary>Runs in the caller's transaction (the idempotency filter's) or in one of its own, committed on success.</summary>
+    private async Task<(Appended?, IReadOnlyList<FieldError>)> InTransactionAsync(
+        Func<Task<(Appended?, IReadOnlyList<FieldError>)>> work, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
+        var result = await work();
+        if (result.Item1 is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return result;
     }
 
     /// <summary>Copies the view into the incident's columns and counts one more submission.</summary>

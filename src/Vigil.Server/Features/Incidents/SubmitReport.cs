@@ -37,5 +37,6 @@ public static class SubmitReport
     public static SubmissionAccepted Accepted(SubmissionAppender.Appended appended) => new(
         IncidentResponse.From(appended.Incident),
         new SubmissionResponse(appended.Incident.Id, appended.Submission.Sequence, appended.Submission.Kind,
-            appended.Submission.ReceivedAt, appended.Submission.ContentSha256, FieldChangeResponse.From(appended.Changes)));
+            appended.Submission.ReceivedAt, appended.Submission.ContentSha256, FieldChangeResponse.From(appended.Changes)),
+        appended.Receipt);
 }

@@ -45,7 +45,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
         var userId = http.User.UserId();
         var requestHash = HashRequest(http.Request, bytes!);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        await using var transaction = await services.GetRequiredService<Storage.WriteTransactions>().BeginAsync(db, http.RequestAborted);
         var earlier = await FindAsync(db, userId, key, http.RequestAborted);
         if (earlier is not null)
         {

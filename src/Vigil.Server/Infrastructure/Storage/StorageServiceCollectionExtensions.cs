@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<VigilDbContext>(provider => Options(provider).Provider == "postgres"
             ? provider.GetRequiredService<PostgresVigilDbContext>()
             : provider.GetRequiredService<SqliteVigilDbContext>());
+        services.AddSingleton<WriteTransactions>();
         services.AddHostedService<DatabaseStartup>();
         return services;
     }

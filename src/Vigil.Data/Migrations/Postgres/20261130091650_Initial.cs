@@ -33,6 +33,61 @@ namespace Vigil.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ledger_checkpoints",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tree_size = table.Column<long>(type: "bigint", nullable: false),
+                    root_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    note = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_checkpoints", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_leaves",
+                columns: table => new
+                {
+                    index = table.Column<long>(type: "bigint", nullable: false),
+                    data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    leaf_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    kind = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_leaves", x => x.index);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_nodes",
+                columns: table => new
+                {
+                    key = table.Column<long>(type: "bigint", nullable: false),
+                    hash = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_nodes", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_states",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_states", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "organisations",
                 columns: table => new
                 {
@@ -49,6 +104,28 @@ namespace Vigil.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_organisations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "witness_cosignatures",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    checkpoint_id = table.Column<long>(type: "bigint", nullable: false),
+                    witness = table.Column<string>(type: "text", nullable: false),
+                    line = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_witness_cosignatures", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_witness_cosignatures_ledger_checkpoints_checkpoint_id",
+                        column: x => x.checkpoint_id,
+                        principalTable: "ledger_checkpoints",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -147,7 +224,9 @@ namespace Vigil.Data.Migrations.Postgres
                     actor_organisation_id = table.Column<string>(type: "text", nullable: true),
                     received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     content = table.Column<string>(type: "text", nullable: false),
-                    content_sha256 = table.Column<string>(type: "text", nullable: false)
+                    content_sha256 = table.Column<string>(type: "text", nullable: false),
+                    salt = table.Column<byte[]>(type: "bytea", nullable: false),
+                    leaf_index = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -159,12 +238,23 @@ namespace Vigil.Data.Migrations.Postgres
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "fk_submissions_ledger_leaves_leaf_index",
+                        column: x => x.leaf_index,
+                        principalTable: "ledger_leaves",
+                        principalColumn: "index",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "fk_submissions_users_actor_id",
                         column: x => x.actor_id,
                         principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.InsertData(
+                table: "ledger_states",
+                columns: new[] { "id", "size" },
+                values: new object[] { 1, 0L });
 
             migrationBuilder.CreateIndex(
                 name: "ix_api_tokens_token_hash",
@@ -204,6 +294,11 @@ namespace Vigil.Data.Migrations.Postgres
                 column: "status");
 
             migrationBuilder.CreateIndex(
+                name: "ix_ledger_checkpoints_tree_size",
+                table: "ledger_checkpoints",
+                column: "tree_size");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_organisations_name",
                 table: "organisations",
                 column: "name",
@@ -221,6 +316,12 @@ namespace Vigil.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_submissions_leaf_index",
+                table: "submissions",
+                column: "leaf_index",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_users_email",
                 table: "users",
                 column: "email",
@@ -231,9 +332,18 @@ namespace Vigil.Data.Migrations.Postgres
                 table: "users",
                 column: "organisation_id");
 
-            // Submissions are the record: the database itself refuses to change or delete one.
-            migrationBuilder.Sql("CREATE FUNCTION vigil_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '% is immutable', TG_TABLE_NAME; END $$;");
+            migrationBuilder.CreateIndex(
+                name: "ix_witness_cosignatures_checkpoint_id_witness",
+                table: "witness_cosignatures",
+                columns: new[] { "checkpoint_id", "witness" },
+                unique: true);
+
+            // The record is append-only: the database itself refuses to change or delete a submission, leaf, node or checkpoint.
+            migrationBuilder.Sql("CREATE FUNCTION vigil_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '% are immutable', TG_TABLE_NAME; END $$;");
             migrationBuilder.Sql("CREATE TRIGGER submissions_refuse_change BEFORE UPDATE OR DELETE ON submissions FOR EACH ROW EXECUTE FUNCTION vigil_refuse_change();");
+            migrationBuilder.Sql("CREATE TRIGGER ledger_leaves_refuse_change BEFORE UPDATE OR DELETE ON ledger_leaves FOR EACH ROW EXECUTE FUNCTION vigil_refuse_change();");
+            migrationBuilder.Sql("CREATE TRIGGER ledger_nodes_refuse_change BEFORE UPDATE OR DELETE ON ledger_nodes FOR EACH ROW EXECUTE FUNCTION vigil_refuse_change();");
+            migrationBuilder.Sql("CREATE TRIGGER ledger_checkpoints_refuse_change BEFORE UPDATE OR DELETE ON ledger_checkpoints FOR EACH ROW EXECUTE FUNCTION vigil_refuse_change();");
         }
 
         /// <inheritdoc />
@@ -246,10 +356,25 @@ namespace Vigil.Data.Migrations.Postgres
                 name: "idempotency_records");
 
             migrationBuilder.DropTable(
+                name: "ledger_nodes");
+
+            migrationBuilder.DropTable(
+                name: "ledger_states");
+
+            migrationBuilder.DropTable(
                 name: "submissions");
 
             migrationBuilder.DropTable(
+                name: "witness_cosignatures");
+
+            migrationBuilder.DropTable(
                 name: "incidents");
+
+            migrationBuilder.DropTable(
+                name: "ledger_leaves");
+
+            migrationBuilder.DropTable(
+                name: "ledger_checkpoints");
 
             migrationBuilder.DropTable(
                 name: "users");

@@ -31,6 +31,61 @@ namespace Vigil.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ledger_checkpoints",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    tree_size = table.Column<long>(type: "INTEGER", nullable: false),
+                    root_hash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    note = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_checkpoints", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_leaves",
+                columns: table => new
+                {
+                    index = table.Column<long>(type: "INTEGER", nullable: false),
+                    data = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    leaf_hash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_leaves", x => x.index);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_nodes",
+                columns: table => new
+                {
+                    key = table.Column<long>(type: "INTEGER", nullable: false),
+                    hash = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_nodes", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_states",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_states", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "organisations",
                 columns: table => new
                 {
@@ -47,6 +102,28 @@ namespace Vigil.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_organisations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "witness_cosignatures",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    checkpoint_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    witness = table.Column<string>(type: "TEXT", nullable: false),
+                    line = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_witness_cosignatures", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_witness_cosignatures_ledger_checkpoints_checkpoint_id",
+                        column: x => x.checkpoint_id,
+                        principalTable: "ledger_checkpoints",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -145,7 +222,9 @@ namespace Vigil.Data.Migrations.Sqlite
                     actor_organisation_id = table.Column<string>(type: "TEXT", nullable: true),
                     received_at = table.Column<long>(type: "INTEGER", nullable: false),
                     content = table.Column<string>(type: "TEXT", nullable: false),
-                    content_sha256 = table.Column<string>(type: "TEXT", nullable: false)
+                    content_sha256 = table.Column<string>(type: "TEXT", nullable: false),
+                    salt = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    leaf_index = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,12 +236,23 @@ namespace Vigil.Data.Migrations.Sqlite
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "fk_submissions_ledger_leaves_leaf_index",
+                        column: x => x.leaf_index,
+                        principalTable: "ledger_leaves",
+                        principalColumn: "index",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "fk_submissions_users_actor_id",
                         column: x => x.actor_id,
                         principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.InsertData(
+                table: "ledger_states",
+                columns: new[] { "id", "size" },
+                values: new object[] { 1, 0L });
 
             migrationBuilder.CreateIndex(
                 name: "ix_api_tokens_token_hash",
@@ -202,6 +292,11 @@ namespace Vigil.Data.Migrations.Sqlite
                 column: "status");
 
             migrationBuilder.CreateIndex(
+                name: "ix_ledger_checkpoints_tree_size",
+                table: "ledger_checkpoints",
+                column: "tree_size");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_organisations_name",
                 table: "organisations",
                 column: "name",
@@ -219,6 +314,12 @@ namespace Vigil.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_submissions_leaf_index",
+                table: "submissions",
+                column: "leaf_index",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_users_email",
                 table: "users",
                 column: "email",
@@ -229,9 +330,21 @@ namespace Vigil.Data.Migrations.Sqlite
                 table: "users",
                 column: "organisation_id");
 
-            // Submissions are the record: the database itself refuses to change or delete one.
+            migrationBuilder.CreateIndex(
+                name: "ix_witness_cosignatures_checkpoint_id_witness",
+                table: "witness_cosignatures",
+                columns: new[] { "checkpoint_id", "witness" },
+                unique: true);
+
+            // The record is append-only: the database itself refuses to change or delete a submission, leaf, node or checkpoint.
             migrationBuilder.Sql("CREATE TRIGGER submissions_refuse_update BEFORE UPDATE ON submissions BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;");
             migrationBuilder.Sql("CREATE TRIGGER submissions_refuse_delete BEFORE DELETE ON submissions BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER ledger_leaves_refuse_update BEFORE UPDATE ON ledger_leaves BEGIN SELECT RAISE(ABORT, 'ledger_leaves are immutable'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER ledger_leaves_refuse_delete BEFORE DELETE ON ledger_leaves BEGIN SELECT RAISE(ABORT, 'ledger_leaves are immutable'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER ledger_nodes_refuse_update BEFORE UPDATE ON ledger_nodes BEGIN SELECT RAISE(ABORT, 'ledger_nodes are immutable'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER ledger_nodes_refuse_delete BEFORE DELETE ON ledger_nodes BEGIN SELECT RAISE(ABORT, 'ledger_nodes are immutable'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER ledger_checkpoints_refuse_update BEFORE UPDATE ON ledger_checkpoints BEGIN SELECT RAISE(ABORT, 'ledger_checkpoints are immutable'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER ledger_checkpoints_refuse_delete BEFORE DELETE ON ledger_checkpoints BEGIN SELECT RAISE(ABORT, 'ledger_checkpoints are immutable'); END;");
         }
 
         /// <inheritdoc />
@@ -244,10 +357,25 @@ namespace Vigil.Data.Migrations.Sqlite
                 name: "idempotency_records");
 
             migrationBuilder.DropTable(
+                name: "ledger_nodes");
+
+            migrationBuilder.DropTable(
+                name: "ledger_states");
+
+            migrationBuilder.DropTable(
                 name: "submissions");
 
             migrationBuilder.DropTable(
+                name: "witness_cosignatures");
+
+            migrationBuilder.DropTable(
                 name: "incidents");
+
+            migrationBuilder.DropTable(
+                name: "ledger_leaves");
+
+            migrationBuilder.DropTable(
+                name: "ledger_checkpoints");
 
             migrationBuilder.DropTable(
                 name: "users");

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Vigil.Domain.Json;
+
+namespace Vigil.Domain.Record;
+
+/// <summary>
+/// What the public log holds for one submission: a salted, domain-separated SHA-256 commitment to exactly what was
+/// filed. The log shows only this hash; whoever holds the salt and the content can prove what was filed, and when.
+/// <code>
+/// leaf data = SHA-256( "vigil/submission/v1" || 0x00 || salt[32] || JCS({"content", "incident_id", "kind", "received_at", "sequence"}) )
+/// </code>
+/// received_at is written as UTC with seven fractional digits (<see cref="FormatTime"/>), so that it reads back exactly.
+/// </summary>
+public static class SubmissionCommitment
+{
+    public const string Domain = "vigil/submission/v1";
+    public const int SaltLength = 32;
+
+    public static byte[] NewSalt() => RandomNumberGenerator.GetBytes(SaltLength);
+
+    public static string FormatTime(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The canonical JSON the commitment covers.</summary>
+    public static string CommittedDocument(string kind, string incidentId, int sequence, DateTimeOffset receivedAt, string contentJson)
+    {
+        var document = new JsonObject
+        {
+            ["content"] = JsonNode.Parse(contentJson),
+            ["incident_id"] = incidentId,
+            ["kind"] = kind,
+            ["received_at"] = FormatTime(receivedAt),
+            ["sequence"] = sequence,
+        };
+        return CanonicalJson.Serialize(JsonSerializer.SerializeToElement(document));
+    }
+
+    /// <summary>The leaf data: 32 bytes. The log's leaf hash is RFC 9162's SHA-256(0x00 || leaf data).</summary>
+    public static byte[] Compute(string kind, string incidentId, int sequence, DateTimeOffset receivedAt, string contentJson, ReadOnlySpan<byte> salt)
+    {
+        if (salt.Length != SaltLength)
+        {
+            throw new ArgumentException($"The salt must be {SaltLength} bytes.", nameof(salt));
+        }
+        var document = Encoding.UTF8.GetBytes(CommittedDocument(kind, incidentId, sequence, receivedAt, contentJson));
+        var domain = Encoding.UTF8.GetBytes(Domain);
+        var input = new byte[domain.Length + 1 + salt.Length + document.Length];
+        domain.CopyTo(input, 0);
+        salt.CopyTo(input.AsSpan(domain.Length + 1));
+        document.CopyTo(input, domain.Length + 1 + salt.Length);
+        return SHA256.HashData(input);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Vigil.Server.Features.Ledger;
+
+/// <summary>The transparency log: every submission a leaf, signed checkpoints, public proofs and tiles, receipts.</summary>
+public static class LedgerFeature
+{
+    public static IServiceCollection AddLedger(this IServiceCollection services)
+    {
+        services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LedgerKeys>();
+        services.AddScoped<LedgerWriter>();
+        services.AddHostedService<CheckpointSigner>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLedger(this IEndpointRouteBuilder app)
+    {
+        LedgerEndpoints.Map(app);
+        ReceiptEndpoints.Map(app);
+        return app;
+    }
+}
