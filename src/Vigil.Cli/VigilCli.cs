@@ -13,6 +13,8 @@ public static class VigilCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AdminCommands.Create(io));
         root.Subcommands.Add(ReportCommands.Create(io));
+        root.Subcommands.Add(VerifyCommand.Create(io));
+        root.Subcommands.Add(LedgerCommands.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -8,6 +8,7 @@ public static class LedgerFeature
         services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LedgerKeys>();
         services.AddScoped<LedgerWriter>();
+        services.AddScoped<LedgerAudit>();
         services.AddHostedService<CheckpointSigner>();
         return services;
     }
