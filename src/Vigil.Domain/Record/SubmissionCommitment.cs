@@ -22,6 +22,16 @@ public static class SubmissionCommitment
 
     public static byte[] NewSalt() => RandomNumberGenerator.GetBytes(SaltLength);
 
+    /// <summary>
+    /// The time as the record keeps it: UTC, to the microsecond (what every supported database stores exactly), so
+    /// that a commitment recomputed from the stored row matches the one made at submission.
+    /// </summary>
+    public static DateTimeOffset RecordTime(DateTimeOffset time)
+    {
+        var utc = time.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
+    }
+
     public static string FormatTime(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 

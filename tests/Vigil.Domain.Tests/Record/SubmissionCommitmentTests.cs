@@ -32,4 +32,14 @@ public class SubmissionCommitmentTests
         otherSalt[31] ^= 1;
         Assert.NotEqual(original, SubmissionCommitment.Compute("report", "inc-1", 1, At, """{"title":"T"}""", otherSalt));
     }
+
+    [Fact]
+    public void Record_time_is_utc_to_the_microsecond()
+    {
+        var precise = new DateTimeOffset(2026, 11, 30, 15, 30, 0, TimeSpan.FromHours(5.5)).AddTicks(1_234_567);
+        var recorded = SubmissionCommitment.RecordTime(precise);
+        Assert.Equal(TimeSpan.Zero, recorded.Offset);
+        Assert.Equal("2026-11-30T10:00:00.1234560Z", SubmissionCommitment.FormatTime(recorded));
+        Assert.Equal(recorded, SubmissionCommitment.RecordTime(recorded));
+    }
 }

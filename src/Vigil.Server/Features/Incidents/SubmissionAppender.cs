@@ -74,7 +74,7 @@ public sealed class SubmissionAppender(VigilDbContext db, LedgerWriter ledger, L
         }
 
         await ledger.LockAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        var now = SubmissionCommitment.RecordTime(clock.GetUtcNow());
         Project(incident, view, now);
         var content = CanonicalJson.Serialize(body);
         var salt = SubmissionCommitment.NewSalt();
