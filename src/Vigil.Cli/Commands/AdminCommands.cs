@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Storage;
 
@@ -31,6 +32,31 @@ public static class AdminCommands
             return ExitCodes.Ok;
         });
         admin.Subcommands.Add(init);
+        admin.Subcommands.Add(RotateLedgerKey(io));
         return admin;
+    }
+
+    private static Command RotateLedgerKey(CliOutput io)
+    {
+        var rotate = new Command("rotate-ledger-key", "Replace the log's signing key; the old verifier key stays published so earlier checkpoints still verify. Restart the server afterwards.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        rotate.SetAction(async (parsed, cancellationToken) =>
+        {
+            var app = Program.BuildApp([.. parsed.UnmatchedTokens, "--FirstStart:CreateAdmin=false"]);
+            var keyFile = LedgerKeys.KeyFilePath(
+                app.Services.GetRequiredService<IOptions<LedgerOptions>>().Value, app.Services.GetRequiredService<IOptions<StorageOptions>>().Value);
+            if (!File.Exists(keyFile))
+            {
+                await io.Error.WriteLineAsync($"There is no ledger key at {keyFile} to rotate.");
+                return ExitCodes.LocalFile;
+            }
+            var verifierKey = LedgerKeys.Rotate(keyFile);
+            await io.Out.WriteLineAsync("The log has a new signing key. Its verifier key (publish it; restart the server to use it):");
+            await io.Out.WriteLineAsync(verifierKey);
+            return ExitCodes.Ok;
+        });
+        return rotate;
     }
 }

@@ -25,6 +25,15 @@ public sealed class RunningServer : IAsyncLifetime
         Address = new Uri(address);
     }
 
+    /// <summary>A client for a started app, carrying a token.</summary>
+    public static HttpClient ClientFor(WebApplication app, string token)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var client = new HttpClient { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public async Task DisposeAsync()
     {
         if (_app is not null)

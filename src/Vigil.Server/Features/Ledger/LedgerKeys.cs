@@ -12,16 +12,42 @@ public sealed class LedgerKeys : IDisposable
 {
     public LedgerKeys(IOptions<LedgerOptions> options, IOptions<StorageOptions> storage)
     {
-        var path = options.Value.KeyFile ?? Path.Combine(storage.Value.DataDirectory, "ledger-signer.key");
+        var path = KeyFilePath(options.Value, storage.Value);
         Origin = options.Value.Origin;
         Signer = File.Exists(path) ? Ed25519NoteSigner.Parse(File.ReadAllText(path).Trim()) : CreateKeyFile(path, Origin);
         if (Signer.Name != Origin)
         {
             throw new InvalidOperationException($"The ledger key in {path} is for '{Signer.Name}', but Ledger:Origin is '{Origin}'.");
         }
-        VerifierKeys = [Signer.VerifierKey, .. options.Value.RetiredVerifierKeys];
-        Verifiers = NoteVerifierSet.Parse(VerifierKeys);
+        VerifierKeys = [Signer.VerifierKey, .. options.Value.RetiredVerifierKeys, .. ReadRetired(path)];
+        Verifiers = NoteVerifierSet.Parse(VerifierKeys.Distinct());
     }
+
+    public static string KeyFilePath(LedgerOptions options, StorageOptions storage) =>
+        options.KeyFile ?? Path.Combine(storage.DataDirectory, "ledger-signer.key");
+
+    /// <summary>Beside the key file: the verifier keys of the keys it replaced, one per line.</summary>
+    public static string RetiredKeysPath(string keyFile) => keyFile + ".retired";
+
+    /// <summary>
+    /// Replaces the signing key: the old verifier key joins the retired list first (so nothing it signed ever stops
+    /// verifying), then a new key takes the old one's place. A running server keeps its key until it restarts.
+    /// </summary>
+    public static string Rotate(string keyFile)
+    {
+        using var old = Ed25519NoteSigner.Parse(File.ReadAllText(keyFile).Trim());
+        File.AppendAllText(RetiredKeysPath(keyFile), old.VerifierKey + "\n");
+        var replacement = keyFile + ".new";
+        File.Delete(replacement);
+        using var signer = CreateKeyFile(replacement, old.Name);
+        File.Move(replacement, keyFile, overwrite: true);
+        return signer.VerifierKey;
+    }
+
+    private static IEnumerable<string> ReadRetired(string keyFile) =>
+        File.Exists(RetiredKeysPath(keyFile))
+            ? File.ReadAllLines(RetiredKeysPath(keyFile)).Select(l => l.Trim()).Where(l => l.Length > 0)
+            : [];
 
     public string Origin { get; }
 

@@ -1,8 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Vigil.Server.Features.Ledger;
@@ -67,7 +63,7 @@ public sealed class SharedLogTests
         await second.StartAsync();
 
         var reporter = await Seed.UserAsync(first.Services, Roles.Reporter);
-        var clients = new[] { first, second }.SelectMany(app => Enumerable.Range(0, ClientsPerServer).Select(_ => Client(app, reporter.Token))).ToList();
+        var clients = new[] { first, second }.SelectMany(app => Enumerable.Range(0, ClientsPerServer).Select(_ => RunningServer.ClientFor(app, reporter.Token))).ToList();
         await Task.WhenAll(clients.Select((client, c) => Task.Run(async () =>
         {
             for (var i = 0; i < PerClient; i++)
@@ -85,13 +81,5 @@ public sealed class SharedLogTests
         Assert.True(report.Checkpoints >= report.Leaves);
         await first.StopAsync();
         await second.StopAsync();
-    }
-
-    private static HttpClient Client(WebApplication app, string token)
-    {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HttpClient { BaseAddress = new Uri(address) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }
