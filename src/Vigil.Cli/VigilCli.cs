@@ -13,6 +13,8 @@ public static class VigilCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AdminCommands.Create(io));
         root.Subcommands.Add(ReportCommands.Create(io));
+        root.Subcommands.Add(ScanCommand.Create(io));
+        root.Subcommands.Add(IocCommands.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
