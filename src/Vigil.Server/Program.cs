@@ -1,6 +1,7 @@
 using Vigil.Server.Features.ApiReference;
 using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Incidents;
+using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.Organisations;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Http;
@@ -32,6 +33,7 @@ public partial class Program
         builder.Services.AddHealth();
         builder.Services.AddUsers();
         builder.Services.AddIncidents();
+        builder.Services.AddIndicators();
 
         var app = builder.Build();
 
@@ -45,6 +47,7 @@ public partial class Program
         app.MapUsers();
         app.MapOrganisations();
         app.MapIncidents();
+        app.MapIndicators();
 
         return app;
     }
