@@ -31,7 +31,7 @@ public static class ObjectPathKinds
     };
 
     // Hash names are compared without case or hyphen, so 'SHA-256', SHA256 and sha256 are one algorithm.
-    private static readonly HashSet<string> HashAlgorithms = new(StringComparer.OrdinalIgnoreCase) { "SHA256", "SHA1", "MD5" };
+    private static readonly HashSet<string> HashAlgorithms = new(StringComparer.OrdinalIgnoreCase) { "SHA512", "SHA256", "SHA1", "MD5" };
 
     /// <summary>The observable kind an object path compares against.</summary>
     /// <param name="path">The object path.</param>

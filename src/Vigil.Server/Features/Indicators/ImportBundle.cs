@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
@@ -9,12 +10,16 @@ using Vigil.Server.Infrastructure.Http;
 namespace Vigil.Server.Features.Indicators;
 
 /// <summary>
-/// POST /api/v1/indicator-collections/{id}/bundles: an analyst imports a STIX 2.1 bundle (at most 1 MiB). Its
+/// POST /api/v1/indicator-collections/{id}/bundles: an analyst imports a STIX 2.1 bundle (at most 16 MiB). Its
 /// indicators join the collection under their own ids; the names of its malware join the collection's malware.
-/// A bundle with any problem is refused whole, with every problem named.
+/// A bundle with any problem is refused whole, with every problem named. Importing the same bundle again adds
+/// nothing, so the endpoint needs no Idempotency-Key (whose stored bodies are limited to ordinary request sizes).
 /// </summary>
 public static class ImportBundle
 {
+    /// <summary>Public sets are larger than ordinary requests: the Pegasus set alone is 1.1 MB.</summary>
+    public const int MaxBundleBytes = 16 * 1024 * 1024;
+
     public static async Task<Results<Ok<IndicatorsAdded>, ProblemHttpResult>> Handle(
         string id, HttpRequest request, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -23,7 +28,11 @@ public static class ImportBundle
         {
             return Problems.NotFound("indicator collection " + id);
         }
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBundleBytes + 1;
+        }
+        var (document, problem) = await JsonBody.ReadAsync(request, MaxBundleBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;

@@ -36,7 +36,7 @@ public static class IndicatorsFeature
             .Accepts<AddIncidentIndicators.Request>("application/json").AddEndpointFilter<IdempotencyFilter>()
             .WithName("AddIncidentIndicators").WithSummary("Add the indicators an incident report carries");
         group.MapPost("/{id}/bundles", ImportBundle.Handle).RequireAuthorization(Roles.Analyst)
-            .Accepts<object>("application/json").AddEndpointFilter<IdempotencyFilter>()
+            .Accepts<object>("application/json")
             .WithName("ImportStixBundle").WithSummary("Import a STIX 2.1 bundle's indicators and malware names");
         group.MapDelete("/{id}/indicators/{indicatorId}", ReadCollections.RemoveIndicator).RequireAuthorization(Roles.Analyst)
             .WithName("RemoveIndicator").WithSummary("Take an indicator out of a collection");
