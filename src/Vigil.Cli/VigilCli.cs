@@ -16,6 +16,8 @@ public static class VigilCli
         root.Subcommands.Add(VerifyCommand.Create(io));
         root.Subcommands.Add(CvssCommand.Create(io));
         root.Subcommands.Add(LedgerCommands.Create(io));
+        root.Subcommands.Add(ScanCommand.Create(io));
+        root.Subcommands.Add(IocCommands.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

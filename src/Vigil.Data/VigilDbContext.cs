@@ -20,6 +20,8 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<LedgerState> LedgerStates => Set<LedgerState>();
     public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
     public DbSet<WitnessCosignature> WitnessCosignatures => Set<WitnessCosignature>();
+    public DbSet<IndicatorCollection> IndicatorCollections => Set<IndicatorCollection>();
+    public DbSet<CollectionIndicator> CollectionIndicators => Set<CollectionIndicator>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -84,6 +86,23 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
         {
             e.HasIndex(r => new { r.UserId, r.Key }).IsUnique();
             e.Property(r => r.Key).HasMaxLength(255);
+        });
+        modelBuilder.Entity<IndicatorCollection>(e =>
+        {
+            e.Property(c => c.Id).HasMaxLength(36);
+            e.Property(c => c.Name).HasMaxLength(300);
+            e.Property(c => c.Tlp).HasMaxLength(20);
+            e.HasIndex(c => c.Name).IsUnique();
+            e.HasOne<User>().WithMany().HasForeignKey(c => c.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<CollectionIndicator>(e =>
+        {
+            e.Property(i => i.StixId).HasMaxLength(60);
+            // A collection holds a pattern once, however many incidents or bundles bring it.
+            e.HasIndex(i => new { i.CollectionId, i.Pattern }).IsUnique();
+            e.HasIndex(i => new { i.CollectionId, i.StixId }).IsUnique();
+            e.HasOne<IndicatorCollection>().WithMany().HasForeignKey(i => i.CollectionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Incident>().WithMany().HasForeignKey(i => i.SourceIncidentId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

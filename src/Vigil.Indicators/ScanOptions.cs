@@ -5,6 +5,9 @@ public sealed record ScanOptions
 {
     /// <summary>How many artefacts are read at once; 1 (the default) reads them one after another, in order.</summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
+
+    /// <summary>Called with its path after each file (or iOS backup folder) has been read; calls never overlap. For progress displays.</summary>
+    public Action<string>? FileRead { get; init; }
 }
 
 /// <summary>What a scan did.</summary>

@@ -2,6 +2,7 @@ using Vigil.Server.Features.ApiReference;
 using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Incidents;
 using Vigil.Server.Features.Ledger;
+using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.Organisations;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Http;
@@ -34,6 +35,7 @@ public partial class Program
         builder.Services.AddUsers();
         builder.Services.AddLedger();
         builder.Services.AddIncidents();
+        builder.Services.AddIndicators();
 
         var app = builder.Build();
 
@@ -48,6 +50,7 @@ public partial class Program
         app.MapOrganisations();
         app.MapIncidents();
         app.MapLedger();
+        app.MapIndicators();
 
         return app;
     }

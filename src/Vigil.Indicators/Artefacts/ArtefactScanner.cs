@@ -39,6 +39,7 @@ public sealed class ArtefactScanner(IndicatorCatalog catalog, ScanOptions? optio
             {
                 artefacts += reader.Artefacts;
                 if (error is not null) { errors.Add(error); }
+                _options.FileRead?.Invoke(unit);
             }
         });
         return new ScanSummary(artefacts, hits, errors);

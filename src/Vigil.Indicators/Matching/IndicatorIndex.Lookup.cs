@@ -79,6 +79,8 @@ internal sealed partial class IndicatorIndex
 
     private void Address(ReadOnlySpan<char> value, List<int> matched)
     {
+        // Logs are full of addresses; parsing each into its canonical string is wasted when no indicator names one.
+        if (!HasAddressTerms) { return; }
         if (IndicatorValues.ObservedAddress(value) is not { } canonical) { return; }
         var kind = canonical.Contains(':', StringComparison.Ordinal) ? ObservableKind.Ipv6 : ObservableKind.Ipv4;
         Exact(kind, canonical, matched);

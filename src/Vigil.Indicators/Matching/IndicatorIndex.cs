@@ -38,6 +38,9 @@ internal sealed partial class IndicatorIndex
 
     public IReadOnlyList<CatalogedIndicator> Indicators { get; }
 
+    private bool HasAddressTerms => !_exact[(int)ObservableKind.Ipv4].IsEmpty || !_exact[(int)ObservableKind.Ipv6].IsEmpty
+        || _likes[(int)ObservableKind.Ipv4].Count > 0 || _likes[(int)ObservableKind.Ipv6].Count > 0;
+
     /// <summary>True when some indicator needs several terms seen together, so artefacts must be tracked as a whole.</summary>
     public bool HasConjunctions { get; }
 

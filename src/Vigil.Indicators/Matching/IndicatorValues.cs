@@ -34,7 +34,7 @@ internal static class IndicatorValues
     }
 
     private static bool IsHex(string value) =>
-        value.Length is 32 or 40 or 64 && value.All(char.IsAsciiHexDigit);
+        value.Length is 32 or 40 or 64 or 128 && value.All(char.IsAsciiHexDigit);
 
     /// <summary>The comparable form of an observed address.</summary>
     public static string? ObservedAddress(ReadOnlySpan<char> text) =>

@@ -23,10 +23,15 @@ public static class ObjectPathKinds
         ["app:id"] = ObservableKind.AppId,
         ["configuration-profile:id"] = ObservableKind.ConfigurationProfile,
         ["android-property:name"] = ObservableKind.AndroidProperty,
+        // The same paths in spec-valid STIX 2.1, as MvtDialect.ToStix writes them: custom properties and objects.
+        ["file:x_path"] = ObservableKind.FilePath,
+        ["x-app:id"] = ObservableKind.AppId,
+        ["x-configuration-profile:id"] = ObservableKind.ConfigurationProfile,
+        ["x-android-property:name"] = ObservableKind.AndroidProperty,
     };
 
     // Hash names are compared without case or hyphen, so 'SHA-256', SHA256 and sha256 are one algorithm.
-    private static readonly HashSet<string> HashAlgorithms = new(StringComparer.OrdinalIgnoreCase) { "SHA256", "SHA1", "MD5" };
+    private static readonly HashSet<string> HashAlgorithms = new(StringComparer.OrdinalIgnoreCase) { "SHA512", "SHA256", "SHA1", "MD5" };
 
     /// <summary>The observable kind an object path compares against.</summary>
     /// <param name="path">The object path.</param>
@@ -38,7 +43,7 @@ public static class ObjectPathKinds
         if (Paths.TryGetValue(key, out var kind)) { return kind; }
         var isHashes = path.Steps.Count == 2 && !path.Steps[1].IsIndex
             && ((path.ObjectType == "file" && path.Steps[0].Name == "hashes")
-                || (path.ObjectType == "app" && path.Steps[0].Name == "cert"));
+                || (path.ObjectType is "app" or "x-app" && path.Steps[0].Name == "cert"));
         return isHashes && HashAlgorithms.Contains(path.Steps[1].Name.Replace("-", "", StringComparison.Ordinal))
             ? ObservableKind.Hash : null;
     }

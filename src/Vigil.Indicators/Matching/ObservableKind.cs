@@ -24,7 +24,7 @@ public enum ObservableKind
     /// <summary>A file path: exact, or under a directory indicator ending in '/'.</summary>
     FilePath,
 
-    /// <summary>A hash (MD5, SHA-1, SHA-256) in hex, case-insensitive.</summary>
+    /// <summary>A hash (MD5, SHA-1, SHA-256, SHA-512) in hex, case-insensitive.</summary>
     Hash,
 
     /// <summary>A process name: exact, or the 15- or 16-character prefix iOS records for long names.</summary>

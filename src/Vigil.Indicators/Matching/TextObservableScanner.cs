@@ -62,7 +62,7 @@ internal static class TextObservableScanner
             session.Observe(bareHost ? ObservableKind.Domain : ObservableKind.Url, token);
             return;
         }
-        if (token.Length is 32 or 40 or 64 && !token.ContainsAnyExcept(Hex))
+        if (token.Length is 32 or 40 or 64 or 128 && !token.ContainsAnyExcept(Hex))
         {
             session.Observe(ObservableKind.Hash, token);
         }

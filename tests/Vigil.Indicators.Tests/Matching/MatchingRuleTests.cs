@@ -32,6 +32,8 @@ public class MatchingRuleTests
     [InlineData("[email-addr:value = 'spy@gmail.com']", "mailto:spy@gmail.com", true)]
     [InlineData("[file:hashes.'SHA-256' = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA']", "sha aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", true)]
     [InlineData("[file:hashes.md5 = 'd41d8cd98f00b204e9800998ecf8427e']", "D41D8CD98F00B204E9800998ECF8427E", true)]
+    [InlineData("[file:hashes.'SHA-512' = 'CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC']", "sha512 cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc", true)]
+    [InlineData("[file:hashes.'SHA-512' = 'cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc']", "sha512 ccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc", false)]
     // Addresses, in canonical form.
     [InlineData("[ipv4-addr:value = '10.1.2.3']", "peer 10.1.2.3:443", true)]
     [InlineData("[ipv4-addr:value = '10.1.2.3/32']", "peer 10.1.2.3", true)]

@@ -68,6 +68,66 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.CollectionIndicator", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CollectionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collection_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pattern");
+
+                    b.Property<string>("SourceIncidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_incident_id");
+
+                    b.Property<string>("StixId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stix_id");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_collection_indicators");
+
+                    b.HasIndex("SourceIncidentId")
+                        .HasDatabaseName("ix_collection_indicators_source_incident_id");
+
+                    b.HasIndex("CollectionId", "Pattern")
+                        .IsUnique()
+                        .HasDatabaseName("ix_collection_indicators_collection_id_pattern");
+
+                    b.HasIndex("CollectionId", "StixId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_collection_indicators_collection_id_stix_id");
+
+                    b.ToTable("collection_indicators", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -205,6 +265,65 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_incidents_organisation_id_received_at");
 
                     b.ToTable("incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.IndicatorCollection", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<string>("IncidentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_ids");
+
+                    b.PrimitiveCollection<string>("MalwareNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("malware_names");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tlp");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_collections");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_indicator_collections_created_by");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_collections_name");
+
+                    b.ToTable("indicator_collections", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.LedgerCheckpoint", b =>
@@ -529,6 +648,22 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasConstraintName("fk_api_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.CollectionIndicator", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.IndicatorCollection", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_collection_indicators_indicator_collections_collection_id");
+
+                    b.HasOne("Vigil.Data.Entities.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("SourceIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_collection_indicators_incidents_source_incident_id");
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Incident", b =>
                 {
                     b.HasOne("Vigil.Data.Entities.User", null)
@@ -543,6 +678,16 @@ namespace Vigil.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_incidents_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.IndicatorCollection", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_collections_users_created_by");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Submission", b =>

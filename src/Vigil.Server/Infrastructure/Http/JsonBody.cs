@@ -21,15 +21,19 @@ public static class JsonBody
         AllowDuplicateProperties = false,
     };
 
-    public static async Task<(byte[]? Bytes, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<(byte[]? Bytes, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadBytesAsync(request, MaxBytes, cancellationToken);
+
+    /// <summary>Reads the body with a limit of its own, for the few endpoints that take documents larger than a request usually is.</summary>
+    public static async Task<(byte[]? Bytes, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.HttpContext.Items.TryGetValue(BytesKey, out var cached) && cached is byte[] kept)
         {
             return (kept, null);
         }
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
-            return (null, Problems.BodyTooLarge(MaxBytes));
+            return (null, Problems.BodyTooLarge(maxBytes));
         }
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -38,29 +42,32 @@ public static class JsonBody
         {
             while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                if (buffer.Length + read > MaxBytes)
+                if (buffer.Length + read > maxBytes)
                 {
-                    return (null, Problems.BodyTooLarge(MaxBytes));
+                    return (null, Problems.BodyTooLarge(maxBytes));
                 }
                 buffer.Write(chunk, 0, read);
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, Problems.BodyTooLarge(MaxBytes));
+            return (null, Problems.BodyTooLarge(maxBytes));
         }
         var bytes = buffer.ToArray();
         request.HttpContext.Items[BytesKey] = bytes;
         return (bytes, null);
     }
 
-    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, MaxBytes, cancellationToken);
+
+    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (!IsJson(request.ContentType))
         {
             return (null, Problems.UnsupportedMediaType());
         }
-        var (bytes, problem) = await ReadBytesAsync(request, cancellationToken);
+        var (bytes, problem) = await ReadBytesAsync(request, maxBytes, cancellationToken);
         if (problem is not null)
         {
             return (null, problem);

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The scanner benchmark: vigil scan against grep, ripgrep and cat on one generated log.
+#
+# Usage: bench/scan/run.sh [--size SIZE] [--work DIR]
+#   --size  the log's size in bytes, or with a suffix: 256M, 1G (default 1G)
+#   --work  where the log, indicator sets and build go (default: $TMPDIR or /tmp, in vigil-scan-bench/)
+#
+# Needs: the .NET SDK, python3, GNU time (/usr/bin/time), grep, and ripgrep (installed with apt-get if missing).
+# The Pegasus domains come from ../shared/data/ioc/pegasus/domains.txt beside the repository (or $PEGASUS_DOMAINS).
+# Prints a Markdown table of throughput and peak memory; docs/benchmarks.md records a run.
+set -euo pipefail
+
+size=1G
+work="${TMPDIR:-/tmp}/vigil-scan-bench"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --size) size="$2"; shift 2 ;;
+        --work) work="$2"; shift 2 ;;
+        *) echo "usage: $0 [--size SIZE] [--work DIR]" >&2; exit 2 ;;
+    esac
+done
+bytes=$(numfmt --from=iec "$size")
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+pegasus="${PEGASUS_DOMAINS:-$repo/../shared/data/ioc/pegasus/domains.txt}"
+
+if ! command -v rg >/dev/null; then
+    sudo_if_needed=(); [ "$(id -u)" -ne 0 ] && sudo_if_needed=(sudo)
+    "${sudo_if_needed[@]}" apt-get install -y -qq ripgrep >/dev/null || { "${sudo_if_needed[@]}" apt-get update -qq && "${sudo_if_needed[@]}" apt-get install -y -qq ripgrep >/dev/null; }
+fi
+
+mkdir -p "$work"
+echo "Building vigil (Release) and generating a $size log in $work ..." >&2
+dotnet publish "$repo/src/Vigil.Cli" -c Release -o "$work/vigil" --nologo -v quiet >/dev/null
+vigil="$work/vigil/vigil"
+if [ ! -f "$work/scan.log" ] || [ "$(stat -c %s "$work/scan.log")" -ne "$bytes" ]; then
+    python3 "$repo/bench/scan/generate.py" "$work" "$bytes" "$pegasus"
+fi
+log="$work/scan.log"
+cat "$log" > /dev/null # into the page cache, so every tool reads from memory
+
+# measure NAME COMMAND...: one run; prints a table row with seconds, MB/s and peak resident memory.
+measure() {
+    local name="$1"; shift
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/out.txt" 2>/dev/null || true
+    read -r seconds kilobytes < <(tail -n 1 "$work/time.txt")
+    awk -v n="$name" -v s="$seconds" -v k="$kilobytes" -v b="$bytes" \
+        'BEGIN { printf "| %s | %.2f | %.0f | %.0f |\n", n, s, (s > 0 ? b / s / 1e6 : 0), k / 1024 }'
+}
+
+cores=$(nproc)
+echo "| run | seconds | MB/s | peak MB |"
+echo "| --- | ---: | ---: | ---: |"
+measure "cat (through a pipe), the ceiling" sh -c "cat '$log' | cat > /dev/null"
+for n in 100 10000 100000; do
+    measure "vigil scan --threads 1, $n indicators" "$vigil" scan --threads 1 --json --iocs "$work/domains-$n.stix2" "$log"
+    [ "$n" = 10000 ] && cp "$work/out.txt" "$work/vigil-hits.jsonl"
+done
+measure "vigil scan --threads $cores, 10000 indicators" "$vigil" scan --threads "$cores" --json --iocs "$work/domains-10000.stix2" "$log"
+for n in 100 10000 100000; do
+    measure "rg -F -f, $n patterns" rg -c -F -f "$work/domains-$n.txt" "$log"
+done
+measure "grep -F -f, 10000 patterns" grep -c -F -f "$work/domains-10000.txt" "$log"
+echo >&2
+echo "vigil found $(wc -l < "$work/vigil-hits.jsonl") hits with 10,000 indicators; rg and grep count matching lines, decoys included." >&2

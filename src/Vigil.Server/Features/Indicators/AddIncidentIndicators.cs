@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Data;
+using Vigil.Data.Entities;
+using Vigil.Domain.Validation;
+using Vigil.Indicators.Stix;
+using Vigil.Server.Features.Incidents;
+using Vigil.Server.Infrastructure.Http;
+
+namespace Vigil.Server.Features.Indicators;
+
+/// <summary>
+/// POST /api/v1/indicator-collections/{id}/incident-indicators: an analyst feeds an incident's own indicators into a
+/// collection. The collection must be labelled at least as restrictively as the incident, so that nothing a reporter
+/// shared under AMBER or RED reaches a wider audience through a collection.
+/// </summary>
+public static class AddIncidentIndicators
+{
+    /// <summary>The body, for the API description; the server reads it strictly itself.</summary>
+    public sealed record Request(string IncidentId);
+
+    public static async Task<Results<Ok<IndicatorsAdded>, ProblemHttpResult>> Handle(
+        string id, HttpRequest request, ClaimsPrincipal user, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var collection = await db.IndicatorCollections.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (collection is null)
+        {
+            return Problems.NotFound("indicator collection " + id);
+        }
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        string? incidentId = null;
+        using (document)
+        {
+            var reader = new JsonFieldReader(clock.GetUtcNow());
+            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
+            {
+                ["incident_id"] = (v, p) => incidentId = reader.String(v, p, 36),
+            }, "incident_id");
+            if (reader.Errors.Count > 0)
+            {
+                return Problems.InvalidFields(reader.Errors);
+            }
+        }
+        var incident = await db.Incidents.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
+        if (incident is null)
+        {
+            return Problems.InvalidFields([new FieldError("/incident_id", $"there is no incident {incidentId}")]);
+        }
+        if (CollectionAccess.Restriction(collection.Tlp) < CollectionAccess.Restriction(incident.Tlp))
+        {
+            return Problems.Conflict("urn:vigil:problem:tlp-would-widen", "The label would widen the audience",
+                $"The incident is labelled TLP:{incident.Tlp} and the collection TLP:{collection.Tlp}; relabel one of them first.",
+                [new FieldError("/incident_id", $"is labelled {incident.Tlp}, more restrictive than the collection's {collection.Tlp}")]);
+        }
+        var now = clock.GetUtcNow();
+        var candidates = IncidentIndicatorPatterns.InView(JsonNode.Parse(incident.View)!.AsObject())
+            .Select(i => (i.Description, Pattern: IncidentIndicatorPatterns.For(i.Type, i.Value)))
+            .Where(i => i.Pattern is not null)
+            .Select(i => new CollectionIndicator
+            {
+                CollectionId = id, StixId = StixBundle.NewId("indicator"), Pattern = i.Pattern!, Description = i.Description,
+                SourceIncidentId = incident.Id, ValidFrom = now, CreatedAt = now,
+            }).ToList();
+        if (!collection.IncidentIds.Contains(incident.Id)) { collection.IncidentIds = [.. collection.IncidentIds, incident.Id]; }
+        var (added, present) = await CollectionIndicatorWriter.AddAsync(db, collection, candidates, clock, cancellationToken);
+        var count = await db.CollectionIndicators.CountAsync(i => i.CollectionId == id, cancellationToken);
+        return TypedResults.Ok(new IndicatorsAdded(CollectionResponse.From(collection, count), added, present));
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Vigil.Data;
+using Vigil.Data.Entities;
+using Vigil.Domain.Validation;
+using Vigil.Server.Infrastructure.Http;
+using Vigil.Server.Infrastructure.Security;
+
+namespace Vigil.Server.Features.Indicators;
+
+/// <summary>POST /api/v1/indicator-collections: an analyst opens a collection.</summary>
+public static class CreateCollection
+{
+    /// <summary>The body, for the API description; the server reads it strictly itself.</summary>
+    public sealed record Request(string Name, string Tlp, string? Description, IReadOnlyList<string>? Malware, IReadOnlyList<string>? IncidentIds);
+
+    public static async Task<Results<Created<CollectionResponse>, ProblemHttpResult>> Handle(
+        HttpRequest request, ClaimsPrincipal user, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var reader = new JsonFieldReader(clock.GetUtcNow());
+            var fields = await CollectionFields.ReadAsync(reader, document!.RootElement, db, null, cancellationToken, "name", "tlp");
+            if (reader.Errors.Count > 0)
+            {
+                return Problems.InvalidFields(reader.Errors);
+            }
+            var now = clock.GetUtcNow();
+            var collection = new IndicatorCollection
+            {
+                Id = Guid.CreateVersion7(now).ToString(),
+                Name = fields.Name!,
+                Description = fields.Description,
+                Tlp = fields.Tlp!,
+                MalwareNames = fields.Malware ?? [],
+                IncidentIds = fields.IncidentIds ?? [],
+                CreatedBy = user.UserId(),
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            db.IndicatorCollections.Add(collection);
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Created($"/api/v1/indicator-collections/{collection.Id}", CollectionResponse.From(collection, 0));
+        }
+    }
+}
