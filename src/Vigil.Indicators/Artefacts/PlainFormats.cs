@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Vigil.Indicators.Matching;
 
@@ -6,6 +7,8 @@ namespace Vigil.Indicators.Artefacts;
 /// <summary>Readers for artefacts that are one stream of text or bytes.</summary>
 internal static class PlainFormats
 {
+    private const int BlockSize = 1 << 20;
+
     public static void Read(Stream stream, ArtefactFormat format, ScanSession session)
     {
         switch (format)
@@ -19,8 +22,91 @@ internal static class PlainFormats
         }
     }
 
-    /// <summary>Reads text line by line: memory stays bounded by the longest line, whatever the file's size.</summary>
+    /// <summary>
+    /// Reads UTF-8 text line by line from blocks of bytes, with no allocation per line: memory stays bounded by the
+    /// block and the longest line, whatever the file's size. ASCII lines (most of any log) are widened, not decoded.
+    /// A UTF-16 file (by its byte order mark) is read through a decoder instead.
+    /// </summary>
     public static void Lines(Stream stream, ScanSession session)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(BlockSize);
+        var chars = ArrayPool<char>.Shared.Rent(BlockSize);
+        try
+        {
+            var filled = Fill(stream, bytes, 0);
+            if (filled >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+            {
+                DecodedLines(new ReplayedHeadStream(bytes, filled, stream), session);
+                return;
+            }
+            // Fill stops early only at the end of the stream.
+            var ended = filled < bytes.Length;
+            var start = filled >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            long number = 0;
+            while (true)
+            {
+                var pending = bytes.AsSpan(start, filled - start);
+                var newline = pending.IndexOf((byte)'\n');
+                if (newline >= 0)
+                {
+                    Line(pending[..newline], ref chars, session, ++number);
+                    start += newline + 1;
+                    continue;
+                }
+                if (ended)
+                {
+                    if (!pending.IsEmpty) { Line(pending, ref chars, session, ++number); }
+                    return;
+                }
+                // Keep the unfinished line at the front, grow the block if that line fills it, and read on.
+                pending.CopyTo(bytes);
+                filled = pending.Length;
+                start = 0;
+                if (filled == bytes.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(bytes.Length * 2);
+                    bytes.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(bytes);
+                    bytes = larger;
+                }
+                filled = Fill(stream, bytes, filled);
+                ended = filled < bytes.Length;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static void Line(ReadOnlySpan<byte> line, ref char[] chars, ScanSession session, long number)
+    {
+        if (!line.IsEmpty && line[^1] == (byte)'\r') { line = line[..^1]; }
+        if (chars.Length < line.Length)
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            chars = ArrayPool<char>.Shared.Rent(line.Length);
+        }
+        var count = Ascii.ToUtf16(line, chars, out var written) == OperationStatus.Done
+            ? written
+            : Encoding.UTF8.GetChars(line, chars);
+        session.At(null, "line", number);
+        session.ObserveText(chars.AsSpan(0, count));
+    }
+
+    /// <summary>Fills the buffer from <paramref name="offset"/> as far as the stream allows; returns the new fill.</summary>
+    private static int Fill(Stream stream, byte[] buffer, int offset)
+    {
+        int read;
+        while (offset < buffer.Length && (read = stream.Read(buffer, offset, buffer.Length - offset)) > 0)
+        {
+            offset += read;
+        }
+        return offset;
+    }
+
+    private static void DecodedLines(Stream stream, ScanSession session)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
         long number = 0;

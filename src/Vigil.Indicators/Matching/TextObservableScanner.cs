@@ -10,6 +10,7 @@ internal static class TextObservableScanner
 {
     private static readonly SearchValues<char> Delimiters = SearchValues.Create(" \t\r\n\"'`<>()[]{}|\\,;^*!$");
     private static readonly SearchValues<char> HostEnd = SearchValues.Create("/?#");
+    private static readonly SearchValues<char> Signals = SearchValues.Create("./@:=&?#");
 
     public static void Scan(ReadOnlySpan<char> text, ScanSession session)
     {
@@ -28,6 +29,9 @@ internal static class TextObservableScanner
         // Sentence punctuation is not part of a value: "see evil.com." names evil.com.
         token = token.TrimEnd(".:?#=&%").TrimStart(".:=");
         if (token.Length < 3) { return; }
+        // Most tokens are words and numbers: without one of these characters, or a hash's length, none of the
+        // branches below can find anything, so one vectorised search settles them.
+        if (!token.ContainsAny(Signals) && token.Length is not (32 or 40 or 64 or 128)) { return; }
         if (token[0] == '/')
         {
             session.Observe(ObservableKind.FilePath, token);
