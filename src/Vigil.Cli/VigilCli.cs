@@ -15,6 +15,7 @@ public static class VigilCli
         root.Subcommands.Add(ReportCommands.Create(io));
         root.Subcommands.Add(VerifyCommand.Create(io));
         root.Subcommands.Add(LedgerCommands.Create(io));
+        root.Subcommands.Add(WitnessCommands.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

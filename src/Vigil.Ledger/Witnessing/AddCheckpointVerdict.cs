@@ -17,8 +17,11 @@ public enum AddCheckpointOutcome
     /// <summary>The witness follows no log of that origin (404).</summary>
     UnknownLog,
 
-    /// <summary>The old size is not the witness's latest cosigned size, or the same size has another root (409).</summary>
+    /// <summary>The old size is not the witness's latest cosigned size (409, with that size).</summary>
     Conflict,
+
+    /// <summary>The checkpoint has the size of the latest cosigned one but another root: the log forked (409).</summary>
+    Forked,
 
     /// <summary>The consistency proof does not verify (422).</summary>
     InconsistentProof,
@@ -31,6 +34,9 @@ public enum AddCheckpointOutcome
 /// <param name="LatestSize">The size of the latest checkpoint the witness had cosigned for the origin (0 if none).</param>
 public sealed record AddCheckpointVerdict(AddCheckpointOutcome Outcome, string Detail, OpenedCheckpoint? Checkpoint, long LatestSize)
 {
+    /// <summary>Whether the log signed something inconsistent with what it signed before: evidence worth keeping.</summary>
+    public bool IsEvidenceOfMisbehaviour => Outcome is AddCheckpointOutcome.Forked or AddCheckpointOutcome.InconsistentProof;
+
     /// <summary>The HTTP status tlog-witness gives this outcome.</summary>
     public int HttpStatus => Outcome switch
     {
@@ -38,7 +44,7 @@ public sealed record AddCheckpointVerdict(AddCheckpointOutcome Outcome, string D
         AddCheckpointOutcome.Malformed => 400,
         AddCheckpointOutcome.Untrusted => 403,
         AddCheckpointOutcome.UnknownLog => 404,
-        AddCheckpointOutcome.Conflict => 409,
+        AddCheckpointOutcome.Conflict or AddCheckpointOutcome.Forked => 409,
         _ => 422,
     };
 }

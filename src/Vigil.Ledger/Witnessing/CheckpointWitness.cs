@@ -62,7 +62,7 @@ public sealed class CheckpointWitness
         {
             return latest.RootHash.AsSpan().SequenceEqual(claimed.RootHash)
                 ? Verdict(AddCheckpointOutcome.Accepted, "Same tree as the latest cosigned checkpoint.")
-                : Verdict(AddCheckpointOutcome.Conflict, $"A checkpoint of size {claimed.Size} with another root hash was cosigned before: the log forked.");
+                : Verdict(AddCheckpointOutcome.Forked, $"A checkpoint of size {claimed.Size} with another root hash was cosigned before: the log forked.");
         }
 
         if (request.OldSize == 0)
