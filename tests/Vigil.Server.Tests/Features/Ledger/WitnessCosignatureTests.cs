@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Vigil.Data;
 using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;
@@ -60,6 +61,31 @@ public sealed class WitnessCosignatureTests
         finally
         {
             await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_witness_with_a_bad_url_or_a_key_that_is_not_a_cosignature_key_stops_the_server_on_start()
+    {
+        using var logKey = Ed25519NoteSigner.Generate("vigil.local/ledger");
+        var directory = Directory.CreateTempSubdirectory("vigil-bad-witness-").FullName;
+        try
+        {
+            await using var app = Program.BuildApp(
+            [
+                "--urls", "http://127.0.0.1:0", $"--Storage:DataDirectory={directory}", "--FirstStart:CreateAdmin=false",
+                "--Ledger:Witnesses:0:Name=vigil.local/ledger",
+                "--Ledger:Witnesses:0:Url=ftp://witness.example",
+                $"--Ledger:Witnesses:0:VerifierKey={logKey.VerifierKey}",
+            ]);
+            var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+            Assert.Contains("Ledger:Witnesses:0:Url", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("Ledger:Witnesses:0:VerifierKey must be an Ed25519 cosignature key", failure.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
         }
     }
 
