@@ -66,6 +66,11 @@ public static class LedgerFollowCommand
                 await io.Error.WriteLineAsync($"FAILED: the log's checkpoint does not verify: {e.Message}");
                 return ExitCodes.Rejected;
             }
+            catch (IOException e)
+            {
+                await io.Error.WriteLineAsync($"Cannot read or write the mirror: {e.Message}");
+                return ExitCodes.LocalFile;
+            }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 await io.Error.WriteLineAsync($"Cannot reach {server}: {e.Message}");
