@@ -12,4 +12,6 @@ public static class ExitCodes
     public const int Unavailable = 3;
     /// <summary>A local file could not be read.</summary>
     public const int LocalFile = 4;
+    /// <summary>`ledger follow`: the followed log contradicted itself (a fork, a rollback, tiles that do not match its checkpoint).</summary>
+    public const int Alarm = 5;
 }

@@ -18,6 +18,7 @@ public static class VigilCli
         root.Subcommands.Add(LedgerCommands.Create(io));
         root.Subcommands.Add(ScanCommand.Create(io));
         root.Subcommands.Add(IocCommands.Create(io));
+        root.Subcommands.Add(WitnessCommands.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -4,7 +4,7 @@ using Vigil.Server.Features.Ledger;
 
 namespace Vigil.Cli.Commands;
 
-/// <summary>`vigil ledger audit`: recompute and check the whole log from the local database.</summary>
+/// <summary>`vigil ledger audit` (recompute and check the whole log from the local database) and `vigil ledger follow`.</summary>
 public static class LedgerCommands
 {
     public static Command Create(CliOutput io)
@@ -30,6 +30,7 @@ public static class LedgerCommands
             return report.Clean ? ExitCodes.Ok : ExitCodes.Rejected;
         });
         ledger.Subcommands.Add(audit);
+        ledger.Subcommands.Add(LedgerFollowCommand.Create(io));
         return ledger;
     }
 }

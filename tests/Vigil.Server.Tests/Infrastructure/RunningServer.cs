@@ -17,9 +17,15 @@ public sealed class RunningServer : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>More host configuration, e.g. "--Ledger:Witnesses:0:Url=..."; set before the server starts.</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
+    /// <summary>Where the server's log key lives; a test may write one there first, to share it or give it to a witness.</summary>
+    public string LedgerKeyFile => Path.Combine(DataDirectory, "ledger-signer.key");
+
     public async Task InitializeAsync()
     {
-        _app = Program.BuildApp(["--urls", "http://127.0.0.1:0", $"--Storage:DataDirectory={DataDirectory}", "--FirstStart:CreateAdmin=false"]);
+        _app = Program.BuildApp(["--urls", "http://127.0.0.1:0", $"--Storage:DataDirectory={DataDirectory}", "--FirstStart:CreateAdmin=false", .. ExtraArguments]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address);

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Vigil.Server.Features.Ledger.Witnesses;
+
 namespace Vigil.Server.Features.Ledger;
 
 /// <summary>The transparency log: every submission a leaf, signed checkpoints, public proofs and tiles, receipts.</summary>
@@ -10,6 +13,9 @@ public static class LedgerFeature
         services.AddScoped<LedgerWriter>();
         services.AddScoped<LedgerAudit>();
         services.AddHostedService<CheckpointSigner>();
+        services.AddSingleton<IValidateOptions<LedgerOptions>, WitnessOptionsValidator>();
+        services.AddHttpClient(WitnessClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHostedService<WitnessCosigner>();
         return services;
     }
 

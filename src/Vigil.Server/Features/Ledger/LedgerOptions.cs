@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
+using Vigil.Server.Features.Ledger.Witnesses;
+
 namespace Vigil.Server.Features.Ledger;
 
 /// <summary>Section "Ledger": the transparency log's name, its signing key, and its witnesses.</summary>
@@ -20,4 +22,7 @@ public sealed class LedgerOptions
     /// <summary>How often a checkpoint is signed when the log has grown (at most once per interval).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>External witnesses asked to cosign every new checkpoint (C2SP tlog-witness).</summary>
+    public List<WitnessOptions> Witnesses { get; set; } = [];
 }
