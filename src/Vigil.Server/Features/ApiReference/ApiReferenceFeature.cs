@@ -16,7 +16,16 @@ public static class ApiReferenceFeature
     public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("Vigil API")).AllowAnonymous();
+        app.MapScalarApiReference("/docs", options =>
+        {
+            options.WithTitle("Vigil API");
+            // Nothing on this page may call out: no request proxy (it would see tokens), no telemetry, no AI chat.
+            options.ProxyUrl = null;
+            options.Telemetry = false;
+            options.Agent = new ScalarAgentOptions { Disabled = true };
+            options.Mcp = new ScalarMcpOptions { Disabled = true };
+            options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+        }).AllowAnonymous();
         return app;
     }
 }
