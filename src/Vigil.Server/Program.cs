@@ -1,8 +1,12 @@
 using Vigil.Server.Features.ApiReference;
+using Vigil.Server.Features.Compliance;
 using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Incidents;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Organisations;
+using Vigil.Server.Features.Regimes;
+using Vigil.Server.Features.Reminders;
+using Vigil.Server.Features.Requests;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
@@ -27,6 +31,7 @@ public partial class Program
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         builder.Services.AddVigilHttp();
+        builder.Services.AddRegimes();
         builder.Services.AddVigilStorage();
         builder.Services.AddVigilSecurity();
         builder.Services.AddApiReference();
@@ -34,6 +39,7 @@ public partial class Program
         builder.Services.AddUsers();
         builder.Services.AddLedger();
         builder.Services.AddIncidents();
+        builder.Services.AddReminders();
 
         var app = builder.Build();
 
@@ -47,6 +53,10 @@ public partial class Program
         app.MapUsers();
         app.MapOrganisations();
         app.MapIncidents();
+        app.MapRegimes();
+        app.MapRequests();
+        app.MapCompliance();
+        app.MapReminders();
         app.MapLedger();
 
         return app;
