@@ -15,6 +15,8 @@ public static class VigilCli
         root.Subcommands.Add(ReportCommands.Create(io));
         root.Subcommands.Add(VerifyCommand.Create(io));
         root.Subcommands.Add(LedgerCommands.Create(io));
+        root.Subcommands.Add(ComplianceCommand.Create(io));
+        root.Subcommands.Add(DeadlinesCommand.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
