@@ -19,6 +19,8 @@ public static class VigilCli
         root.Subcommands.Add(ScanCommand.Create(io));
         root.Subcommands.Add(IocCommands.Create(io));
         root.Subcommands.Add(WitnessCommands.Create(io));
+        root.Subcommands.Add(ComplianceCommand.Create(io));
+        root.Subcommands.Add(DeadlinesCommand.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -22,6 +22,7 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<WitnessCosignature> WitnessCosignatures => Set<WitnessCosignature>();
     public DbSet<IndicatorCollection> IndicatorCollections => Set<IndicatorCollection>();
     public DbSet<CollectionIndicator> CollectionIndicators => Set<CollectionIndicator>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -81,6 +82,13 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
         {
             e.HasOne<LedgerCheckpoint>().WithMany().HasForeignKey(w => w.CheckpointId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(w => new { w.CheckpointId, w.Witness }).IsUnique();
+        });
+        modelBuilder.Entity<Reminder>(e =>
+        {
+            e.Property(r => r.Subject).HasMaxLength(200);
+            e.HasIndex(r => new { r.IncidentId, r.Subject, r.DueAt, r.LeadSeconds }).IsUnique();
+            e.HasIndex(r => r.RaisedAt);
+            e.HasOne<Incident>().WithMany().HasForeignKey(r => r.IncidentId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<IdempotencyRecord>(e =>
         {

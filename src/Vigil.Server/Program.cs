@@ -1,9 +1,13 @@
 using Vigil.Server.Features.ApiReference;
+using Vigil.Server.Features.Compliance;
 using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Incidents;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.Organisations;
+using Vigil.Server.Features.Regimes;
+using Vigil.Server.Features.Reminders;
+using Vigil.Server.Features.Requests;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
@@ -28,6 +32,7 @@ public partial class Program
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         builder.Services.AddVigilHttp();
+        builder.Services.AddRegimes();
         builder.Services.AddVigilStorage();
         builder.Services.AddVigilSecurity();
         builder.Services.AddApiReference();
@@ -36,6 +41,7 @@ public partial class Program
         builder.Services.AddLedger();
         builder.Services.AddIncidents();
         builder.Services.AddIndicators();
+        builder.Services.AddReminders();
 
         var app = builder.Build();
 
@@ -49,6 +55,10 @@ public partial class Program
         app.MapUsers();
         app.MapOrganisations();
         app.MapIncidents();
+        app.MapRegimes();
+        app.MapRequests();
+        app.MapCompliance();
+        app.MapReminders();
         app.MapLedger();
         app.MapIndicators();
 

@@ -19,8 +19,13 @@ public sealed class VigilApiClient(ConnectionSettings settings, HttpMessageHandl
 
     private readonly HttpClient _http = CreateClient(settings, handler);
 
-    public Task<ApiAnswer> GetAsync(string path, CancellationToken cancellationToken) =>
-        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+    public Task<ApiAnswer> GetAsync(string path, CancellationToken cancellationToken, string accept = "application/json") =>
+        SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Accept.ParseAdd(accept);
+            return request;
+        }, cancellationToken);
 
     public Task<ApiAnswer> PostJsonAsync(string path, string json, string? idempotencyKey, CancellationToken cancellationToken)
     {

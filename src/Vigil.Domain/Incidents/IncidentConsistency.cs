@@ -18,6 +18,18 @@ public static class IncidentConsistency
             errors.Add(new FieldError(JsonPointer.Append(JsonPointer.Root, field),
                 $"the incident cannot be detected ({detected:O}) before it occurred ({occurred:O})"));
         }
+        if (submitted[SubmissionAnnotations.FiledAs] is JsonArray filings)
+        {
+            var underRegimes = SubmissionAnnotations.RegimeIdsOf(view);
+            for (var i = 0; i < filings.Count; i++)
+            {
+                if (filings[i]?["regime"] is JsonValue v && v.TryGetValue<string>(out var regime) && !underRegimes.Contains(regime))
+                {
+                    errors.Add(new FieldError($"/filed_as/{i.ToString(CultureInfo.InvariantCulture)}/regime",
+                        $"the incident is not filed under {regime}; add it to 'regimes' first"));
+                }
+            }
+        }
         return errors;
     }
 

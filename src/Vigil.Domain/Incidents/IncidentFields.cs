@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Vigil.Domain.Geography;
+using Vigil.Domain.Regimes;
 using Vigil.Domain.Sharing;
 using Vigil.Domain.Validation;
 
@@ -25,6 +26,12 @@ public static partial class IncidentFields
         new("description", true, false, (r, v, p) => r.String(v, p, MaxLongText, multiline: true)),
         new("occurred_at", false, true, (r, v, p) => r.Timestamp(v, p)),
         new("detected_at", true, false, (r, v, p) => r.Timestamp(v, p)),
+        new("classified_major_at", false, true, (r, v, p) => r.Timestamp(v, p)),
+        new("materiality_determined_at", false, true, (r, v, p) => r.Timestamp(v, p)),
+        new("ransom_paid_at", false, true, (r, v, p) => r.Timestamp(v, p)),
+        new("fix_available_at", false, true, (r, v, p) => r.Timestamp(v, p)),
+        new("new_information_at", false, true, (r, v, p) => r.Timestamp(v, p)),
+        new("delay_reason", false, false, (r, v, p) => r.String(v, p, MaxLongText, multiline: true)),
         new("affected_systems", false, true, ReadAffectedSystems),
         new("critical_systems_affected", false, true, (r, v, p) => r.Boolean(v, p)),
         new("affected_users", false, true, ReadAffectedUsers),
@@ -39,6 +46,25 @@ public static partial class IncidentFields
     ];
 
     public static readonly IReadOnlyDictionary<string, Field> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>The incident field each regime clock event is read from (the engine's input).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ClockEventFields = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [ClockEvents.Noticed] = "detected_at",
+        [ClockEvents.Occurred] = "occurred_at",
+        [ClockEvents.ClassifiedMajor] = "classified_major_at",
+        [ClockEvents.MaterialityDetermined] = "materiality_determined_at",
+        [ClockEvents.RansomPaid] = "ransom_paid_at",
+        [ClockEvents.FixAvailable] = "fix_available_at",
+        [ClockEvents.NewInformation] = "new_information_at",
+    };
+
+    /// <summary>True for a field name or a dotted path into one (<c>affected_users.by_country</c>).</summary>
+    public static bool IsFieldPath(string path)
+    {
+        var segments = path.Split('.');
+        return ByName.ContainsKey(segments[0]) && !segments.Any(string.IsNullOrEmpty);
+    }
 
     private static void ReadAffectedSystems(JsonFieldReader r, JsonElement value, string pointer) =>
         r.Array(value, pointer, 1_000, (item, at) => r.Object(item, at, new Dictionary<string, Action<JsonElement, string>>

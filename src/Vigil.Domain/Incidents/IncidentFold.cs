@@ -13,7 +13,10 @@ public sealed record FieldChange(string Field, JsonNode? Old, JsonNode? New);
 public static class IncidentFold
 {
     /// <summary>Members of a submission that annotate it rather than set a field of the incident.</summary>
-    private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal) { SubmissionReader.NarrativeMember, "reason" };
+    private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
+    {
+        SubmissionReader.NarrativeMember, "reason", SubmissionAnnotations.FiledAs, SubmissionAnnotations.AnswersRequest,
+    };
 
     public static JsonObject Initial() => new()
     {
@@ -41,6 +44,9 @@ public static class IncidentFold
         }
         return changes;
     }
+
+    /// <summary>The part of a submission's content that folds into the view: none of a request for information.</summary>
+    public static JsonObject FoldedPart(string kind, JsonObject content) => kind == SubmissionKinds.Request ? [] : content;
 
     /// <summary>Folds a whole history, returning the view and, for each submission, what it changed.</summary>
     public static (JsonObject View, IReadOnlyList<IReadOnlyList<FieldChange>> Changes) Replay(IEnumerable<JsonObject> contents)

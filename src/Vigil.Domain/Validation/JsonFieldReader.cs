@@ -61,7 +61,8 @@ public sealed partial class JsonFieldReader(DateTimeOffset now)
         return text;
     }
 
-    public DateTimeOffset? Timestamp(JsonElement value, string pointer)
+    /// <param name="mayLieAhead">For due times: a time in the future is expected, not a mistake.</param>
+    public DateTimeOffset? Timestamp(JsonElement value, string pointer, bool mayLieAhead = false)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
@@ -79,7 +80,7 @@ public sealed partial class JsonFieldReader(DateTimeOffset now)
             Fail(pointer, $"'{text}' is not a valid date-time");
             return null;
         }
-        if (parsed > Now + AllowedClockSkew)
+        if (!mayLieAhead && parsed > Now + AllowedClockSkew)
         {
             Fail(pointer, $"{text} lies in the future (more than {AllowedClockSkew.TotalMinutes} minutes after the server's clock)");
             return null;

@@ -35,6 +35,8 @@ public sealed partial class DocsSessionTests(RunningServer server) : IClassFixtu
         Assert.Contains("\"changed\": [", printed, StringComparison.Ordinal);
         Assert.Contains("\"field\": \"affected_users\"", printed, StringComparison.Ordinal);
         Assert.Contains("\"country\": \"MX\"", printed, StringComparison.Ordinal);
+        Assert.Contains("\"stage\": \"incident_report\"", printed, StringComparison.Ordinal);
+        Assert.Contains("\"due_local\": \"2026-11-29T15:00:00+05:30\"", printed, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("```bash\\n(?<script>.*?)```", RegexOptions.Singleline)]

@@ -18,11 +18,22 @@ public class VigilFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Start = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
 
     public VigilFactory()
+        : this(Directory.CreateTempSubdirectory("vigil-test-").FullName, NewClock(Start))
     {
-        DataDirectory = Directory.CreateTempSubdirectory("vigil-test-").FullName;
-        // Every reading of the clock moves it on a little, so that submissions have distinct, ordered times.
-        Clock = new FakeTimeProvider(Start) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
     }
+
+    /// <summary>A server on a given data directory and clock: a second host on the same database file, or another era.</summary>
+    protected VigilFactory(string dataDirectory, FakeTimeProvider clock)
+    {
+        DataDirectory = dataDirectory;
+        Clock = clock;
+    }
+
+    /// <summary>Every reading of the clock moves it on a little, so that submissions have distinct, ordered times.</summary>
+    public static FakeTimeProvider NewClock(DateTimeOffset start) => new(start) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
+    /// <summary>False leaves the data directory in place when the factory is disposed (another host still uses it).</summary>
+    public bool DeleteDataOnDispose { get; protected init; } = true;
 
     public string DataDirectory { get; }
 
@@ -34,6 +45,7 @@ public class VigilFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("FirstStart:CreateAdmin", "false");
+        builder.UseSetting("Regimes:Directory", RepositoryPaths.File("regimes"));
         ConfigureStorage(builder);
         builder.ConfigureServices(services =>
         {
@@ -67,6 +79,10 @@ public class VigilFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!DeleteDataOnDispose)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

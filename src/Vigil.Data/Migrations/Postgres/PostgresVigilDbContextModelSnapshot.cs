@@ -499,6 +499,73 @@ namespace Vigil.Data.Migrations.Postgres
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("IncidentId")
+                        .IsRequired()
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LeadSeconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lead_seconds");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RegimeId")
+                        .HasColumnType("text")
+                        .HasColumnName("regime_id");
+
+                    b.Property<int?>("RequestSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("request_sequence");
+
+                    b.Property<string>("StageId")
+                        .HasColumnType("text")
+                        .HasColumnName("stage_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminders");
+
+                    b.HasIndex("RaisedAt")
+                        .HasDatabaseName("ix_reminders_raised_at");
+
+                    b.HasIndex("IncidentId", "Subject", "DueAt", "LeadSeconds")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminders_incident_id_subject_due_at_lead_seconds");
+
+                    b.ToTable("reminders", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Submission", b =>
                 {
                     b.Property<long>("Id")
@@ -705,6 +772,16 @@ namespace Vigil.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_indicator_collections_users_created_by");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminders_incidents_incident_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Submission", b =>

@@ -486,6 +486,71 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("IncidentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LeadSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lead_seconds");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RegimeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("regime_id");
+
+                    b.Property<int?>("RequestSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("request_sequence");
+
+                    b.Property<string>("StageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminders");
+
+                    b.HasIndex("RaisedAt")
+                        .HasDatabaseName("ix_reminders_raised_at");
+
+                    b.HasIndex("IncidentId", "Subject", "DueAt", "LeadSeconds")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminders_incident_id_subject_due_at_lead_seconds");
+
+                    b.ToTable("reminders", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Submission", b =>
                 {
                     b.Property<long>("Id")
@@ -688,6 +753,16 @@ namespace Vigil.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_indicator_collections_users_created_by");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminders_incidents_incident_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Submission", b =>

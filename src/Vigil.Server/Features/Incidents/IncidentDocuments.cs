@@ -23,7 +23,14 @@ public sealed record IncidentReportDocument(
     IReadOnlyList<AgencyDocument>? AgenciesNotified = null,
     ContactDocument? PointOfContact = null,
     [property: Description("CLEAR, GREEN, AMBER (default), AMBER+STRICT or RED.")] string? Tlp = null,
-    [property: Description("Ids of the reporting regimes this report is filed under.")] IReadOnlyList<string>? Regimes = null);
+    [property: Description("Ids of the reporting regimes this report is filed under.")] IReadOnlyList<string>? Regimes = null,
+    DateTimeOffset? ClassifiedMajorAt = null,
+    DateTimeOffset? MaterialityDeterminedAt = null,
+    DateTimeOffset? RansomPaidAt = null,
+    DateTimeOffset? FixAvailableAt = null,
+    DateTimeOffset? NewInformationAt = null,
+    [property: Description("Why a notice is late (GDPR Art. 33(1)).")] string? DelayReason = null,
+    [property: Description("The regime stages this submission is filed as; [] files none.")] IReadOnlyList<StageFilingDocument>? FiledAs = null);
 
 [Description("A follow-up: any subset of the report's fields (each replaces the field's value) and a narrative.")]
 public sealed record IncidentUpdateDocument(
@@ -43,7 +50,17 @@ public sealed record IncidentUpdateDocument(
     IReadOnlyList<AgencyDocument>? AgenciesNotified = null,
     ContactDocument? PointOfContact = null,
     string? Tlp = null,
-    IReadOnlyList<string>? Regimes = null);
+    IReadOnlyList<string>? Regimes = null,
+    DateTimeOffset? ClassifiedMajorAt = null,
+    DateTimeOffset? MaterialityDeterminedAt = null,
+    DateTimeOffset? RansomPaidAt = null,
+    DateTimeOffset? FixAvailableAt = null,
+    DateTimeOffset? NewInformationAt = null,
+    string? DelayReason = null,
+    IReadOnlyList<StageFilingDocument>? FiledAs = null,
+    [property: Description("The sequence of the request for information this update answers.")] int? AnswersRequest = null);
+
+public sealed record StageFilingDocument(string Regime, string Stage);
 
 public sealed record AffectedSystemDocument(string Product, string? Vendor = null, string? Version = null);
 

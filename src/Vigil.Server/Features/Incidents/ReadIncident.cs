@@ -45,6 +45,6 @@ public static class ReadIncident
         var view = IncidentFold.Initial();
         return [.. submissions.Select((s, i) => new HistoryEntry(
             s.Sequence, s.Kind, s.ReceivedAt, new ActorResponse(s.ActorId, s.ActorRole, s.ActorOrganisationId), s.ContentSha256,
-            contents[i], FieldChangeResponse.From(IncidentFold.Apply(view, contents[i].DeepClone().AsObject()))))];
+            contents[i], FieldChangeResponse.From(IncidentFold.Apply(view, IncidentFold.FoldedPart(s.Kind, contents[i].DeepClone().AsObject())))))];
     }
 }

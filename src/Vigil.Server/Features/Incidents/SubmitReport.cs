@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Domain.Incidents;
+using Vigil.Domain.Regimes;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
@@ -10,7 +11,8 @@ namespace Vigil.Server.Features.Incidents;
 public static class SubmitReport
 {
     public static async Task<Results<Created<SubmissionAccepted>, ProblemHttpResult>> Handle(
-        HttpRequest request, ClaimsPrincipal user, SubmissionAppender appender, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, SubmissionAppender appender, RegimeCatalog regimes, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -19,7 +21,7 @@ public static class SubmitReport
         }
         using (document)
         {
-            var read = SubmissionReader.ReadReport(document!.RootElement, clock.GetUtcNow());
+            var read = SubmissionReader.ReadReport(document!.RootElement, clock.GetUtcNow(), regimes);
             if (!read.IsValid)
             {
                 return Problems.InvalidFields(read.Errors);

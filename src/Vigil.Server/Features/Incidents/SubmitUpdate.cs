@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
 using Vigil.Domain.Incidents;
+using Vigil.Domain.Regimes;
+using Vigil.Domain.Validation;
 using Vigil.Server.Infrastructure.Http;
 
 namespace Vigil.Server.Features.Incidents;
@@ -11,7 +13,7 @@ namespace Vigil.Server.Features.Incidents;
 public static class SubmitUpdate
 {
     public static async Task<Results<Created<SubmissionAccepted>, ProblemHttpResult>> Handle(
-        string id, HttpRequest request, ClaimsPrincipal user, VigilDbContext db, SubmissionAppender appender, TimeProvider clock,
+        string id, HttpRequest request, ClaimsPrincipal user, VigilDbContext db, SubmissionAppender appender, RegimeCatalog regimes, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         if (!await db.Incidents.VisibleTo(user).AnyAsync(i => i.Id == id, cancellationToken))
@@ -25,10 +27,16 @@ public static class SubmitUpdate
         }
         using (document)
         {
-            var read = SubmissionReader.ReadUpdate(document!.RootElement, clock.GetUtcNow());
+            var read = SubmissionReader.ReadUpdate(document!.RootElement, clock.GetUtcNow(), regimes);
             if (!read.IsValid)
             {
                 return Problems.InvalidFields(read.Errors);
+            }
+            // Requests are never removed, so one found now is still there when the answer is appended.
+            if (read.AnswersRequest is { } sequence
+                && !await db.Submissions.AnyAsync(s => s.IncidentId == id && s.Sequence == sequence && s.Kind == SubmissionKind.Request, cancellationToken))
+            {
+                return Problems.InvalidFields([new FieldError("/answers_request", $"submission {sequence} of this incident is not a request for information")]);
             }
             var (appended, errors) = await appender.AppendAsync(id, SubmissionKind.Update, document.RootElement, read.Fields, user, cancellationToken);
             if (appended is null)

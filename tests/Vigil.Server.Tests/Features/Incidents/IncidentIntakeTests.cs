@@ -28,7 +28,7 @@ public abstract class IncidentIntakeTests<TFactory>(TFactory factory) : IClassFi
           "agencies_notified": [{"name": "Law enforcement", "notified_at": "2026-11-29T10:00:00+05:30"}],
           "point_of_contact": {"name": "Security Lead", "role": "CISO", "email": "security@example.org", "phone": "+91 11 5555 0100"},
           "tlp": "AMBER+STRICT",
-          "regimes": ["cert-in-2022"]
+          "regimes": ["in-cert-in-2022"]
         }
         """;
 
@@ -51,7 +51,7 @@ public abstract class IncidentIntakeTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal("2026-11-28T13:00:00+00:00", incident["detected_at"]!.GetValue<string>());
         Assert.Equal(121, incident["fields"]!["affected_users"]!["by_country"]![0]!["count"]!.GetValue<int>());
         Assert.Equal("wha.tsapp.me", incident["fields"]!["indicators"]![0]!["value"]!.GetValue<string>());
-        Assert.Equal("cert-in-2022", incident["fields"]!["regimes"]![0]!.GetValue<string>());
+        Assert.Equal("in-cert-in-2022", incident["fields"]!["regimes"]![0]!.GetValue<string>());
         // received_at comes from the server's clock, never from the client.
         var receivedAt = DateTimeOffset.Parse(incident["received_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(receivedAt, VigilFactory.Start, factory.Clock.GetUtcNow());

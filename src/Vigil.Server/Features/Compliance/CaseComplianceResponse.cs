@@ -1,0 +1,54 @@
+using System.Xml;
+using Vigil.Domain.Regimes;
+
+namespace Vigil.Server.Features.Compliance;
+
+/// <summary>An incident (or a draft) under each regime it is filed under, and its requests for information.</summary>
+/// <param name="IncidentId">Null for a preview.</param>
+public sealed record CaseComplianceResponse(
+    string? IncidentId, DateTimeOffset EvaluatedAt, IReadOnlyList<RegimeComplianceResponse> Regimes, IReadOnlyList<RequestResponse> Requests)
+{
+    public static CaseComplianceResponse From(string? incidentId, DateTimeOffset now, RegimeCase input, CaseEvaluation evaluation) => new(
+        incidentId, now,
+        [.. evaluation.Regimes.Select(r => new RegimeComplianceResponse(r.RegimeId, r.RegimeName, r.TimeZoneId, [.. r.Stages.Select(s => StageComplianceResponse.From(s, input))]))],
+        [.. evaluation.Requests.Select(r => RequestResponse.From(r, input.Requests.First(q => q.Id == r.RequestId)))]);
+
+    /// <summary>ISO 8601 duration (P6DT18H), or null.</summary>
+    public static string? Duration(TimeSpan? span) => span is { } s ? XmlConvert.ToString(s) : null;
+}
+
+public sealed record RegimeComplianceResponse(string Regime, string Name, string TimeZone, IReadOnlyList<StageComplianceResponse> Stages);
+
+/// <param name="State">not_started, pending, due_soon, overdue, met_on_time or met_late.</param>
+/// <param name="DueLocal">The due time in the regime's home zone.</param>
+/// <param name="LateBy">ISO 8601 duration by which the meeting submission was late.</param>
+/// <param name="DelayReasonGiven">For a stage met late: whether the incident's delay_reason was given by then.</param>
+public sealed record StageComplianceResponse(
+    string Stage, string Name, string State, DateTimeOffset? DueUtc, DateTimeOffset? DueLocal, string? Basis, string? WaitsFor,
+    long? MetBy, DateTimeOffset? MetAt, string? LateBy, IReadOnlyList<string> Required, CompletenessResponse? AtFiling,
+    CompletenessResponse Now, bool? DelayReasonGiven)
+{
+    public static StageComplianceResponse From(StageEvaluation s, RegimeCase input) => new(
+        s.StageId, s.StageName, s.StateName, s.DueUtc, s.DueLocal, s.Basis, s.WaitsFor, s.MetBy, s.MetAt,
+        CaseComplianceResponse.Duration(s.Lateness), s.Required, CompletenessResponse.From(s.AtFiling), CompletenessResponse.From(s.Now)!,
+        s.State == StageState.MetLate ? input.Submissions.First(f => f.Sequence == s.MetBy).ViewAfter.ContainsKey("delay_reason") : null);
+}
+
+public sealed record CompletenessResponse(IReadOnlyList<string> Missing, IReadOnlyList<string> DeclaredUnknown)
+{
+    public static CompletenessResponse? From(Completeness? c) => c is null ? null : new(c.Missing, c.DeclaredUnknown);
+}
+
+public sealed record StageReference(string Regime, string Stage);
+
+/// <param name="Id">The request's sequence on the incident; an update answers it with <c>"answers_request": id</c>.</param>
+/// <param name="State">open, answered_on_time, answered_late or overdue.</param>
+public sealed record RequestResponse(
+    long Id, string Question, IReadOnlyList<string> WantedFields, DateTimeOffset OpenedAt, DateTimeOffset DueAt, StageReference? ForStage,
+    string State, long? AnsweredBy, DateTimeOffset? AnsweredAt, string? LateBy, CompletenessResponse? AtAnswer, CompletenessResponse Now)
+{
+    public static RequestResponse From(RequestEvaluation r, InformationRequest request) => new(
+        long.Parse(r.RequestId, System.Globalization.CultureInfo.InvariantCulture), r.Question, r.WantedFields, request.OpenedAt, r.DueAt,
+        request.ForStage is { } f ? new StageReference(f.RegimeId, f.StageId) : null, r.StateName, r.AnsweredBy, r.AnsweredAt,
+        CaseComplianceResponse.Duration(r.Lateness), CompletenessResponse.From(r.AtAnswer), CompletenessResponse.From(r.Now)!);
+}
