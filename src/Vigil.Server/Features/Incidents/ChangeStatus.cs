@@ -43,16 +43,13 @@ public static class ChangeStatus
             {
                 return Problems.InvalidFields(reader.Errors);
             }
-            if (!IncidentStatus.CanMove(current, status!))
-            {
-                var allowed = IncidentStatus.MovesFrom(current);
-                return Problems.Conflict("urn:vigil:problem:status-move-not-allowed", "This status move is not allowed",
-                    $"An incident that is {current} can move to: {string.Join(", ", allowed)}.",
-                    [new FieldError("/status", $"cannot move from {current} to {status}")]);
-            }
-            var fields = new JsonObject { ["status"] = status };
-            var (appended, errors) = await appender.AppendAsync(id, SubmissionKind.Status, document.RootElement, fields, user, cancellationToken);
-            return appended is null ? Problems.InvalidFields(errors) : TypedResults.Ok(SubmitReport.Accepted(appended));
+            // Checked under the incident's lock, where no other analyst's move can land in between.
+            var (appended, refused) = await appender.AppendAsync(id, SubmissionKind.Status, document.RootElement, new JsonObject { ["status"] = status },
+                user, cancellationToken, incident => IncidentStatus.CanMove(incident.Status, status!) ? [] : [new FieldError("/status", $"cannot move from {incident.Status} to {status}")]);
+            return appended is not null
+                ? TypedResults.Ok(SubmitReport.Accepted(appended))
+                : Problems.Conflict("urn:vigil:problem:status-move-not-allowed", "This status move is not allowed",
+                    $"An incident that is {current} can move to: {string.Join(", ", IncidentStatus.MovesFrom(current))}.", refused);
         }
     }
 }

@@ -51,14 +51,21 @@ public sealed class SubmissionAppender(VigilDbContext db, LedgerWriter ledger, L
     /// <summary>
     /// Adds a submission to an existing incident. Appends to one incident are serialised: its row is locked
     /// (PostgreSQL) or the database's write lock is held (SQLite) before its view is read and folded.
+    /// <paramref name="precondition"/>, if given, is checked on the incident as it stands under that lock, so that a
+    /// rule such as "this status move is allowed" cannot be raced by a concurrent submission.
     /// </summary>
     public Task<(Appended? Appended, IReadOnlyList<FieldError> Errors)> AppendAsync(
-        string incidentId, string kind, JsonElement body, JsonObject fields, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
+        string incidentId, string kind, JsonElement body, JsonObject fields, ClaimsPrincipal actor, CancellationToken cancellationToken,
+        Func<Incident, IReadOnlyList<FieldError>>? precondition = null) =>
         InTransactionAsync(async () =>
         {
             var incident = db.Database.IsNpgsql()
                 ? await db.Incidents.FromSql($"SELECT * FROM incidents WHERE id = {incidentId} FOR UPDATE").SingleAsync(cancellationToken)
                 : await db.Incidents.SingleAsync(i => i.Id == incidentId, cancellationToken);
+            if (precondition?.Invoke(incident) is { Count: > 0 } refused)
+            {
+                return (null, refused);
+            }
             return await FoldAndRecordAsync(incident, kind, body, fields, actor, cancellationToken);
         }, cancellationToken);
 

@@ -76,4 +76,19 @@ public abstract class ConcurrentIntakeTests<TFactory>(TFactory shared) : IClassF
         var lastSymptoms = history["submissions"]![40]!["content"]!["symptoms"]!.GetValue<string>();
         Assert.Equal(lastSymptoms, incident["fields"]!["symptoms"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Of_ten_analysts_closing_one_incident_at_once_exactly_one_succeeds()
+    {
+        var reporter = await shared.CreateActorAsync(Roles.Reporter);
+        var analyst = await shared.CreateActorAsync(Roles.Analyst);
+        var id = await reporter.Client.FileAsync(Api.Report());
+        await analyst.Client.PostJsonAsync($"/api/v1/incidents/{id}/status", """{"status": "triaged", "reason": "r"}""");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() =>
+            analyst.Client.PostJsonAsync($"/api/v1/incidents/{id}/status", $$"""{"status": "closed", "reason": "duplicate {{i}}"}"""))));
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(9, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
+        var history = await analyst.Client.GetNodeAsync($"/api/v1/incidents/{id}/history");
+        Assert.Equal(3, history["submissions"]!.AsArray().Count);
+    }
 }
