@@ -25,6 +25,7 @@ public static class HttpServiceCollectionExtensions
         });
         services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
         services.AddSingleton(TimeProvider.System);
+        services.AddHostedService<IdempotencyRecordPruner>();
         return services;
     }
 

@@ -154,4 +154,20 @@ public abstract class IncidentIntakeTests<TFactory>(TFactory factory) : IClassFi
         var good = await reporter.Client.PostJsonAsync("/api/v1/incidents", Api.Report(), key);
         Assert.Equal(HttpStatusCode.Created, good.StatusCode);
     }
+
+    [Fact]
+    public async Task An_idempotency_key_is_remembered_for_a_day_and_then_forgotten()
+    {
+        var reporter = await factory.CreateActorAsync(Roles.Reporter);
+        var key = Guid.NewGuid().ToString();
+        await reporter.Client.PostJsonAsync("/api/v1/incidents", Api.Report("kept"), key);
+        using var db = factory.OpenDatabase();
+        Assert.Equal(1, db.Count("SELECT COUNT(*) FROM idempotency_records WHERE key = @key", ("key", key)));
+        await Vigil.Server.Infrastructure.Http.IdempotencyRecordPruner.PruneAsync(factory.Services, factory.Clock.GetUtcNow().AddHours(-1), CancellationToken.None);
+        Assert.Equal(1, db.Count("SELECT COUNT(*) FROM idempotency_records WHERE key = @key", ("key", key)));
+        await Vigil.Server.Infrastructure.Http.IdempotencyRecordPruner.PruneAsync(factory.Services, factory.Clock.GetUtcNow().AddHours(25), CancellationToken.None);
+        Assert.Equal(0, db.Count("SELECT COUNT(*) FROM idempotency_records WHERE key = @key", ("key", key)));
+        // The incident itself is untouched.
+        Assert.Single((await reporter.Client.GetNodeAsync("/api/v1/incidents?q=kept"))["items"]!.AsArray());
+    }
 }
