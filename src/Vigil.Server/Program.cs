@@ -1,8 +1,10 @@
 using Vigil.Server.Features.ApiReference;
+using Vigil.Server.Features.Csaf;
 using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Incidents;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Indicators;
+using Vigil.Server.Features.Notes;
 using Vigil.Server.Features.Organisations;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Http;
@@ -36,6 +38,8 @@ public partial class Program
         builder.Services.AddLedger();
         builder.Services.AddIncidents();
         builder.Services.AddIndicators();
+        builder.Services.AddNotes();
+        builder.Services.AddCsaf();
 
         var app = builder.Build();
 
@@ -51,6 +55,8 @@ public partial class Program
         app.MapIncidents();
         app.MapLedger();
         app.MapIndicators();
+        app.MapNotes();
+        app.MapCsaf();
 
         return app;
     }
