@@ -7,8 +7,16 @@ public static class CsafFeature
     {
         services.AddOptions<CsafOptions>().BindConfiguration(CsafOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CsafLocations>();
+        services.AddSingleton<CsafDocumentBuilder>();
+        services.AddSingleton<CsafOpenPgpKey>();
+        services.AddScoped<CsafDocuments>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCsaf(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapCsaf(this IEndpointRouteBuilder app)
+    {
+        CsafProviderEndpoints.Map(app);
+        CsafDirectoryEndpoints.Map(app);
+        return app;
+    }
 }

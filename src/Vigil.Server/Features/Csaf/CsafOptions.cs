@@ -22,6 +22,9 @@ public sealed class CsafOptions
     [Required, EmailAddress]
     public string ContactEmail { get; set; } = "security@cert.example.org";
 
+    /// <summary>The OpenPGP secret key that signs documents; {DataDirectory}/csaf-openpgp.key (made on first use) when not set.</summary>
+    public string? OpenPgpKeyFile { get; set; }
+
     /// <summary>Who signs: the user id of the OpenPGP key Vigil generates on first start.</summary>
     public string OpenPgpUserId => $"{PublisherName} CSAF <{ContactEmail}>";
 
