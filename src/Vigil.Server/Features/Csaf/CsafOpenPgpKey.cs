@@ -42,7 +42,8 @@ public sealed class CsafOpenPgpKey
 
     private static PgpSecretKey Load(string path)
     {
-        using var input = PgpUtilities.GetDecoderStream(File.OpenRead(path));
+        using var file = File.OpenRead(path);
+        using var input = PgpUtilities.GetDecoderStream(file);
         return new PgpSecretKeyRingBundle(input).GetKeyRings().Cast<PgpSecretKeyRing>().First().GetSecretKey();
     }
 
