@@ -62,12 +62,14 @@ public abstract class CsafProviderWalkTests<TFactory>(TFactory factory) : IClass
             Assert.True(signatures[0].Verify(), $"the signature of {entry["id"]} does not verify");
             found.Add(JsonNode.Parse(document)!["document"]!["tracking"]!["id"]!.GetValue<string>());
         }
-        Assert.Equal(published.Order(), found.Order());
+        // Other tests in the class may have published more; every note published here must be found.
+        Assert.Subset(found.ToHashSet(), published.ToHashSet());
+        Assert.Equal(found.Count, found.Distinct().Count());
 
         var directory = PathOf(white["directory_url"]!.GetValue<string>());
         var changes = (await client.GetStringAsync(directory + "changes.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var index = (await client.GetStringAsync(directory + "index.txt")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(published.Count, changes.Length);
+        Assert.Equal(found.Count, changes.Length);
         Assert.Equal(changes.Select(c => c.Split(',')[0].Trim('"')).Order(), index.Order());
         Assert.StartsWith($"\"2026/{published[2].ToLowerInvariant()}.json\"", changes[0], StringComparison.Ordinal);
         foreach (var path in index)
