@@ -7,6 +7,9 @@ log="$(mktemp)"
 cleanup() { rm -f "$log"; }
 trap 'cleanup' EXIT
 
+# Tools and packages the tests call besides .NET.
+scripts/test-prerequisites.sh || { echo "0 passed, 1 failed"; exit 1; }
+
 # The PostgreSQL tests need a server: start a throwaway one unless one is given.
 if [ -z "${VIGIL_TEST_POSTGRES:-}" ]; then
     source scripts/test-postgres.sh || { echo "0 passed, 1 failed"; exit 1; }

@@ -23,6 +23,8 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<IndicatorCollection> IndicatorCollections => Set<IndicatorCollection>();
     public DbSet<CollectionIndicator> CollectionIndicators => Set<CollectionIndicator>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<NoteRevision> NoteRevisions => Set<NoteRevision>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -112,6 +114,28 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
             e.HasOne<IndicatorCollection>().WithMany().HasForeignKey(i => i.CollectionId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Incident>().WithMany().HasForeignKey(i => i.SourceIncidentId).OnDelete(DeleteBehavior.Restrict);
         });
+        modelBuilder.Entity<Note>(e =>
+        {
+            e.Property(n => n.Id).HasMaxLength(40);
+            e.Property(n => n.Title).HasMaxLength(300);
+            e.Property(n => n.Tlp).HasMaxLength(20);
+            e.Property(n => n.Status).HasMaxLength(20);
+            e.Property(n => n.Version).HasMaxLength(20);
+            e.Property(n => n.Revisions).IsConcurrencyToken();
+            e.HasIndex(n => new { n.Year, n.Number }).IsUnique();
+            e.HasIndex(n => n.UpdatedAt);
+            e.HasOne<User>().WithMany().HasForeignKey(n => n.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<NoteRevision>(e =>
+        {
+            e.Property(r => r.Kind).HasMaxLength(30);
+            e.Property(r => r.Version).HasMaxLength(20);
+            e.HasIndex(r => new { r.NoteId, r.Sequence }).IsUnique();
+            e.HasOne<Note>().WithMany().HasForeignKey(r => r.NoteId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<User>().WithMany().HasForeignKey(r => r.ActorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => r.LeafIndex).IsUnique();
+            e.HasOne<LedgerLeaf>().WithOne().HasForeignKey<NoteRevision>(r => r.LeafIndex).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -129,10 +153,10 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     // The database refuses it too (triggers in the migrations); this catches the mistake before the round trip.
     private void RefuseRewritingSubmissions()
     {
-        if (ChangeTracker.Entries().Any(e => e.Entity is Submission or LedgerLeaf or LedgerNode or LedgerCheckpoint
+        if (ChangeTracker.Entries().Any(e => e.Entity is Submission or NoteRevision or LedgerLeaf or LedgerNode or LedgerCheckpoint
                 && e.State is EntityState.Modified or EntityState.Deleted))
         {
-            throw new InvalidOperationException("The record is append-only: submissions, leaves, nodes and checkpoints are never changed or deleted.");
+            throw new InvalidOperationException("The record is append-only: submissions, note revisions, leaves, nodes and checkpoints are never changed or deleted.");
         }
     }
 }

@@ -1,9 +1,11 @@
 using Vigil.Server.Features.ApiReference;
 using Vigil.Server.Features.Compliance;
+using Vigil.Server.Features.Csaf;
 using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Incidents;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Indicators;
+using Vigil.Server.Features.Notes;
 using Vigil.Server.Features.Organisations;
 using Vigil.Server.Features.Regimes;
 using Vigil.Server.Features.Reminders;
@@ -42,6 +44,8 @@ public partial class Program
         builder.Services.AddIncidents();
         builder.Services.AddIndicators();
         builder.Services.AddReminders();
+        builder.Services.AddNotes();
+        builder.Services.AddCsaf();
 
         var app = builder.Build();
 
@@ -61,6 +65,8 @@ public partial class Program
         app.MapReminders();
         app.MapLedger();
         app.MapIndicators();
+        app.MapNotes();
+        app.MapCsaf();
 
         return app;
     }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Domain.Json;
@@ -18,9 +16,9 @@ namespace Vigil.Domain.Record;
 public static class SubmissionCommitment
 {
     public const string Domain = "vigil/submission/v1";
-    public const int SaltLength = 32;
+    public const int SaltLength = SaltedCommitment.SaltLength;
 
-    public static byte[] NewSalt() => RandomNumberGenerator.GetBytes(SaltLength);
+    public static byte[] NewSalt() => SaltedCommitment.NewSalt();
 
     /// <summary>
     /// The time as the record keeps it: UTC, to the microsecond (what every supported database stores exactly), so
@@ -50,18 +48,6 @@ public static class SubmissionCommitment
     }
 
     /// <summary>The leaf data: 32 bytes. The log's leaf hash is RFC 9162's SHA-256(0x00 || leaf data).</summary>
-    public static byte[] Compute(string kind, string incidentId, int sequence, DateTimeOffset receivedAt, string contentJson, ReadOnlySpan<byte> salt)
-    {
-        if (salt.Length != SaltLength)
-        {
-            throw new ArgumentException($"The salt must be {SaltLength} bytes.", nameof(salt));
-        }
-        var document = Encoding.UTF8.GetBytes(CommittedDocument(kind, incidentId, sequence, receivedAt, contentJson));
-        var domain = Encoding.UTF8.GetBytes(Domain);
-        var input = new byte[domain.Length + 1 + salt.Length + document.Length];
-        domain.CopyTo(input, 0);
-        salt.CopyTo(input.AsSpan(domain.Length + 1));
-        document.CopyTo(input, domain.Length + 1 + salt.Length);
-        return SHA256.HashData(input);
-    }
+    public static byte[] Compute(string kind, string incidentId, int sequence, DateTimeOffset receivedAt, string contentJson, ReadOnlySpan<byte> salt) =>
+        SaltedCommitment.Hash(Domain, salt, CommittedDocument(kind, incidentId, sequence, receivedAt, contentJson));
 }

@@ -7,13 +7,13 @@ using Vigil.Ledger.Checkpoints;
 namespace Vigil.Server.Features.Ledger;
 
 /// <summary>
-/// Recomputes the log from the record and compares: every leaf from its stored submission, every node from the
+/// Recomputes the log from the record and compares: every leaf from its stored submission or note revision, every node from the
 /// leaves, every stored checkpoint's signature and root, and the consistency between consecutive checkpoints.
 /// Each finding names the place: an altered, missing, reordered or extra row.
 /// </summary>
 public sealed class LedgerAudit(VigilDbContext db, LedgerKeys keys)
 {
-    public sealed record Report(long Leaves, long Submissions, long Checkpoints, IReadOnlyList<string> Findings)
+    public sealed record Report(long Leaves, long Submissions, long NoteRevisions, long Checkpoints, IReadOnlyList<string> Findings)
     {
         public bool Clean => Findings.Count == 0;
     }
@@ -45,16 +45,26 @@ public sealed class LedgerAudit(VigilDbContext db, LedgerKeys keys)
             findings.Add($"the log says it has {size} leaves, but {leaves.Count} are stored");
         }
 
-        var submissions = await CheckSubmissionsAsync(leaves.Select(l => l.Data).ToList(), byData, findings, cancellationToken);
+        var leafData = leaves.Select(l => l.Data).ToList();
+        var covered = new HashSet<long>();
+        var submissions = await CheckSubmissionsAsync(leafData, byData, covered, findings, cancellationToken);
+        var noteRevisions = await new NoteRevisionAudit(db).CheckAsync(leafData, byData, covered, findings, cancellationToken);
+        for (var index = 0L; index < leafData.Count; index++)
+        {
+            if (!covered.Contains(index))
+            {
+                findings.Add($"leaf {index}: no stored submission or note revision belongs to it (one is missing, or the leaf is extra)");
+            }
+        }
         await CheckNodesAsync(store, findings, cancellationToken);
         var checkpoints = await CheckCheckpointsAsync(store, findings, cancellationToken);
-        return new Report(leaves.Count, submissions, checkpoints, findings);
+        return new Report(leaves.Count, submissions, noteRevisions, checkpoints, findings);
     }
 
-    private async Task<long> CheckSubmissionsAsync(List<byte[]> leafData, Dictionary<string, long> byData, List<string> findings, CancellationToken cancellationToken)
+    private async Task<long> CheckSubmissionsAsync(
+        List<byte[]> leafData, Dictionary<string, long> byData, HashSet<long> covered, List<string> findings, CancellationToken cancellationToken)
     {
         var submissions = await db.Submissions.AsNoTracking().OrderBy(s => s.LeafIndex).ToListAsync(cancellationToken);
-        var covered = new HashSet<long>();
         foreach (var s in submissions)
         {
             var where = $"leaf {s.LeafIndex} (incident {s.IncidentId} submission #{s.Sequence})";
@@ -72,13 +82,6 @@ public sealed class LedgerAudit(VigilDbContext db, LedgerKeys keys)
             findings.Add(byData.TryGetValue(Convert.ToBase64String(commitment), out var other)
                 ? $"{where}: the submission matches leaf {other} instead (reordered)"
                 : $"{where}: the stored submission no longer matches what was committed (altered)");
-        }
-        for (var index = 0L; index < leafData.Count; index++)
-        {
-            if (!covered.Contains(index))
-            {
-                findings.Add($"leaf {index}: no stored submission belongs to it (a submission is missing, or the leaf is extra)");
-            }
         }
         foreach (var gap in submissions.GroupBy(s => s.IncidentId).Where(g => g.Select(s => s.Sequence).Order().Where((n, i) => n != i + 1).Any()))
         {

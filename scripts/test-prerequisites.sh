@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what the tests call besides .NET, when it is missing (as root, as CI runs; otherwise says what to install):
+# node (an independent checker of Vigil's signed notes, and the official CSAF validator) with npm, curl and jq (the
+# documented API session), and the CSAF validator itself at the version its package-lock.json pins.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+command -v curl >/dev/null || missing+=(curl)
+command -v jq >/dev/null || missing+=(jq)
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "The tests need these Debian packages: ${missing[*]}" >&2
+        exit 1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+validator=tests/Vigil.Server.Tests/CsafValidator
+if [ ! -d "$validator/node_modules/@secvisogram/csaf-validator-lib" ]; then
+    (cd "$validator" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Vigil.Server.Features.Notes;
+
+namespace Vigil.Server.Features.Csaf;
+
+/// <summary>
+/// Directory-based distribution (CSAF requirements 11 to 14, 18, 19): per TLP directory, one folder per year of
+/// initial release holding each document with its .sha256, .sha512 and .asc; index.txt; changes.csv, newest first.
+/// A directory outside the caller's TLP audience answers 404 (white is public; green needs a reporter or staff token;
+/// amber and red are for CERT staff).
+/// </summary>
+public static class CsafDirectoryEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(CsafLocations.Root).WithTags("CSAF");
+        group.MapGet("/{directory}/index.txt", Index).WithName("CsafIndex").WithSummary("Every document in a TLP directory, one path a line");
+        group.MapGet("/{directory}/changes.csv", Changes).WithName("CsafChanges").WithSummary("Every document with its last change, newest first");
+        group.MapGet("/{directory}/{year:int}/{file}", File).WithName("CsafDocument").WithSummary("A CSAF document, or its .sha256, .sha512 or .asc");
+    }
+
+    public static bool MayRead(ClaimsPrincipal user, string directory) =>
+        CsafLocations.LabelsIn(directory) is { Count: > 0 } labels && labels.All(NoteAccess.Audience(user).Contains);
+
+    private static async Task<IResult> Index(string directory, ClaimsPrincipal user, CsafDocuments documents, CancellationToken cancellationToken)
+    {
+        if (!MayRead(user, directory))
+        {
+            return TypedResults.NotFound();
+        }
+        var sources = await documents.PublishedAsync(CsafLocations.LabelsIn(directory), cancellationToken);
+        var text = string.Concat(sources.Select(s => CsafLocations.RelativePath(s.NoteId, s.InitialRelease) + "\n"));
+        return TypedResults.Text(text, "text/plain", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> Changes(string directory, ClaimsPrincipal user, CsafDocuments documents, CancellationToken cancellationToken)
+    {
+        if (!MayRead(user, directory))
+        {
+            return TypedResults.NotFound();
+        }
+        var sources = await documents.PublishedAsync(CsafLocations.LabelsIn(directory), cancellationToken);
+        var lines = sources.OrderByDescending(s => s.CurrentRelease)
+            .Select(s => $"\"{CsafLocations.RelativePath(s.NoteId, s.InitialRelease)}\",\"{CsafDocumentBuilder.CsafTime(s.CurrentRelease)}\"\n");
+        return TypedResults.Text(string.Concat(lines), "text/csv", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> File(
+        string directory, int year, string file, ClaimsPrincipal user, CsafDocuments documents, CsafDocumentBuilder builder, CsafOpenPgpKey key,
+        CancellationToken cancellationToken)
+    {
+        var name = file;
+        var suffix = new[] { ".sha256", ".sha512", ".asc" }.FirstOrDefault(s => file.EndsWith(".json" + s, StringComparison.Ordinal)) ?? "";
+        name = name[..^suffix.Length];
+        if (!MayRead(user, directory) || !name.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return TypedResults.NotFound();
+        }
+        var source = await documents.FindAsync(name[..^".json".Length].ToUpperInvariant(), cancellationToken);
+        if (source is null || CsafLocations.DirectoryOf(source.Content.Tlp) != directory || source.InitialRelease.UtcDateTime.Year != year
+            || CsafLocations.FileName(source.NoteId) != name)
+        {
+            return TypedResults.NotFound();
+        }
+        var bytes = builder.Serialize(source);
+        return suffix switch
+        {
+            ".sha256" => TypedResults.Text($"{Convert.ToHexStringLower(SHA256.HashData(bytes))}  {name}\n", "text/plain", Encoding.UTF8),
+            ".sha512" => TypedResults.Text($"{Convert.ToHexStringLower(SHA512.HashData(bytes))}  {name}\n", "text/plain", Encoding.UTF8),
+            ".asc" => TypedResults.Bytes(key.Sign(bytes, source.CurrentRelease), "application/pgp-signature"),
+            _ => TypedResults.Bytes(bytes, "application/json"),
+        };
+    }
+}

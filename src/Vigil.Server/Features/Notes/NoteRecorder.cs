@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Data;
+using Vigil.Data.Entities;
+using Vigil.Domain.Notes;
+using Vigil.Domain.Record;
+using Vigil.Ledger;
+using Vigil.Server.Features.Ledger;
+using Vigil.Server.Infrastructure.Security;
+using Vigil.Server.Infrastructure.Storage;
+
+namespace Vigil.Server.Features.Notes;
+
+/// <summary>
+/// The one way a note changes on the record: its publication, each revision, its withdrawal. In one transaction:
+/// the immutable revision row with its salt, the note's new state, the revision's leaf in the transparency log, a
+/// signed checkpoint and the proof for the receipt. The note's row is locked first, so two revisions cannot race.
+/// </summary>
+public sealed class NoteRecorder(VigilDbContext db, LedgerWriter ledger, LedgerKeys keys, WriteTransactions writes, TimeProvider clock)
+{
+    public sealed record Change(string Kind, string Summary, string Significance, string? NewContent);
+
+    public sealed record Recorded(Note Note, NoteRevision Revision, NoteReceipt Receipt);
+
+    public Task<(Recorded? Recorded, ProblemHttpResult? Problem)> RecordAsync(
+        string noteId, Change change, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
+        NoteTransactions.RunAsync<(Recorded?, ProblemHttpResult?)>(db, writes, async () =>
+        {
+            var note = db.Database.IsNpgsql()
+                ? await db.Notes.FromSql($"SELECT * FROM notes WHERE id = {noteId} FOR UPDATE").SingleAsync(cancellationToken)
+                : await db.Notes.SingleAsync(n => n.Id == noteId, cancellationToken);
+            var refusal = NoteStateRules.Refusal(note, change);
+            if (refusal is not null)
+            {
+                return (null, refusal);
+            }
+            return (await AppendAsync(note, change, actor, cancellationToken), null);
+        }, r => r.Item1 is not null, cancellationToken);
+
+    private async Task<Recorded> AppendAsync(Note note, Change change, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    {
+        await ledger.LockAsync(cancellationToken);
+        var now = SubmissionCommitment.RecordTime(clock.GetUtcNow());
+        var content = change.NewContent ?? note.Content;
+        var facts = new NoteRevisionFacts(note.Id, note.Revisions + 1, change.Kind, NoteWorkflow.NextVersion(note.Version, change.Significance), change.Summary, now);
+        var salt = SubmissionCommitment.NewSalt();
+        var commitment = NoteCommitment.Compute(facts, content, salt);
+        var revision = new NoteRevision
+        {
+            NoteId = note.Id,
+            Sequence = facts.Sequence,
+            Kind = facts.Kind,
+            Version = facts.Version,
+            Summary = facts.Summary,
+            ActorId = actor.UserId(),
+            ReceivedAt = now,
+            Content = content,
+            ContentSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))),
+            Salt = salt,
+            LeafIndex = ledger.Append(commitment, facts.Kind),
+        };
+        db.NoteRevisions.Add(revision);
+
+        var stored = NoteReader.ReadStored(content);
+        note.Content = content;
+        note.Title = stored.Title;
+        note.Tlp = stored.Tlp;
+        note.Version = facts.Version;
+        note.Revisions = facts.Sequence;
+        note.Status = change.Kind == NoteWorkflow.Withdrawal ? NoteWorkflow.Withdrawn : NoteWorkflow.Published;
+        note.PublishedAt ??= now;
+        note.UpdatedAt = now;
+
+        var checkpoint = ledger.SignCheckpoint();
+        await db.SaveChangesAsync(cancellationToken);
+        var proof = await LedgerWriter.ProveAsync(db, revision.LeafIndex, checkpoint, cancellationToken);
+        return new Recorded(note, revision, NoteReceipt.For(revision, MerkleHash.HashLeaf(commitment), keys.Origin, proof));
+    }
+}
