@@ -22,38 +22,16 @@ public static class ComplianceCommand
         var csv = new Option<bool>("--csv") { Description = "Print CSV, as the server gives it for Accept: text/csv." };
         var json = new Option<bool>("--json") { Description = "Print the server's JSON answer." };
         var command = new Command("compliance", "Timeliness and completeness per organisation and regime.") { server, token, org, regime, from, to, csv, json };
-        command.SetAction(async (parsed, cancellationToken) =>
+        command.SetAction((parsed, cancellationToken) =>
         {
-            ConnectionSettings settings;
-            try
-            {
-                settings = ConnectionSettings.Resolve(parsed.GetValue(server), parsed.GetValue(token));
-            }
-            catch (ArgumentException e)
-            {
-                await io.Error.WriteLineAsync(e.Message);
-                return ExitCodes.Usage;
-            }
             var query = string.Join("&", new[] { ("org", parsed.GetValue(org)), ("regime", parsed.GetValue(regime)), ("from", parsed.GetValue(from)), ("to", parsed.GetValue(to)) }
                 .Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
-            using var client = new VigilApiClient(settings);
-            ApiAnswer answer;
-            try
-            {
-                answer = await client.GetAsync("/api/v1/compliance" + (query.Length > 0 ? "?" + query : ""), cancellationToken,
-                    parsed.GetValue(csv) ? "text/csv" : "application/json");
-            }
-            catch (HttpRequestException e)
-            {
-                await io.Error.WriteLineAsync($"Cannot reach the Vigil server at {settings.Server}: {e.Message}");
-                return ExitCodes.Unavailable;
-            }
-            if (!answer.IsSuccess)
-            {
-                return await AnswerPrinter.PrintFailureAsync(answer, io);
-            }
-            await io.Out.WriteAsync(parsed.GetValue(csv) || parsed.GetValue(json) ? answer.Body : Table(JsonNode.Parse(answer.Body)!));
-            return ExitCodes.Ok;
+            var raw = parsed.GetValue(csv) || parsed.GetValue(json);
+            return ServerCall.RunAsync(io, parsed.GetValue(server), parsed.GetValue(token),
+                async client => await client.GetAsync("/api/v1/compliance" + (query.Length > 0 ? "?" + query : ""), cancellationToken,
+                    parsed.GetValue(csv) ? "text/csv" : "application/json"),
+                echoFailure: false,
+                answer => io.Out.WriteAsync(raw ? answer.Body : Table(JsonNode.Parse(answer.Body)!)));
         });
         return command;
     }

@@ -17,18 +17,18 @@ public static class ReportCommands
 
         var file = new Argument<FileInfo>("FILE") { Description = "The report as JSON (see docs/api.md)." };
         var submit = new Command("submit", "File a new incident report.") { file };
-        submit.SetAction((parsed, ct) => RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client =>
+        submit.SetAction((parsed, ct) => ServerCall.RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client =>
         {
-            var body = await ReadFileAsync(parsed.GetValue(file)!, io);
+            var body = await ServerCall.ReadFileAsync(parsed.GetValue(file)!, io);
             return body is null ? null : await client.PostJsonAsync("/api/v1/incidents", body, parsed.GetValue(key), ct);
         }, parsed.GetValue(json), IncidentPrinter.PrintAcceptedAsync));
 
         var id = new Argument<string>("ID") { Description = "The incident's id." };
         var updateFile = new Argument<FileInfo>("FILE") { Description = "The update as JSON: a narrative and the fields that changed." };
         var update = new Command("update", "Add a follow-up update to an incident.") { id, updateFile };
-        update.SetAction((parsed, ct) => RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client =>
+        update.SetAction((parsed, ct) => ServerCall.RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client =>
         {
-            var body = await ReadFileAsync(parsed.GetValue(updateFile)!, io);
+            var body = await ServerCall.ReadFileAsync(parsed.GetValue(updateFile)!, io);
             return body is null ? null : await client.PostJsonAsync($"/api/v1/incidents/{Uri.EscapeDataString(parsed.GetValue(id)!)}/updates", body, parsed.GetValue(key), ct);
         }, parsed.GetValue(json), IncidentPrinter.PrintAcceptedAsync));
 
@@ -38,7 +38,7 @@ public static class ReportCommands
         show.SetAction((parsed, ct) =>
         {
             var path = $"/api/v1/incidents/{Uri.EscapeDataString(parsed.GetValue(showId)!)}" + (parsed.GetValue(history) ? "/history" : "");
-            return RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client => await client.GetAsync(path, ct),
+            return ServerCall.RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client => await client.GetAsync(path, ct),
                 parsed.GetValue(json), parsed.GetValue(history) ? IncidentPrinter.PrintHistoryAsync : IncidentPrinter.PrintIncidentAsync);
         });
 
@@ -46,65 +46,5 @@ public static class ReportCommands
         report.Subcommands.Add(update);
         report.Subcommands.Add(show);
         return report;
-    }
-
-    private static async Task<int> RunAsync(
-        CliOutput io, string? server, string? token, Func<VigilApiClient, Task<ApiAnswer?>> call, bool json, Func<JsonNode, TextWriter, Task> print)
-    {
-        ConnectionSettings settings;
-        try
-        {
-            settings = ConnectionSettings.Resolve(server, token);
-        }
-        catch (ArgumentException e)
-        {
-            await io.Error.WriteLineAsync(e.Message);
-            return ExitCodes.Usage;
-        }
-        using var client = new VigilApiClient(settings);
-        ApiAnswer? answer;
-        try
-        {
-            answer = await call(client);
-        }
-        catch (HttpRequestException e)
-        {
-            await io.Error.WriteLineAsync($"Cannot reach the Vigil server at {settings.Server}: {e.Message}");
-            return ExitCodes.Unavailable;
-        }
-        if (answer is null)
-        {
-            return ExitCodes.LocalFile;
-        }
-        if (!answer.IsSuccess)
-        {
-            if (json)
-            {
-                await io.Out.WriteLineAsync(answer.Body);
-            }
-            return await AnswerPrinter.PrintFailureAsync(answer, io);
-        }
-        if (json)
-        {
-            await io.Out.WriteLineAsync(answer.Body);
-        }
-        else
-        {
-            await print(JsonNode.Parse(answer.Body)!, io.Out);
-        }
-        return ExitCodes.Ok;
-    }
-
-    private static async Task<string?> ReadFileAsync(FileInfo file, CliOutput io)
-    {
-        try
-        {
-            return await File.ReadAllTextAsync(file.FullName);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await io.Error.WriteLineAsync($"Cannot read {file.FullName}: {e.Message}");
-            return null;
-        }
     }
 }

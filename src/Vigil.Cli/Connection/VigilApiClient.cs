@@ -38,6 +38,10 @@ public sealed class VigilApiClient(ConnectionSettings settings, HttpMessageHandl
         }, cancellationToken);
     }
 
+    /// <summary>A PUT replaces a draft whole, so repeating it is harmless without a key.</summary>
+    public Task<ApiAnswer> PutJsonAsync(string path, string json, CancellationToken cancellationToken) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") }, cancellationToken);
+
     private async Task<ApiAnswer> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
