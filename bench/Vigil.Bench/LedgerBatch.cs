@@ -21,7 +21,7 @@ public static class LedgerBatch
             ledger.Append(commitment, "report");
         }
         ledger.SignCheckpoint();
-        await db.SaveChangesAsync(cancellationToken);
+        await ledger.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ledger.Size;
     }
