@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Vigil.Data;
 
 namespace Vigil.Server.Infrastructure.Storage;
@@ -17,8 +18,9 @@ namespace Vigil.Server.Infrastructure.Storage;
 /// </summary>
 public static class MultiRowInsert
 {
-    // Small statements: binding a parameter costs more the more a statement has, so huge ones are slower, not faster.
-    private const int RowsPerStatement = 64;
+    // Small statements: each parameter is bound by looking its name up among all of the statement's, so binding costs
+    // grow faster than the statement; of the sizes measured on SQLite (1 to 256 rows), 4 to 16 were the fastest.
+    private const int RowsPerStatement = 16;
 
     public static async Task InsertAsync<T>(VigilDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class
@@ -31,6 +33,7 @@ public static class MultiRowInsert
             ?? throw new InvalidOperationException("Multi-row inserts need a transaction.");
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var properties = entity.GetProperties().ToList();
+        var columns = properties.Select(p => new Column(p.GetGetter(), p.GetTypeMapping().Converter)).ToArray();
         var full = rows.Count / RowsPerStatement;
 
         // One command for every full statement (prepared once, bound again per statement), one for the remainder.
@@ -38,14 +41,14 @@ public static class MultiRowInsert
         {
             for (var statement = 0; statement < full; statement++)
             {
-                await ExecuteAsync(command, properties, rows, statement * RowsPerStatement, RowsPerStatement, cancellationToken);
+                await ExecuteAsync(command, columns, rows, statement * RowsPerStatement, RowsPerStatement, cancellationToken);
             }
         }
         var remainder = rows.Count - (full * RowsPerStatement);
         if (remainder > 0)
         {
             await using var command = CreateCommand(db, transaction, entity, properties, remainder);
-            await ExecuteAsync(command, properties, rows, full * RowsPerStatement, remainder, cancellationToken);
+            await ExecuteAsync(command, columns, rows, full * RowsPerStatement, remainder, cancellationToken);
         }
     }
 
@@ -73,23 +76,26 @@ public static class MultiRowInsert
         return command;
     }
 
-    private static Task<int> ExecuteAsync<T>(DbCommand command, List<IProperty> properties, IReadOnlyList<T> rows, int first, int count, CancellationToken cancellationToken)
+    private static Task<int> ExecuteAsync<T>(DbCommand command, Column[] columns, IReadOnlyList<T> rows, int first, int count, CancellationToken cancellationToken)
         where T : class
     {
         for (var r = 0; r < count; r++)
         {
-            for (var c = 0; c < properties.Count; c++)
+            for (var c = 0; c < columns.Length; c++)
             {
-                command.Parameters[(r * properties.Count) + c].Value = ProviderValue(properties[c], rows[first + r]) ?? DBNull.Value;
+                command.Parameters[(r * columns.Length) + c].Value = columns[c].ProviderValue(rows[first + r]) ?? DBNull.Value;
             }
         }
         return command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static object? ProviderValue(IProperty property, object row)
+    /// <summary>How to read one column's value from an entity, converted as the provider stores it.</summary>
+    private sealed record Column(IClrPropertyGetter Getter, ValueConverter? Converter)
     {
-        var value = property.GetGetter().GetClrValue(row);
-        var converter = property.GetTypeMapping().Converter;
-        return converter is null ? value : converter.ConvertToProvider(value);
+        public object? ProviderValue(object row)
+        {
+            var value = Getter.GetClrValue(row);
+            return Converter is null ? value : Converter.ConvertToProvider(value);
+        }
     }
 }
