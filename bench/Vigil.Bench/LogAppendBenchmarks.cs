@@ -45,7 +45,7 @@ public class LogAppendBenchmarks
     {
         public Config()
         {
-            AddJob(Job.ShortRun);
+            AddJob(Job.MediumRun);
             AddColumn(new RateColumn("leaves/s", c => RateColumn.Parameter(c, nameof(LeavesPerTransaction))));
         }
     }

@@ -32,7 +32,7 @@ public class Sha256Benchmarks
     {
         public Config()
         {
-            AddJob(Job.ShortRun);
+            AddJob(Job.MediumRun);
             AddColumn(new RateColumn("hashes/s", _ => 1));
             AddColumn(new RateColumn("MB/s", BytesHashed, 1e6));
         }
