@@ -102,7 +102,7 @@ public sealed class SubmissionAppender(VigilDbContext db, LedgerWriter ledger, L
         };
         db.Submissions.Add(submission);
         var checkpoint = ledger.SignCheckpoint();
-        await db.SaveChangesAsync(cancellationToken);
+        await ledger.SaveChangesAsync(cancellationToken);
 
         var proof = await LedgerWriter.ProveAsync(db, submission.LeafIndex, checkpoint, cancellationToken);
         var receipt = Receipt.For(submission, MerkleHash.HashLeaf(commitment), keys.Origin, proof);

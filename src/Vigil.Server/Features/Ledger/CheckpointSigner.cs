@@ -48,7 +48,7 @@ public sealed partial class CheckpointSigner(IServiceProvider services, IOptions
             return false;
         }
         writer.SignCheckpoint();
-        await db.SaveChangesAsync(cancellationToken);
+        await writer.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

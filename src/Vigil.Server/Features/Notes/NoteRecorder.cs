@@ -75,7 +75,7 @@ public sealed class NoteRecorder(VigilDbContext db, LedgerWriter ledger, LedgerK
         note.UpdatedAt = now;
 
         var checkpoint = ledger.SignCheckpoint();
-        await db.SaveChangesAsync(cancellationToken);
+        await ledger.SaveChangesAsync(cancellationToken);
         var proof = await LedgerWriter.ProveAsync(db, revision.LeafIndex, checkpoint, cancellationToken);
         return new Recorded(note, revision, NoteReceipt.For(revision, MerkleHash.HashLeaf(commitment), keys.Origin, proof));
     }
