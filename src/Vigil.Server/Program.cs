@@ -6,6 +6,7 @@ using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Incidents;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Indicators;
+using Vigil.Server.Features.NoteExports;
 using Vigil.Server.Features.Notes;
 using Vigil.Server.Features.Organisations;
 using Vigil.Server.Features.Regimes;
@@ -48,6 +49,7 @@ public partial class Program
         builder.Services.AddNotes();
         builder.Services.AddCsaf();
         builder.Services.AddAffected();
+        builder.Services.AddNoteExports();
 
         var app = builder.Build();
 
@@ -70,6 +72,7 @@ public partial class Program
         app.MapNotes();
         app.MapCsaf();
         app.MapAffected();
+        app.MapNoteExports();
 
         return app;
     }
