@@ -43,7 +43,7 @@ public static class ExposureRules
     {
         var vendor = ProductNameKey.Vendor(entry.Vendor);
         var product = ProductNameKey.Product(entry.Product);
-        var full = entry.Platform is null ? product : ProductNameKey.Product($"{entry.Product} {entry.Platform}");
+        var full = entry.Platform is null ? product : $"{product} {ProductNameKey.Product(entry.Platform)}".Trim();
         return new[] { product, full, $"{vendor} {product}", $"{vendor} {full}" }.Distinct(StringComparer.Ordinal);
     }
 

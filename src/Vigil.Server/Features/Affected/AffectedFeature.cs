@@ -5,6 +5,7 @@ public static class AffectedFeature
 {
     public static IServiceCollection AddAffected(this IServiceCollection services)
     {
+        services.AddSingleton<PublishedNoteCatalog>();
         services.AddScoped<IAffectedProductSource, PublishedNoteSource>();
         return services;
     }

@@ -34,27 +34,29 @@ public static class CheckExposure
             {
                 return Problems.InvalidFields(errors, title: "The inventory cannot be read");
             }
-            var documents = new List<AffectingDocument>();
+            var sets = new List<AffectingDocuments>();
             foreach (var source in sources)
             {
-                documents.AddRange(await source.LoadAsync(user, cancellationToken));
+                sets.Add(await source.LoadAsync(user, cancellationToken));
             }
-            return TypedResults.Ok(Answer(components, documents));
+            return TypedResults.Ok(Answer(components, sets));
         }
     }
 
-    private static AffectedResponse Answer(IReadOnlyList<InventoryComponent> components, List<AffectingDocument> documents)
+    private static AffectedResponse Answer(IReadOnlyList<InventoryComponent> components, List<AffectingDocuments> sets)
     {
-        var index = new ExposureIndex(documents.SelectMany(d => d.Entries));
-        var byDocument = index.Match(components).ToLookup(m => m.Entry.DocumentId, StringComparer.Ordinal);
-        var affecting = documents.Where(d => byDocument.Contains(d.Id)).Select(d =>
+        var affecting = new List<AffectingDocumentResponse>();
+        foreach (var set in sets)
         {
-            var matches = byDocument[d.Id].ToList();
-            var fixedVersions = matches.SelectMany(m => m.Entry.Fixed).Distinct(StringComparer.Ordinal).ToList();
-            return new AffectingDocumentResponse(d.Id, d.Kind, d.Title, d.Version, d.Tlp, d.Severity, d.CveIds,
-                new RemediationResponse(fixedVersions, d.Countermeasures, d.Workarounds), d.Link,
-                [.. matches.Select(ExposureMatchResponse.From)]);
-        });
-        return new AffectedResponse(components.Count, documents.Count, [.. affecting]);
+            foreach (var hits in set.Index.Match(components).GroupBy(m => m.Entry.DocumentId, StringComparer.Ordinal))
+            {
+                var found = set.ById[hits.Key];
+                var fixedVersions = hits.SelectMany(m => m.Entry.Fixed).Distinct(StringComparer.Ordinal).ToList();
+                affecting.Add(new AffectingDocumentResponse(found.Id, found.Kind, found.Title, found.Version, found.Tlp, found.Severity, found.CveIds,
+                    new RemediationResponse(fixedVersions, found.Countermeasures, found.Workarounds), found.Link,
+                    [.. hits.Select(ExposureMatchResponse.From)]));
+            }
+        }
+        return new AffectedResponse(components.Count, sets.Sum(s => s.ById.Count), [.. affecting.OrderBy(d => d.Id, StringComparer.Ordinal)]);
     }
 }

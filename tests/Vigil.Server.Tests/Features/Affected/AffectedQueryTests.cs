@@ -90,6 +90,22 @@ public abstract class AffectedQueryTests<TFactory>(TFactory factory) : IClassFix
         Assert.DoesNotContain(id, Ids(await CheckAsync(factory.CreateClient(), AffectedSamples.Sbom("1.6"))));
     }
 
+    [Fact]
+    public async Task A_revision_widening_the_range_is_answered_at_once()
+    {
+        var analyst = await factory.CreateActorAsync(Roles.Analyst);
+        var note = AffectedSamples.Note2019WithPurl();
+        var id = await AffectedSamples.PublishAsync(analyst.Client, note);
+        var sbom = AffectedSamples.Sbom("1.6", "2.19.150");
+        Assert.DoesNotContain(id, Ids(await CheckAsync(factory.CreateClient(), sbom)));
+
+        note["products"]![0]!["affected"] = new JsonArray("vers:semver/<2.19.200");
+        note["products"]![0]!["fixed"] = new JsonArray("2.19.200");
+        await analyst.Client.ReviseNoteAsync(id, note, "The fix came later than first reported.");
+
+        Assert.Contains(id, Ids(await CheckAsync(factory.CreateClient(), sbom)));
+    }
+
     private static async Task<JsonNode> CheckAsync(HttpClient client, string body)
     {
         var response = await client.PostJsonAsync("/api/v1/affected", body);
