@@ -21,9 +21,21 @@ public static class ProductNameKey
     public static string Vendor(string name)
     {
         var words = Words(name);
-        while (words.Count > 1 && LegalForms.Contains(words[^1]))
+        while (words.Count > 1)
         {
-            words.RemoveAt(words.Count - 1);
+            if (LegalForms.Contains(words[^1]))
+            {
+                words.RemoveAt(words.Count - 1);
+            }
+            else if (words.Count > 2 && words[^1].Length == 1 && words[^2].Length == 1 && LegalForms.Contains(words[^2] + words[^1]))
+            {
+                // Written with dots, as in "S.A." or "B.V.".
+                words.RemoveRange(words.Count - 2, 2);
+            }
+            else
+            {
+                break;
+            }
         }
         return string.Join(' ', words);
     }

@@ -46,9 +46,12 @@ public sealed class ExposureProperties
     }
 
     [Fact]
-    public void NameKey_IsIdempotent()
+    public void NameKey_IsIdempotent_AndDropsTrailingLegalForms()
     {
         Gen.String.Sample(name => ProductNameKey.Vendor(ProductNameKey.Vendor(name)) == ProductNameKey.Vendor(name)
-            || ProductNameKey.Vendor(name).Split(' ').Length == 1);
+            && ProductNameKey.Product(ProductNameKey.Product(name)) == ProductNameKey.Product(name));
+        Assert.Equal("whatsapp", ProductNameKey.Vendor("WhatsApp, Inc."));
+        Assert.Equal("acme", ProductNameKey.Vendor("ACME Co. Ltd"));
+        Assert.Equal("societe generale", ProductNameKey.Vendor("Société Générale S.A."));
     }
 }
