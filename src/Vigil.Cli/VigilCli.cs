@@ -22,6 +22,7 @@ public static class VigilCli
         root.Subcommands.Add(WitnessCommands.Create(io));
         root.Subcommands.Add(ComplianceCommand.Create(io));
         root.Subcommands.Add(DeadlinesCommand.Create(io));
+        root.Subcommands.Add(AffectedCommand.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,3 +1,4 @@
+using Vigil.Server.Features.Affected;
 using Vigil.Server.Features.ApiReference;
 using Vigil.Server.Features.Compliance;
 using Vigil.Server.Features.Csaf;
@@ -5,6 +6,7 @@ using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Incidents;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Indicators;
+using Vigil.Server.Features.NoteExports;
 using Vigil.Server.Features.Notes;
 using Vigil.Server.Features.Organisations;
 using Vigil.Server.Features.Regimes;
@@ -46,6 +48,8 @@ public partial class Program
         builder.Services.AddReminders();
         builder.Services.AddNotes();
         builder.Services.AddCsaf();
+        builder.Services.AddAffected();
+        builder.Services.AddNoteExports();
 
         var app = builder.Build();
 
@@ -67,6 +71,8 @@ public partial class Program
         app.MapIndicators();
         app.MapNotes();
         app.MapCsaf();
+        app.MapAffected();
+        app.MapNoteExports();
 
         return app;
     }

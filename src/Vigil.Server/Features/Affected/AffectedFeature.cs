@@ -1,0 +1,21 @@
+namespace Vigil.Server.Features.Affected;
+
+/// <summary>"Am I affected?": an organisation's inventory checked against the documents it may read.</summary>
+public static class AffectedFeature
+{
+    public static IServiceCollection AddAffected(this IServiceCollection services)
+    {
+        services.AddSingleton<PublishedNoteCatalog>();
+        services.AddScoped<IAffectedProductSource, PublishedNoteSource>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAffected(this IEndpointRouteBuilder app)
+    {
+        // Open to everyone, like the notes themselves: each source narrows what the caller learns to what it may read.
+        var group = app.MapGroup("/api/v1/affected").WithTags("Affected");
+        group.MapPost("/", CheckExposure.Check).Accepts<object>("application/json")
+            .WithName("CheckAffected").WithSummary("The notes that affect a CycloneDX SBOM or a list of products and versions");
+        return app;
+    }
+}
