@@ -17,8 +17,13 @@ public sealed class CsafSchemaValidator
 {
     private static readonly Lazy<CsafSchemaValidator> Embedded = new(Load);
     private readonly JsonSchema _csaf;
+    private readonly Dictionary<string, JsonSchema> _cvss;
 
-    private CsafSchemaValidator(JsonSchema csaf) => _csaf = csaf;
+    private CsafSchemaValidator(JsonSchema csaf, Dictionary<string, JsonSchema> cvss)
+    {
+        _csaf = csaf;
+        _cvss = cvss;
+    }
 
     /// <summary>The validator built from the schemas embedded in this library.</summary>
     public static CsafSchemaValidator Instance => Embedded.Value;
@@ -38,16 +43,30 @@ public sealed class CsafSchemaValidator
         return findings.Count > 0 ? findings : [new CsafFinding("schema", "", "the document does not match the CSAF 2.0 schema")];
     }
 
+    /// <summary>Validates one CVSS object against the FIRST schema of its version.</summary>
+    /// <param name="cvss">The <c>cvss_v2</c> or <c>cvss_v3</c> object.</param>
+    /// <param name="version">Its <c>version</c>: <c>2.0</c>, <c>3.0</c> or <c>3.1</c>.</param>
+    /// <returns>The messages of the failed keywords, each with its location; empty when valid.</returns>
+    internal IReadOnlyList<string> ValidateCvss(JsonElement cvss, string version)
+    {
+        if (!_cvss.TryGetValue(version, out var schema)) { return [$"unknown CVSS version {version}"]; }
+        var result = schema.Evaluate(cvss, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return result.IsValid
+            ? []
+            : [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).DefaultIfEmpty("does not match the CVSS schema")];
+    }
+
     private static CsafSchemaValidator Load()
     {
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
+        var cvss = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
         foreach (var version in new[] { "v2.0", "v3.0", "v3.1" })
         {
             var address = new Uri($"https://www.first.org/cvss/cvss-{version}.json");
             // Building registers the schema under the address the CSAF schema refers to.
-            JsonSchema.FromText(AsDraft07(Read($"cvss-{version}.json")), options, address);
+            cvss[version[1..]] = JsonSchema.FromText(AsDraft07(Read($"cvss-{version}.json")), options, address);
         }
-        return new CsafSchemaValidator(JsonSchema.FromText(Read("csaf_json_schema.json"), options));
+        return new CsafSchemaValidator(JsonSchema.FromText(Read("csaf_json_schema.json"), options), cvss);
     }
 
     private static string AsDraft07(string text)

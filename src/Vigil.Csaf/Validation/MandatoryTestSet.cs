@@ -9,5 +9,7 @@ public static class MandatoryTestSet
     public static IReadOnlyList<IMandatoryTest> All { get; } =
     [
         new Test_6_1_1(), new Test_6_1_2(), new Test_6_1_3(), new Test_6_1_4(), new Test_6_1_5(),
+        new Test_6_1_6(), new Test_6_1_7(), new Test_6_1_8(), new Test_6_1_9(), new Test_6_1_10(),
+        new Test_6_1_11(), new Test_6_1_12(), new Test_6_1_13(),
     ];
 }
