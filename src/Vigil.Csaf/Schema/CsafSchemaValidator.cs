@@ -53,7 +53,7 @@ public sealed class CsafSchemaValidator
         var result = schema.Evaluate(cvss, new EvaluationOptions { OutputFormat = OutputFormat.List });
         return result.IsValid
             ? []
-            : [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).DefaultIfEmpty("does not match the CVSS schema")];
+            : [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => d.InstanceLocation.ToString() is { Length: > 0 } at ? $"{at}: {e.Value}" : e.Value)).DefaultIfEmpty("does not match the CVSS schema")];
     }
 
     private static CsafSchemaValidator Load()
