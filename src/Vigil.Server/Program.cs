@@ -1,3 +1,4 @@
+using Vigil.Server.Features.Advisories;
 using Vigil.Server.Features.ApiReference;
 using Vigil.Server.Features.Compliance;
 using Vigil.Server.Features.Csaf;
@@ -46,6 +47,7 @@ public partial class Program
         builder.Services.AddReminders();
         builder.Services.AddNotes();
         builder.Services.AddCsaf();
+        builder.Services.AddAdvisories();
 
         var app = builder.Build();
 
@@ -67,6 +69,7 @@ public partial class Program
         app.MapIndicators();
         app.MapNotes();
         app.MapCsaf();
+        app.MapAdvisories();
 
         return app;
     }
