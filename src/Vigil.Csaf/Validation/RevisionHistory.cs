@@ -19,9 +19,10 @@ internal sealed record RevisionHistoryItem(string Path, int Position, string? Nu
             })
             .ToList();
 
-    /// <summary>The items sorted ascending by date (document order among equal dates).</summary>
+    /// <summary>The items sorted ascending by date; items of the same date by their numbers, so that several
+    /// revisions released at once are in order whatever order the document lists them in.</summary>
     public static IReadOnlyList<RevisionHistoryItem> ByDate(JsonElement document) =>
-        [.. Of(document).OrderBy(i => i.Date ?? DateTimeOffset.MinValue).ThenBy(i => i.Position)];
+        [.. Of(document).OrderBy(i => i.Date ?? DateTimeOffset.MinValue).ThenBy(i => i.Version).ThenBy(i => i.Position)];
 
     /// <summary>The document's status and version.</summary>
     public static (string? Status, string? Version) Tracking(JsonElement document) =>
