@@ -7,7 +7,11 @@ using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Features.Advisories;
 
-public sealed class AdvisoryImportTests(VigilFactory factory) : IClassFixture<VigilFactory>
+public sealed class AdvisoryImportOnSqliteTests(VigilFactory factory) : AdvisoryImportTests<VigilFactory>(factory);
+
+public sealed class AdvisoryImportOnPostgresTests(PostgresVigilFactory factory) : AdvisoryImportTests<PostgresVigilFactory>(factory);
+
+public abstract class AdvisoryImportTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : VigilFactory, new()
 {
     [Fact]
     public async Task The_official_examples_import_byte_exact_with_their_hash_and_are_listed_with_their_publisher()
