@@ -4,14 +4,16 @@ using System.Text.Json;
 namespace Vigil.Csaf.Validation.MandatoryTests;
 
 /// <summary>6.1.12 Language: the document's language and source language are real languages.</summary>
-/// <remarks>The JSON schema already checks the BCP 47 syntax. Whether the primary language subtag is a registered
-/// language is asked of the ICU data .NET carries (ISO 639), the nearest offline stand-in for the IANA registry.</remarks>
+/// <remarks>The JSON schema already checks the BCP 47 syntax. Whether a two-letter primary language subtag is a
+/// registered language (ISO 639-1) is asked of the ICU data .NET carries, the nearest offline stand-in for the IANA
+/// registry. Three-letter subtags pass: ICU knows only part of ISO 639-2 and 639-3, and refusing a real language
+/// would refuse a valid document.</remarks>
 internal sealed class Test_6_1_12 : IMandatoryTest
 {
     private static readonly Lazy<HashSet<string>> KnownLanguages = new(() =>
         CultureInfo.GetCultures(CultureTypes.AllCultures)
-            .SelectMany(c => new[] { c.TwoLetterISOLanguageName, c.ThreeLetterISOLanguageName })
-            .Where(code => code.Length is 2 or 3)
+            .Select(c => c.TwoLetterISOLanguageName)
+            .Where(code => code.Length == 2)
             .ToHashSet(StringComparer.OrdinalIgnoreCase));
 
     public string Number => "6.1.12";
@@ -24,7 +26,7 @@ internal sealed class Test_6_1_12 : IMandatoryTest
     private static bool IsKnown(string tag)
     {
         var primary = tag.Split('-')[0];
-        // "i-..." (grandfathered) and "x-..." (private use) tags carry no ISO 639 language.
-        return primary.Length == 1 || (primary.Length is 2 or 3 && KnownLanguages.Value.Contains(primary)) || primary.Length > 3;
+        // "i-..." (grandfathered) and "x-..." (private use) tags carry no ISO 639 language; see the remarks on three letters.
+        return primary.Length != 2 || KnownLanguages.Value.Contains(primary);
     }
 }

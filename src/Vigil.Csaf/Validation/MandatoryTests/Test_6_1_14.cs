@@ -10,7 +10,6 @@ internal sealed class Test_6_1_14 : IMandatoryTest
     public IEnumerable<CsafFinding> Run(JsonElement document)
     {
         var items = RevisionHistoryItem.ByDate(document).Where(i => i.Version is not null).ToList();
-        if (items.Select(i => i.Version!.IsInteger).Distinct().Count() > 1) { yield break; }
         for (var i = 1; i < items.Count; i++)
         {
             if (items[i].Version!.CompareTo(items[i - 1].Version) < 0)
