@@ -16,6 +16,7 @@ public static class VigilCli
         root.Subcommands.Add(VerifyCommand.Create(io));
         root.Subcommands.Add(CvssCommand.Create(io));
         root.Subcommands.Add(NoteCommands.Create(io));
+        root.Subcommands.Add(AdvisoryCommands.Create(io));
         root.Subcommands.Add(LedgerCommands.Create(io));
         root.Subcommands.Add(ScanCommand.Create(io));
         root.Subcommands.Add(IocCommands.Create(io));

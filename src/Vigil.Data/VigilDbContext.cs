@@ -25,6 +25,7 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<NoteRevision> NoteRevisions => Set<NoteRevision>();
+    public DbSet<ImportedAdvisory> ImportedAdvisories => Set<ImportedAdvisory>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -113,6 +114,20 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(i => new { i.CollectionId, i.StixId }).IsUnique();
             e.HasOne<IndicatorCollection>().WithMany().HasForeignKey(i => i.CollectionId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Incident>().WithMany().HasForeignKey(i => i.SourceIncidentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ImportedAdvisory>(e =>
+        {
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.HasIndex(a => a.Sha256).IsUnique();
+            e.Property(a => a.TrackingId).HasMaxLength(1000);
+            e.Property(a => a.Version).HasMaxLength(100);
+            e.Property(a => a.Category).HasMaxLength(200);
+            e.Property(a => a.PublisherCategory).HasMaxLength(20);
+            e.Property(a => a.Tlp).HasMaxLength(20);
+            e.Property(a => a.CurrentReleaseDate).HasMaxLength(40);
+            e.HasIndex(a => new { a.PublisherNamespace, a.TrackingId });
+            e.HasIndex(a => a.ImportedAt);
+            e.HasOne<User>().WithMany().HasForeignKey(a => a.ImportedBy).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Note>(e =>
         {

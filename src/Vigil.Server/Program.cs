@@ -1,4 +1,5 @@
 using Vigil.Server.Features.Affected;
+using Vigil.Server.Features.Advisories;
 using Vigil.Server.Features.ApiReference;
 using Vigil.Server.Features.Compliance;
 using Vigil.Server.Features.Csaf;
@@ -50,6 +51,7 @@ public partial class Program
         builder.Services.AddCsaf();
         builder.Services.AddAffected();
         builder.Services.AddNoteExports();
+        builder.Services.AddAdvisories();
 
         var app = builder.Build();
 
@@ -73,6 +75,7 @@ public partial class Program
         app.MapCsaf();
         app.MapAffected();
         app.MapNoteExports();
+        app.MapAdvisories();
 
         return app;
     }

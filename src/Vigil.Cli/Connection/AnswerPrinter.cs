@@ -16,7 +16,9 @@ public static class AnswerPrinter
         foreach (var error in problem?["errors"]?.AsArray() ?? [])
         {
             var where = error?["pointer"] ?? error?["parameter"] ?? error?["header"];
-            await io.Error.WriteLineAsync($"  {where?.GetValue<string>() ?? "?"}: {error?["detail"]?.GetValue<string>()}");
+            // A CSAF validation problem also names the failed test (6.1.7, schema) before the pointer.
+            var test = error?["test"]?.GetValue<string>() is { } number ? number + " " : "";
+            await io.Error.WriteLineAsync($"  {test}{where?.GetValue<string>() ?? "?"}: {error?["detail"]?.GetValue<string>()}");
         }
         return answer.Status >= 500 ? ExitCodes.Unavailable : ExitCodes.Rejected;
     }

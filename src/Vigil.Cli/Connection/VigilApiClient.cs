@@ -38,6 +38,15 @@ public sealed class VigilApiClient(ConnectionSettings settings, HttpMessageHandl
         }, cancellationToken);
     }
 
+    /// <summary>Posts a document byte for byte (no re-encoding), for endpoints that keep what they are sent.</summary>
+    public Task<ApiAnswer> PostBytesAsync(string path, byte[] body, CancellationToken cancellationToken) =>
+        SendAsync(() =>
+        {
+            var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            return new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        }, cancellationToken);
+
     /// <summary>A PUT replaces a draft whole, so repeating it is harmless without a key.</summary>
     public Task<ApiAnswer> PutJsonAsync(string path, string json, CancellationToken cancellationToken) =>
         SendAsync(() => new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") }, cancellationToken);

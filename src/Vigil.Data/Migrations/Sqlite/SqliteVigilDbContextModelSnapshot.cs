@@ -182,6 +182,103 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.ImportedAdvisory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("CurrentReleaseDate")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_release_date");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("PublisherCategory")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publisher_category");
+
+                    b.Property<string>("PublisherName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publisher_name");
+
+                    b.Property<string>("PublisherNamespace")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publisher_namespace");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tlp");
+
+                    b.Property<string>("TrackingId")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tracking_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_imported_advisories");
+
+                    b.HasIndex("ImportedAt")
+                        .HasDatabaseName("ix_imported_advisories_imported_at");
+
+                    b.HasIndex("ImportedBy")
+                        .HasDatabaseName("ix_imported_advisories_imported_by");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_imported_advisories_sha256");
+
+                    b.HasIndex("PublisherNamespace", "TrackingId")
+                        .HasDatabaseName("ix_imported_advisories_publisher_namespace_tracking_id");
+
+                    b.ToTable("imported_advisories", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Incident", b =>
                 {
                     b.Property<string>("Id")
@@ -886,6 +983,16 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasForeignKey("SourceIncidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_collection_indicators_incidents_source_incident_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.ImportedAdvisory", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("ImportedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_imported_advisories_users_imported_by");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Incident", b =>

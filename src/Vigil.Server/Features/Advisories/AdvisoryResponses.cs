@@ -1,0 +1,20 @@
+using Vigil.Data.Entities;
+
+namespace Vigil.Server.Features.Advisories;
+
+/// <summary>Who issued an advisory, as its document says.</summary>
+public sealed record AdvisoryPublisher(string Name, string Namespace, string Category);
+
+/// <summary>An imported advisory: always another publisher's, never one of the CERT's own notes.</summary>
+public sealed record AdvisoryResponse(
+    long Id, string Source, string TrackingId, string Version, string Title, string Category, AdvisoryPublisher Publisher,
+    string Tlp, string CurrentReleaseDate, string Sha256, long Size, DateTimeOffset ImportedAt, string DocumentUrl)
+{
+    /// <summary>Marks every imported advisory, so that no client mistakes it for a note of the CERT's.</summary>
+    public const string ImportedSource = "imported";
+
+    public static AdvisoryResponse From(ImportedAdvisory a, long size) => new(
+        a.Id, ImportedSource, a.TrackingId, a.Version, a.Title, a.Category,
+        new AdvisoryPublisher(a.PublisherName, a.PublisherNamespace, a.PublisherCategory),
+        a.Tlp, a.CurrentReleaseDate, a.Sha256, size, a.ImportedAt, $"/api/v1/advisories/{a.Id}/document");
+}

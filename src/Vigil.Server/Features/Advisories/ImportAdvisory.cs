@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Csaf.Validation;
+using Vigil.Data;
+using Vigil.Data.Entities;
+using Vigil.Server.Infrastructure.Http;
+using Vigil.Server.Infrastructure.Security;
+
+namespace Vigil.Server.Features.Advisories;
+
+/// <summary>
+/// POST /api/v1/advisories/import: an analyst imports another publisher's CSAF 2.0 document (at most 16 MiB). It must
+/// pass the JSON schema and every mandatory test, or it is refused with each failure named. The bytes are stored as
+/// they came; importing the same bytes again returns the stored advisory, so no Idempotency-Key is needed.
+/// </summary>
+public static class ImportAdvisory
+{
+    public const int MaxDocumentBytes = 16 * 1024 * 1024;
+
+    public static async Task<Results<Created<AdvisoryResponse>, Ok<AdvisoryResponse>, ProblemHttpResult>> Handle(
+        HttpRequest request, ClaimsPrincipal user, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxDocumentBytes + 1;
+        }
+        var (document, problem) = await JsonBody.ReadAsync(request, MaxDocumentBytes, cancellationToken);
+        if (problem is not null) { return problem; }
+        var (bytes, _) = await JsonBody.ReadBytesAsync(request, MaxDocumentBytes, cancellationToken);
+        CsafDocumentSummary summary;
+        using (document)
+        {
+            var report = CsafValidator.Validate(document!.RootElement);
+            if (!report.IsValid) { return CsafProblems.Invalid(report); }
+            summary = CsafDocumentSummary.Read(document.RootElement);
+        }
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes!));
+        var known = await db.ImportedAdvisories.AsNoTracking().SingleOrDefaultAsync(a => a.Sha256 == sha256, cancellationToken);
+        if (known is not null) { return TypedResults.Ok(AdvisoryResponse.From(known, bytes!.Length)); }
+        var advisory = new ImportedAdvisory
+        {
+            Sha256 = sha256, Content = bytes!, TrackingId = summary.TrackingId, Version = summary.Version, Title = summary.Title,
+            Category = summary.Category, PublisherName = summary.PublisherName, PublisherNamespace = summary.PublisherNamespace,
+            PublisherCategory = summary.PublisherCategory, Tlp = AdvisoryAccess.TlpOf(summary.TlpLabel),
+            CurrentReleaseDate = summary.CurrentReleaseDate, ImportedBy = user.UserId(), ImportedAt = clock.GetUtcNow(),
+        };
+        db.ImportedAdvisories.Add(advisory);
+        await db.SaveChangesAsync(cancellationToken);
+        var response = AdvisoryResponse.From(advisory, bytes!.Length);
+        return TypedResults.Created(response.DocumentUrl[..^"/document".Length], response);
+    }
+}

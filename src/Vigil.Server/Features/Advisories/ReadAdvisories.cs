@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Data;
+using Vigil.Server.Infrastructure.Http;
+
+namespace Vigil.Server.Features.Advisories;
+
+/// <summary>Lists and shows the imported advisories the caller's TLP audience allows, and serves their documents.</summary>
+public static class ReadAdvisories
+{
+    public static async Task<Ok<List<AdvisoryResponse>>> List(ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+    {
+        // The documents themselves stay in the database: a list carries only their size.
+        var advisories = await db.ImportedAdvisories.AsNoTracking().VisibleTo(user)
+            .OrderByDescending(a => a.Id)
+            .Select(a => new AdvisoryResponse(
+                a.Id, AdvisoryResponse.ImportedSource, a.TrackingId, a.Version, a.Title, a.Category,
+                new AdvisoryPublisher(a.PublisherName, a.PublisherNamespace, a.PublisherCategory),
+                a.Tlp, a.CurrentReleaseDate, a.Sha256, a.Content.Length, a.ImportedAt, "/api/v1/advisories/" + a.Id + "/document"))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(advisories);
+    }
+
+    public static async Task<Results<Ok<AdvisoryResponse>, ProblemHttpResult>> Get(
+        long id, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+    {
+        var advisory = await db.ImportedAdvisories.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return advisory is null
+            ? Problems.NotFound($"advisory {id}")
+            : TypedResults.Ok(AdvisoryResponse.From(advisory, advisory.Content.Length));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
+        long id, ClaimsPrincipal user, VigilDbContext db, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var advisory = await db.ImportedAdvisories.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (advisory is null) { return Problems.NotFound($"advisory {id}"); }
+        response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(advisory.Sha256))}:";
+        return TypedResults.File(advisory.Content, "application/json", $"{advisory.TrackingId}.json");
+    }
+}
