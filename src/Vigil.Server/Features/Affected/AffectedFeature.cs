@@ -7,6 +7,7 @@ public static class AffectedFeature
     {
         services.AddSingleton<PublishedNoteCatalog>();
         services.AddScoped<IAffectedProductSource, PublishedNoteSource>();
+        services.AddScoped<IAffectedProductSource, ImportedAdvisorySource>();
         return services;
     }
 
