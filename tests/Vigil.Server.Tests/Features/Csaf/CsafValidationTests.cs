@@ -15,31 +15,12 @@ public sealed class CsafValidationTests(VigilFactory factory) : IClassFixture<Vi
     public async Task The_2019_note_and_60_varied_notes_pass_the_official_validator()
     {
         var analyst = await factory.CreateActorAsync(Roles.Analyst);
-        var ids = new List<string> { await analyst.Client.CreateNoteAsync(NoteSamples.Cve20193568()) };
-        await analyst.Client.PublishNoteAsync(ids[0]);
-        var generator = new VariedNotes(seed: 2019);
-        for (var n = 0; n < 60; n++)
-        {
-            var note = generator.Next(n);
-            var id = await analyst.Client.CreateNoteAsync(note);
-            ids.Add(id);
-            await analyst.Client.PublishNoteAsync(id);
-            if (n % 3 == 0)
-            {
-                note["countermeasures"] = "Update to the fixed version; the vendor has also published a hotfix.";
-                await analyst.Client.ReviseNoteAsync(id, note, "Mentioned the hotfix.", n % 2 == 0 ? "minor" : "patch");
-            }
-            if (n % 5 == 0)
-            {
-                await analyst.Client.WithdrawNoteAsync(id, "The vendor could not reproduce the issue.");
-            }
-        }
-
+        var published = await PublishedNoteSet.PublishAsync(analyst.Client, count: 60, seed: 2019);
+        var ids = published.Select(p => p.Id).ToList();
         var documents = new List<JsonNode>();
-        foreach (var id in ids)
+        foreach (var (_, path) in published)
         {
-            var csafUrl = (await analyst.Client.GetNodeAsync($"/api/v1/notes/{id}"))["links"]!["csaf"]!.GetValue<string>();
-            documents.Add(await analyst.Client.GetNodeAsync(new Uri(csafUrl).AbsolutePath));
+            documents.Add(await analyst.Client.GetNodeAsync(path));
         }
         // A control the validator must refuse, so that this test can fail: a score that does not match its vector.
         var altered = documents[0].DeepClone();
