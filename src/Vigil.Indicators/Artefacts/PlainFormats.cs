@@ -43,21 +43,20 @@ internal static class PlainFormats
             var ended = filled < bytes.Length;
             var start = filled >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
             long number = 0;
+            var filter = session.LineFilter;
             while (true)
             {
                 var pending = bytes.AsSpan(start, filled - start);
-                var newline = pending.IndexOf((byte)'\n');
-                if (newline >= 0)
+                var complete = ended ? pending.Length : pending.LastIndexOf((byte)'\n') + 1;
+                if (complete > 0)
                 {
-                    Line(pending[..newline], ref chars, session, ++number);
-                    start += newline + 1;
-                    continue;
+                    number = filter is null
+                        ? EveryLine(pending[..complete], ref chars, session, number)
+                        : FilteredLines(pending[..complete], filter, ref chars, session, number);
+                    start += complete;
+                    pending = pending[complete..];
                 }
-                if (ended)
-                {
-                    if (!pending.IsEmpty) { Line(pending, ref chars, session, ++number); }
-                    return;
-                }
+                if (ended) { return; }
                 // Keep the unfinished line at the front, grow the block if that line fills it, and read on.
                 pending.CopyTo(bytes);
                 filled = pending.Length;
@@ -78,6 +77,34 @@ internal static class PlainFormats
             ArrayPool<byte>.Shared.Return(bytes);
             ArrayPool<char>.Shared.Return(chars);
         }
+    }
+
+    // Lines as they come; returns the number of the last line read.
+    private static long EveryLine(ReadOnlySpan<byte> text, ref char[] chars, ScanSession session, long number)
+    {
+        while (!text.IsEmpty)
+        {
+            var newline = text.IndexOf((byte)'\n');
+            Line(newline < 0 ? text : text[..newline], ref chars, session, ++number);
+            text = newline < 0 ? [] : text[(newline + 1)..];
+        }
+        return number;
+    }
+
+    // Only the lines the filter picks out are read; the others are counted, so hits keep their line numbers.
+    private static long FilteredLines(ReadOnlySpan<byte> text, TextLineFilter filter, ref char[] chars, ScanSession session, long number)
+    {
+        var position = 0;
+        while (position < text.Length && filter.Next(text, position) is var at and >= 0)
+        {
+            var lineStart = position + text[position..at].LastIndexOf((byte)'\n') + 1;
+            number += text[position..lineStart].Count((byte)'\n');
+            var length = text[at..].IndexOf((byte)'\n');
+            var lineEnd = length < 0 ? text.Length : at + length;
+            Line(text[lineStart..lineEnd], ref chars, session, ++number);
+            position = lineEnd + 1;
+        }
+        return position < text.Length ? number + text[position..].Count((byte)'\n') : number;
     }
 
     private static void Line(ReadOnlySpan<byte> line, ref char[] chars, ScanSession session, long number)

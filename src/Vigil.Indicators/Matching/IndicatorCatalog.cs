@@ -29,15 +29,15 @@ public sealed class IndicatorCatalog
     public static IndicatorCatalog FromBundles(IEnumerable<StixBundle> bundles)
     {
         ArgumentNullException.ThrowIfNull(bundles);
-        var objects = bundles.SelectMany(b => b.Objects).ToList();
-        var attribution = CollectionAttribution.Build(objects);
-        var indicators = objects.OfType<StixIndicator>()
-            .Select(indicator => Compile(indicator, attribution.For(indicator.Id)))
-            .ToList();
-        return new IndicatorCatalog(indicators);
+        var builder = new Builder();
+        foreach (var o in bundles.SelectMany(b => b.Objects)) { builder.Add(o); }
+        return builder.Build();
     }
 
-    /// <summary>Reads STIX bundle files, and folders of them (every <c>.json</c> and <c>.stix2</c> file, recursively).</summary>
+    /// <summary>
+    /// Reads STIX bundle files, and folders of them (every <c>.json</c> and <c>.stix2</c> file, recursively). Bundles
+    /// are read object by object and indicators compiled as they come, so memory holds the catalogue, not the JSON.
+    /// </summary>
     /// <param name="paths">Files or folders.</param>
     /// <returns>The catalogue.</returns>
     /// <exception cref="StixFormatException">A file is not a STIX bundle.</exception>
@@ -49,19 +49,46 @@ public sealed class IndicatorCatalog
                 .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".stix2", StringComparison.OrdinalIgnoreCase))
                 .Order(StringComparer.Ordinal)
             : [path]);
-        return FromBundles(files.Select(ReadFile).ToList());
+        var builder = new Builder();
+        foreach (var file in files)
+        {
+            using var stream = File.OpenRead(file);
+            try
+            {
+                StixBundleReader.ReadEach(stream, builder.Add);
+            }
+            catch (StixFormatException e)
+            {
+                throw new StixFormatException($"{file}: {e.Message}", e);
+            }
+        }
+        return builder.Build();
     }
 
-    private static StixBundle ReadFile(string file)
+    // Compiles indicators as they are added and keeps only the objects that name collections; attribution needs
+    // every relationship and report, wherever in the bundles they are, so it is applied at the end.
+    private sealed class Builder
     {
-        using var stream = File.OpenRead(file);
-        try
+        private readonly List<CatalogedIndicator> _indicators = [];
+        private readonly List<StixObject> _collections = [];
+
+        public void Add(StixObject o)
         {
-            return StixBundleReader.Read(stream);
+            switch (o)
+            {
+                case StixIndicator indicator: _indicators.Add(Compile(indicator, [])); break;
+                case StixMalware or StixReport or StixRelationship { RelationshipType: StixRelationship.Indicates }: _collections.Add(o); break;
+            }
         }
-        catch (StixFormatException e)
+
+        public IndicatorCatalog Build()
         {
-            throw new StixFormatException($"{file}: {e.Message}", e);
+            var attribution = CollectionAttribution.Build(_collections);
+            for (var i = 0; i < _indicators.Count; i++)
+            {
+                if (attribution.For(_indicators[i].Id) is { Count: > 0 } collections) { _indicators[i] = _indicators[i] with { Collections = collections }; }
+            }
+            return new IndicatorCatalog(_indicators);
         }
     }
 

@@ -34,7 +34,11 @@ internal sealed partial class IndicatorIndex
                 }
             }
         }
+        LineFilter = TextLineFilter.TryBuild(indicators.SelectMany(i => i.Clauses).SelectMany(c => c));
     }
+
+    /// <summary>Picks out the lines of plain text worth tokenising; null when the indicators need every line read.</summary>
+    public TextLineFilter? LineFilter { get; internal set; }
 
     public IReadOnlyList<CatalogedIndicator> Indicators { get; }
 

@@ -24,6 +24,9 @@ internal sealed class ScanSession
 
     public string Artefact { get; }
 
+    /// <summary>Picks out the lines of plain text worth reading; null when every line must be read.</summary>
+    public TextLineFilter? LineFilter => _index.LineFilter;
+
     public int Hits { get; private set; }
 
     public void At(string? section, string unit, long number)

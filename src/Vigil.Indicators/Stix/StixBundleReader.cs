@@ -46,6 +46,28 @@ public static class StixBundleReader
         return new StixBundle(StixJson.Required(bundle, "id"), objects);
     }
 
+    /// <summary>
+    /// Reads a bundle from a stream of UTF-8 JSON one object at a time, holding no more than one object's JSON in
+    /// memory (bundles of a hundred thousand indicators are tens of megabytes).
+    /// </summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="onObject">Called with each object, in bundle order.</param>
+    /// <returns>The bundle's id.</returns>
+    /// <exception cref="StixFormatException">The JSON is not a bundle or an object lacks a required property.</exception>
+    public static string ReadEach(Stream utf8Json, Action<StixObject> onObject)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(onObject);
+        try
+        {
+            return new StreamingBundle(utf8Json, onObject).Read();
+        }
+        catch (JsonException e)
+        {
+            throw new StixFormatException($"the bundle is not valid JSON: {e.Message}", e);
+        }
+    }
+
     private static JsonDocument ParseDocument(Func<JsonDocument> parse)
     {
         try
