@@ -43,6 +43,6 @@ internal static class ArtefactFormats
     // NUL bytes do not occur in text; such files are read for their printable strings instead.
     private static bool LooksBinary(ReadOnlySpan<byte> head) => head.Contains((byte)0) && !IsUtf16(head);
 
-    private static bool IsUtf16(ReadOnlySpan<byte> head) =>
+    public static bool IsUtf16(ReadOnlySpan<byte> head) =>
         head.StartsWith(Encoding.Unicode.Preamble) || head.StartsWith(Encoding.BigEndianUnicode.Preamble);
 }

@@ -7,7 +7,11 @@ namespace Vigil.Indicators.Artefacts;
 /// Reads one artefact in whatever format it has, opening archives and compressed files and reading what is inside
 /// them the same way. Each file, entry or table is matched in its own session, so hits name where they are.
 /// </summary>
-internal sealed class ArtefactReader(IndicatorIndex index, Action<IndicatorHit> onHit)
+/// <param name="index">The indicators.</param>
+/// <param name="onHit">Where hits go.</param>
+/// <param name="parallelism">How many threads one large text file may be read with.</param>
+/// <param name="partSize">The size of the parts a large text file is read in, when read by several threads.</param>
+internal sealed class ArtefactReader(IndicatorIndex index, Action<IndicatorHit> onHit, int parallelism = 1, long partSize = LargeTextFiles.DefaultPartSize)
 {
     private const int HeadSize = 64;
 
@@ -22,6 +26,12 @@ internal sealed class ArtefactReader(IndicatorIndex index, Action<IndicatorHit> 
         stream.Position = 0;
         var format = ArtefactFormats.Detect(name, head.AsSpan(0, length));
         if (format == ArtefactFormat.Sqlite) { Sqlite(path, name); }
+        else if (format == ArtefactFormat.Text && !ArtefactFormats.IsUtf16(head.AsSpan(0, length))
+            && LargeTextFiles.CanSplit(stream.Length, parallelism, partSize, index))
+        {
+            Artefacts++;
+            LargeTextFiles.Read(stream.SafeFileHandle, name, index, parallelism, partSize, onHit);
+        }
         else { Read(stream, name, format); }
     }
 

@@ -33,7 +33,7 @@ public sealed class ArtefactScanner(IndicatorCatalog catalog, ScanOptions? optio
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
         Parallel.ForEach(Units(paths), parallel, unit =>
         {
-            var reader = new ArtefactReader(catalog.Index, Report);
+            var reader = new ArtefactReader(catalog.Index, Report, parallel.MaxDegreeOfParallelism, _options.TextPartSize);
             var error = ReadUnit(unit, reader);
             lock (gate)
             {

@@ -25,23 +25,25 @@ internal static class PlainFormats
     /// <summary>
     /// Reads UTF-8 text line by line from blocks of bytes, with no allocation per line: memory stays bounded by the
     /// block and the longest line, whatever the file's size. ASCII lines (most of any log) are widened, not decoded.
-    /// A UTF-16 file (by its byte order mark) is read through a decoder instead.
+    /// A UTF-16 file (by its byte order mark) is read through a decoder instead. Returns how many lines were read.
     /// </summary>
-    public static void Lines(Stream stream, ScanSession session)
+    /// <param name="stream">The text.</param>
+    /// <param name="session">Where lines go.</param>
+    /// <param name="atFileStart">False for a part of a file that does not start it: no byte order mark is looked for.</param>
+    public static long Lines(Stream stream, ScanSession session, bool atFileStart = true)
     {
         var bytes = ArrayPool<byte>.Shared.Rent(BlockSize);
         var chars = ArrayPool<char>.Shared.Rent(BlockSize);
         try
         {
             var filled = Fill(stream, bytes, 0);
-            if (filled >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+            if (atFileStart && filled >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
             {
-                DecodedLines(new ReplayedHeadStream(bytes, filled, stream), session);
-                return;
+                return DecodedLines(new ReplayedHeadStream(bytes, filled, stream), session);
             }
             // Fill stops early only at the end of the stream.
             var ended = filled < bytes.Length;
-            var start = filled >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            var start = atFileStart && filled >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
             long number = 0;
             var filter = session.LineFilter;
             while (true)
@@ -56,7 +58,7 @@ internal static class PlainFormats
                     start += complete;
                     pending = pending[complete..];
                 }
-                if (ended) { return; }
+                if (ended) { return number; }
                 // Keep the unfinished line at the front, grow the block if that line fills it, and read on.
                 pending.CopyTo(bytes);
                 filled = pending.Length;
@@ -133,7 +135,7 @@ internal static class PlainFormats
         return offset;
     }
 
-    private static void DecodedLines(Stream stream, ScanSession session)
+    private static long DecodedLines(Stream stream, ScanSession session)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
         long number = 0;
@@ -142,5 +144,6 @@ internal static class PlainFormats
             session.At(null, "line", ++number);
             session.ObserveText(line);
         }
+        return number;
     }
 }
