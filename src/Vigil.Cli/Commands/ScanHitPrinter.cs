@@ -39,7 +39,7 @@ internal sealed class ScanHitPrinter(TextWriter? text, TextWriter? jsonLines)
 
     public static string Summary(IndicatorCatalog catalog, ScanSummary summary, int indicatorsFound)
     {
-        var matchable = catalog.Indicators.Count(i => i.IsSupported);
+        var matchable = catalog.Matchable;
         var text = string.Create(CultureInfo.InvariantCulture,
             $"Scanned {summary.Artefacts:N0} artefacts against {catalog.Indicators.Count:N0} indicators ({matchable:N0} matchable): ");
         text += summary.Hits == 0 ? "no hits" : string.Create(CultureInfo.InvariantCulture, $"{summary.Hits:N0} hits of {indicatorsFound:N0} indicators");

@@ -33,7 +33,8 @@ internal static class PlainFormats
     public static long Lines(Stream stream, ScanSession session, bool atFileStart = true)
     {
         var bytes = ArrayPool<byte>.Shared.Rent(BlockSize);
-        var chars = ArrayPool<char>.Shared.Rent(BlockSize);
+        // Lines are decoded one at a time, so this grows only for a line longer than it.
+        var chars = ArrayPool<char>.Shared.Rent(1 << 16);
         try
         {
             var filled = Fill(stream, bytes, 0);

@@ -20,8 +20,6 @@ public sealed record CatalogedIndicator
 
     /// <summary>True when every part of the pattern is matched.</summary>
     public bool IsSupported => Problems.Count == 0;
-
-    internal IReadOnlyList<IReadOnlyList<IndicatorTerm>> Clauses { get; init; } = [];
 }
 
 /// <summary>A collection an indicator belongs to, named by a malware or report object.</summary>

@@ -9,17 +9,22 @@ namespace Vigil.Indicators.Matching;
 /// </summary>
 public sealed class IndicatorCatalog
 {
-    private IndicatorCatalog(IReadOnlyList<CatalogedIndicator> indicators)
+    private readonly IndicatorStore _store;
+
+    private IndicatorCatalog(IndicatorStore store, IndicatorIndex index)
     {
-        Indicators = indicators;
-        Index = new IndicatorIndex(indicators);
+        _store = store;
+        Index = index;
     }
 
-    /// <summary>Every indicator, supported or not.</summary>
-    public IReadOnlyList<CatalogedIndicator> Indicators { get; }
+    /// <summary>Every indicator, supported or not. Each is made when asked for: keep what you need.</summary>
+    public IReadOnlyList<CatalogedIndicator> Indicators => _store;
+
+    /// <summary>How many indicators can be matched in full.</summary>
+    public int Matchable => _store.Supported;
 
     /// <summary>The indicators that cannot be matched in full, each with its reasons.</summary>
-    public IEnumerable<CatalogedIndicator> Unsupported => Indicators.Where(i => !i.IsSupported);
+    public IEnumerable<CatalogedIndicator> Unsupported => _store.Unsupported;
 
     internal IndicatorIndex Index { get; }
 
@@ -65,18 +70,21 @@ public sealed class IndicatorCatalog
         return builder.Build();
     }
 
-    // Compiles indicators as they are added and keeps only the objects that name collections; attribution needs
-    // every relationship and report, wherever in the bundles they are, so it is applied at the end.
+    // Compiles indicators as they are added, into the index, and keeps only the objects that name collections;
+    // attribution needs every relationship and report, wherever in the bundles they are, so it is applied at the end.
     private sealed class Builder
     {
-        private readonly List<CatalogedIndicator> _indicators = [];
+        private readonly IndicatorStore _store = new();
+        private readonly IndicatorIndex _index;
         private readonly List<StixObject> _collections = [];
+
+        public Builder() => _index = new IndicatorIndex(_store);
 
         public void Add(StixObject o)
         {
             switch (o)
             {
-                case StixIndicator indicator: _indicators.Add(Compile(indicator, [])); break;
+                case StixIndicator indicator: Compile(indicator); break;
                 case StixMalware or StixReport or StixRelationship { RelationshipType: StixRelationship.Indicates }: _collections.Add(o); break;
             }
         }
@@ -84,23 +92,29 @@ public sealed class IndicatorCatalog
         public IndicatorCatalog Build()
         {
             var attribution = CollectionAttribution.Build(_collections);
-            for (var i = 0; i < _indicators.Count; i++)
+            for (var i = 0; i < _store.Count; i++)
             {
-                if (attribution.For(_indicators[i].Id) is { Count: > 0 } collections) { _indicators[i] = _indicators[i] with { Collections = collections }; }
+                if (attribution.For(_store.Id(i)) is { Count: > 0 } collections) { _store.SetCollections(i, collections); }
             }
-            return new IndicatorCatalog(_indicators);
+            _index.Complete();
+            return new IndicatorCatalog(_store, _index);
         }
-    }
 
-    private static CatalogedIndicator Compile(StixIndicator indicator, IReadOnlyList<IndicatorCollection> collections)
-    {
-        var cataloged = new CatalogedIndicator { Id = indicator.Id, Name = indicator.Name, Pattern = indicator.Pattern, Collections = collections };
-        if (indicator.PatternType != "stix") { return cataloged with { Problems = [$"pattern type '{indicator.PatternType}' is not supported"] }; }
-        if (!PatternParser.TryParse(indicator.Pattern, out var pattern, out var error))
+        private void Compile(StixIndicator indicator)
         {
-            return cataloged with { Problems = [$"invalid pattern: {error!.Message}"] };
+            if (indicator.PatternType != "stix")
+            {
+                _store.Add(indicator.Id, indicator.Name, indicator.Pattern, [$"pattern type '{indicator.PatternType}' is not supported"]);
+                return;
+            }
+            if (!PatternParser.TryParse(indicator.Pattern, out var pattern, out var error))
+            {
+                _store.Add(indicator.Id, indicator.Name, indicator.Pattern, [$"invalid pattern: {error!.Message}"]);
+                return;
+            }
+            var (clauses, problems) = PatternCompiler.Compile(pattern!);
+            var number = _store.Add(indicator.Id, indicator.Name, indicator.Pattern, problems.Count == 0 ? [] : problems);
+            if (problems.Count == 0) { _index.Add(number, clauses); }
         }
-        var (clauses, problems) = PatternCompiler.Compile(pattern!);
-        return cataloged with { Problems = problems, Clauses = problems.Count == 0 ? clauses : [] };
     }
 }

@@ -11,7 +11,8 @@ internal sealed partial class IndicatorIndex
     private readonly TermTable _parents = new(StringComparer.Ordinal);
     private readonly TermTable _truncatedProcesses = new(StringComparer.Ordinal);
     private readonly List<(IndicatorTerm Term, int Id)>[] _likes = new List<(IndicatorTerm, int)>[Enum.GetValues<ObservableKind>().Length];
-    private readonly List<(int Indicator, int Clause, int Position)> _owners = [];
+    private readonly ChunkedList<(int Indicator, int Clause, int Position, int ClauseSize)> _owners = new();
+    private readonly TextLineFilter.Builder _lineFilter = new();
 
     public IndicatorIndex(IReadOnlyList<CatalogedIndicator> indicators)
     {
@@ -21,34 +22,40 @@ internal sealed partial class IndicatorIndex
             _likes[(int)kind] = [];
         }
         Indicators = indicators;
-        for (var i = 0; i < indicators.Count; i++)
-        {
-            for (var c = 0; c < indicators[i].Clauses.Count; c++)
-            {
-                var clause = indicators[i].Clauses[c];
-                HasConjunctions |= clause.Count > 1;
-                for (var p = 0; p < clause.Count; p++)
-                {
-                    _owners.Add((i, c, p));
-                    Add(clause[p], _owners.Count - 1);
-                }
-            }
-        }
-        LineFilter = TextLineFilter.TryBuild(indicators.SelectMany(i => i.Clauses).SelectMany(c => c));
     }
+
+    /// <summary>The indicators the terms belong to, by number.</summary>
+    public IReadOnlyList<CatalogedIndicator> Indicators { get; }
 
     /// <summary>Picks out the lines of plain text worth tokenising; null when the indicators need every line read.</summary>
     public TextLineFilter? LineFilter { get; internal set; }
 
-    public IReadOnlyList<CatalogedIndicator> Indicators { get; }
+    /// <summary>Adds the terms of one indicator: it matches when every term of one of its clauses is seen.</summary>
+    public void Add(int indicator, IReadOnlyList<IReadOnlyList<IndicatorTerm>> clauses)
+    {
+        for (var c = 0; c < clauses.Count; c++)
+        {
+            var clause = clauses[c];
+            HasConjunctions |= clause.Count > 1;
+            for (var p = 0; p < clause.Count; p++)
+            {
+                _owners.Add((indicator, c, p, clause.Count));
+                Add(clause[p], _owners.Count - 1);
+                _lineFilter.Add(clause[p]);
+            }
+        }
+    }
+
+    /// <summary>Called once every indicator is in.</summary>
+    public void Complete() => LineFilter = _lineFilter.Build();
 
     private bool HasAddressTerms => !_exact[(int)ObservableKind.Ipv4].IsEmpty || !_exact[(int)ObservableKind.Ipv6].IsEmpty
         || _likes[(int)ObservableKind.Ipv4].Count > 0 || _likes[(int)ObservableKind.Ipv6].Count > 0;
 
     /// <summary>True when some indicator needs several terms seen together, so artefacts must be tracked as a whole.</summary>
-    public bool HasConjunctions { get; }
+    public bool HasConjunctions { get; private set; }
 
-    public (int Indicator, int Clause, int Position) Owner(int term) => _owners[term];
+    public (int Indicator, int Clause, int Position, int ClauseSize) Owner(int term) => _owners[term];
 
     // URL keys hold an already lower-cased host, and their paths are case-sensitive, so URLs compare exactly.
     private static bool IsCaseless(ObservableKind kind) =>

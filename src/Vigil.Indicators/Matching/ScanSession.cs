@@ -10,7 +10,7 @@ internal sealed class ScanSession
     private readonly Action<IndicatorHit> _onHit;
     private readonly List<int> _matched = [];
     private readonly HashSet<int> _reported = [];
-    private readonly Dictionary<(int Indicator, int Clause), (HashSet<int> Seen, IndicatorHit Last)> _partial = [];
+    private readonly Dictionary<(int Indicator, int Clause, int Size), (HashSet<int> Seen, IndicatorHit Last)> _partial = [];
     private string? _section;
     private string _unit = "line";
     private long _number;
@@ -48,17 +48,17 @@ internal sealed class ScanSession
         var observed = new Observable(kind, value.ToString());
         foreach (var term in _matched)
         {
-            var (indicator, clause, position) = _index.Owner(term);
-            var hit = new IndicatorHit(_index.Indicators[indicator], observed, location);
-            if (_index.Indicators[indicator].Clauses[clause].Count == 1)
+            var (indicator, clause, position, clauseSize) = _index.Owner(term);
+            if (clauseSize == 1)
             {
                 // One value can satisfy an indicator through several terms; it is one hit.
-                if (_reported.Add(indicator)) { Report(hit); }
+                if (_reported.Add(indicator)) { Report(new IndicatorHit(_index.Indicators[indicator], observed, location)); }
                 continue;
             }
-            if (!_partial.TryGetValue((indicator, clause), out var state)) { state = ([], hit); }
+            var hit = new IndicatorHit(_index.Indicators[indicator], observed, location);
+            if (!_partial.TryGetValue((indicator, clause, clauseSize), out var state)) { state = ([], hit); }
             state.Seen.Add(position);
-            _partial[(indicator, clause)] = (state.Seen, hit);
+            _partial[(indicator, clause, clauseSize)] = (state.Seen, hit);
         }
     }
 
@@ -66,9 +66,9 @@ internal sealed class ScanSession
     public void Complete()
     {
         var done = new HashSet<int>();
-        foreach (var ((indicator, clause), state) in _partial)
+        foreach (var ((indicator, _, size), state) in _partial)
         {
-            if (state.Seen.Count == _index.Indicators[indicator].Clauses[clause].Count && done.Add(indicator)) { Report(state.Last); }
+            if (state.Seen.Count == size && done.Add(indicator)) { Report(state.Last); }
         }
         _partial.Clear();
     }

@@ -35,9 +35,14 @@ internal sealed class TextLineFilter
     private readonly ulong[] _slots;
     private readonly int _shift;
 
-    private TextLineFilter(IReadOnlyCollection<string> names)
+    private TextLineFilter(List<string> names)
     {
-        var suffixes = new Dictionary<ulong, bool>();
+        // Every suffix ends a label, so the labels bound the suffixes: the table is sized once, at most half full
+        // (names share their last labels, so in practice far less).
+        var labels = names.Sum(name => name.AsSpan().Count('.') + 1);
+        var bits = Math.Max(6, BitOperations.Log2((uint)Math.Max(1, labels)) + 2);
+        _slots = new ulong[1 << bits];
+        _shift = 64 - bits;
         foreach (var name in names)
         {
             var bytes = System.Text.Encoding.ASCII.GetBytes(name);
@@ -47,39 +52,46 @@ internal sealed class TextLineFilter
             {
                 if (dot >= 0 && bytes[dot] != '.') { continue; }
                 hash = Combine(hash, LabelHash(bytes, dot + 1, end));
-                var whole = dot < 0;
-                suffixes[hash] = whole || (suffixes.TryGetValue(hash, out var known) && known);
+                Insert(hash, whole: dot < 0);
                 end = dot;
             }
         }
-        var bits = Math.Max(6, BitOperations.Log2((uint)Math.Max(1, suffixes.Count)) + 2);
-        _slots = new ulong[1 << bits];
-        _shift = 64 - bits;
-        foreach (var (hash, whole) in suffixes)
-        {
-            var slot = Home(hash);
-            while (_slots[slot] != Empty) { slot = (slot + 1) & (_slots.Length - 1); }
-            _slots[slot] = Tag(hash) | (whole ? KeyFlag : 0);
-        }
     }
 
-    /// <summary>The names the filter keeps lines for.</summary>
-    public int Names { get; private init; }
-
-    /// <summary>
-    /// A filter for these terms, or null when some term the text scanner could match is not a dotted name the
-    /// filter understands (an address, a hash, a path prefix, a LIKE pattern, a name ending in a number).
-    /// </summary>
-    public static TextLineFilter? TryBuild(IEnumerable<IndicatorTerm> terms)
+    private void Insert(ulong hash, bool whole)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var term in terms)
+        var tag = Tag(hash);
+        var slot = Home(hash);
+        while (_slots[slot] != Empty && (_slots[slot] & ~KeyFlag) != tag) { slot = (slot + 1) & (_slots.Length - 1); }
+        _slots[slot] |= tag | (whole ? KeyFlag : 0);
+    }
+
+    /// <summary>Collects terms; builds a filter for them, or none when some term needs every line read.</summary>
+    internal sealed class Builder
+    {
+        private readonly List<string> _names = [];
+        private bool _unfilterable;
+
+        public void Add(IndicatorTerm term)
         {
-            if (!IsTextKind(term.Kind)) { continue; }
-            if (term.Mode != TermMode.Exact || NameOf(term) is not { } name || !IsFilterable(name)) { return null; }
-            names.Add(name);
+            if (_unfilterable || !IsTextKind(term.Kind)) { return; }
+            if (term.Mode != TermMode.Exact || NameOf(term) is not { } name || !IsFilterable(name))
+            {
+                // An address, a hash, a path prefix, a LIKE pattern or a name ending in a number.
+                _unfilterable = true;
+                _names.Clear();
+                return;
+            }
+            _names.Add(name);
         }
-        return new TextLineFilter(names) { Names = names.Count };
+
+        public TextLineFilter? Build()
+        {
+            var filter = _unfilterable ? null : new TextLineFilter(_names);
+            _names.Clear();
+            _names.TrimExcess();
+            return filter;
+        }
     }
 
     // What the text scanner can observe in a line of text (see TextObservableScanner and IndicatorIndex.Match).
