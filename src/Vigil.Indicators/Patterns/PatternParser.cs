@@ -19,6 +19,12 @@ public sealed class PatternParser
     public static ObservationExpression Parse(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
+        return SimplePattern.TryParse(pattern) ?? ParseFully(pattern);
+    }
+
+    /// <summary>Parses a pattern with the whole grammar, without the shortcut for single equalities.</summary>
+    internal static ObservationExpression ParseFully(string pattern)
+    {
         var parser = new PatternParser(pattern);
         var expression = parser.ObservationExpressions();
         parser.Expect(TokenKind.End, "end of pattern");
