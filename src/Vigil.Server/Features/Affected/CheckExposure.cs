@@ -16,7 +16,7 @@ public static class CheckExposure
     public const int MaxBodyBytes = 16 * 1024 * 1024;
 
     public static async Task<Results<Ok<AffectedResponse>, ProblemHttpResult>> Check(
-        HttpRequest request, ClaimsPrincipal user, IEnumerable<IAffectedProductSource> sources, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, ExposureCheck check, CancellationToken cancellationToken)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -34,29 +34,7 @@ public static class CheckExposure
             {
                 return Problems.InvalidFields(errors, title: "The inventory cannot be read");
             }
-            var sets = new List<AffectingDocuments>();
-            foreach (var source in sources)
-            {
-                sets.Add(await source.LoadAsync(user, cancellationToken));
-            }
-            return TypedResults.Ok(Answer(components, sets));
+            return TypedResults.Ok(await check.CheckAsync(user, components, cancellationToken));
         }
-    }
-
-    private static AffectedResponse Answer(IReadOnlyList<InventoryComponent> components, List<AffectingDocuments> sets)
-    {
-        var affecting = new List<AffectingDocumentResponse>();
-        foreach (var set in sets)
-        {
-            foreach (var hits in set.Index.Match(components).GroupBy(m => m.Entry.DocumentId, StringComparer.Ordinal))
-            {
-                var found = set.ById[hits.Key];
-                var fixedVersions = hits.SelectMany(m => m.Entry.Fixed).Distinct(StringComparer.Ordinal).ToList();
-                affecting.Add(new AffectingDocumentResponse(found.Id, found.Kind, found.Title, found.Version, found.Tlp, found.Severity, found.CveIds,
-                    new RemediationResponse(fixedVersions, found.Countermeasures, found.Workarounds), found.Link,
-                    [.. hits.Select(ExposureMatchResponse.From)]));
-            }
-        }
-        return new AffectedResponse(components.Count, sets.Sum(s => s.ById.Count), [.. affecting.OrderBy(d => d.Id, StringComparer.Ordinal)]);
     }
 }
