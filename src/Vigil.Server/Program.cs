@@ -5,6 +5,7 @@ using Vigil.Server.Features.Compliance;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Incidents;
+using Vigil.Server.Features.Inventory;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.NoteExports;
@@ -50,6 +51,7 @@ public partial class Program
         builder.Services.AddNotes();
         builder.Services.AddCsaf();
         builder.Services.AddAffected();
+        builder.Services.AddInventory();
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
 
@@ -74,6 +76,7 @@ public partial class Program
         app.MapNotes();
         app.MapCsaf();
         app.MapAffected();
+        app.MapInventory();
         app.MapNoteExports();
         app.MapAdvisories();
 
