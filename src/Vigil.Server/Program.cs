@@ -13,6 +13,7 @@ using Vigil.Server.Features.Notes;
 using Vigil.Server.Features.Organisations;
 using Vigil.Server.Features.Regimes;
 using Vigil.Server.Features.Reminders;
+using Vigil.Server.Features.ReporterPages;
 using Vigil.Server.Features.Requests;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Http;
@@ -52,6 +53,7 @@ public partial class Program
         builder.Services.AddCsaf();
         builder.Services.AddAffected();
         builder.Services.AddInventory();
+        builder.Services.AddReporterPages();
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
 
@@ -77,6 +79,7 @@ public partial class Program
         app.MapCsaf();
         app.MapAffected();
         app.MapInventory();
+        app.MapReporterPages();
         app.MapNoteExports();
         app.MapAdvisories();
 
