@@ -64,9 +64,7 @@ public sealed class ReporterPagesSecurityTests(VigilFactory factory) : IClassFix
         var reporter = await Seed.UserAsync(factory.Services, Roles.Reporter);
         var (_, secret) = await SignInAsync(reporter.Token);
         var path = $"/organisations/{reporter.OrganisationId}/inventory";
-        var page = await Client().SendAsync(WithCookie(new HttpRequestMessage(HttpMethod.Get, path), secret));
-        var html = await page.Content.ReadAsStringAsync();
-        var token = html[(html.IndexOf("name=\"csrf\" value=\"", StringComparison.Ordinal) + 19)..].Split('"')[0];
+        var token = await CsrfTokenAsync(path, secret);
 
         foreach (var (csrf, origin) in new[] { ("", Origin), ("forged", Origin), (token, "https://attacker.example") })
         {
@@ -77,6 +75,24 @@ public sealed class ReporterPagesSecurityTests(VigilFactory factory) : IClassFix
 
         var accepted = await Client().SendAsync(Upload(path, secret, token, Origin));
         Assert.Equal(HttpStatusCode.SeeOther, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_revokes_the_session_in_the_database_so_the_old_cookie_opens_nothing()
+    {
+        var reporter = await Seed.UserAsync(factory.Services, Roles.Reporter);
+        var (_, secret) = await SignInAsync(reporter.Token);
+        var token = await CsrfTokenAsync($"/organisations/{reporter.OrganisationId}/inventory", secret);
+
+        var signOut = WithCookie(new HttpRequestMessage(HttpMethod.Post, "/sign-out") { Content = new FormUrlEncodedContent([new("csrf", token)]) }, secret);
+        signOut.Headers.Add("Origin", Origin);
+        Assert.Equal(HttpStatusCode.SeeOther, (await Client().SendAsync(signOut)).StatusCode);
+
+        var again = await Client().SendAsync(WithCookie(new HttpRequestMessage(HttpMethod.Get, $"/organisations/{reporter.OrganisationId}/inventory"), secret));
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
+        Assert.Equal("/sign-in", again.Headers.Location!.OriginalString);
+        await using var connection = factory.OpenDatabase();
+        Assert.Equal(1, connection.Count("SELECT COUNT(*) FROM web_sessions WHERE user_id = @user AND revoked_at IS NOT NULL", ("@user", reporter.UserId)));
     }
 
     [Fact]
@@ -114,6 +130,12 @@ public sealed class ReporterPagesSecurityTests(VigilFactory factory) : IClassFix
         var page = await Client().GetAsync("/inventory");
         Assert.Equal(HttpStatusCode.SeeOther, page.StatusCode);
         Assert.Equal("/sign-in", page.Headers.Location!.OriginalString);
+    }
+
+    private async Task<string> CsrfTokenAsync(string path, string secret)
+    {
+        var html = await (await Client().SendAsync(WithCookie(new HttpRequestMessage(HttpMethod.Get, path), secret))).Content.ReadAsStringAsync();
+        return html[(html.IndexOf("name=\"csrf\" value=\"", StringComparison.Ordinal) + 19)..].Split('"')[0];
     }
 
     private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
