@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests call besides .NET, when it is missing (as root, as CI runs; otherwise says what to install):
 # node (an independent checker of Vigil's signed notes, and the official CSAF validator) with npm, curl and jq (the
-# documented API session), and the CSAF validator itself at the version its package-lock.json pins.
+# documented API session), chromium (the browser tests drive the system's Chromium through Playwright; Playwright's
+# own browser download is never used), and the CSAF validator itself at the version its package-lock.json pins.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 command -v curl >/dev/null || missing+=(curl)
 command -v jq >/dev/null || missing+=(jq)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "The tests need these Debian packages: ${missing[*]}" >&2

@@ -26,6 +26,9 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<NoteRevision> NoteRevisions => Set<NoteRevision>();
     public DbSet<ImportedAdvisory> ImportedAdvisories => Set<ImportedAdvisory>();
+    public DbSet<OrganisationInventory> OrganisationInventories => Set<OrganisationInventory>();
+    public DbSet<InventoryItem> InventoryItems => Set<InventoryItem>();
+    public DbSet<WebSession> WebSessions => Set<WebSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -128,6 +131,35 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(a => new { a.PublisherNamespace, a.TrackingId });
             e.HasIndex(a => a.ImportedAt);
             e.HasOne<User>().WithMany().HasForeignKey(a => a.ImportedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<OrganisationInventory>(e =>
+        {
+            e.HasKey(i => i.OrganisationId);
+            e.Property(i => i.OrganisationId).HasMaxLength(36);
+            e.Property(i => i.Format).HasMaxLength(20);
+            e.HasOne<Organisation>().WithOne().HasForeignKey<OrganisationInventory>(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<User>().WithMany().HasForeignKey(i => i.UpdatedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<InventoryItem>(e =>
+        {
+            e.Property(i => i.OrganisationId).HasMaxLength(36);
+            e.Property(i => i.Pointer).HasMaxLength(1000);
+            e.Property(i => i.Name).HasMaxLength(500);
+            e.Property(i => i.Vendor).HasMaxLength(200);
+            e.Property(i => i.Version).HasMaxLength(200);
+            e.Property(i => i.Purl).HasMaxLength(2000);
+            e.Property(i => i.Cpe).HasMaxLength(1000);
+            e.HasKey(i => new { i.OrganisationId, i.Position });
+            e.Property(i => i.Position).ValueGeneratedNever();
+            e.HasOne<OrganisationInventory>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<WebSession>(e =>
+        {
+            e.Property(s => s.Id).HasMaxLength(36);
+            e.Property(s => s.SecretHash).HasMaxLength(64);
+            e.HasIndex(s => s.SecretHash).IsUnique();
+            e.HasIndex(s => s.ExpiresAt);
+            e.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Note>(e =>
         {

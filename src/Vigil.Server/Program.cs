@@ -5,6 +5,7 @@ using Vigil.Server.Features.Compliance;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Incidents;
+using Vigil.Server.Features.Inventory;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.NoteExports;
@@ -12,6 +13,7 @@ using Vigil.Server.Features.Notes;
 using Vigil.Server.Features.Organisations;
 using Vigil.Server.Features.Regimes;
 using Vigil.Server.Features.Reminders;
+using Vigil.Server.Features.ReporterPages;
 using Vigil.Server.Features.Requests;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Http;
@@ -50,6 +52,8 @@ public partial class Program
         builder.Services.AddNotes();
         builder.Services.AddCsaf();
         builder.Services.AddAffected();
+        builder.Services.AddInventory();
+        builder.Services.AddReporterPages();
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
 
@@ -74,6 +78,8 @@ public partial class Program
         app.MapNotes();
         app.MapCsaf();
         app.MapAffected();
+        app.MapInventory();
+        app.MapReporterPages();
         app.MapNoteExports();
         app.MapAdvisories();
 

@@ -51,10 +51,9 @@ public static class AffectedCommand
             foreach (var match in document["matches"]!.AsArray())
             {
                 var component = match!["component"]!;
-                var product = match["product"]!;
                 var fixedIn = match["fixed_versions"]!.AsArray();
-                await output.WriteLineAsync($"  {component["name"]} {match["version"]} ({component["pointer"]}) is {product["vendor"]} {product["product"]} "
-                    + $"by {match["method"]}: in {match["range"]}" + (fixedIn.Count > 0 ? $"; fixed in {string.Join(", ", fixedIn)}" : ""));
+                await output.WriteLineAsync($"  [{match["method"]}, {match["basis"]}] ({component["pointer"]}) {match["reason"]}"
+                    + (fixedIn.Count > 0 ? $" Fixed in {string.Join(", ", fixedIn)}." : ""));
             }
             await output.WriteLineAsync($"  Countermeasures: {document["remediation"]!["countermeasures"]}");
             if (document["remediation"]!["workarounds"] is { } workarounds)

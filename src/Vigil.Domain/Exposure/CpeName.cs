@@ -42,6 +42,72 @@ public sealed class CpeName
     }
 
     /// <summary>
+    /// Reads a CPE 2.3 formatted string, or a CPE 2.2 URI (<c>cpe:/a:vendor:product:version:update:edition:language</c>,
+    /// which CSAF documents still carry) converted to the formatted string it stands for: an empty or missing
+    /// component is ANY, <c>-</c> is not applicable, a packed edition (<c>~edition~sw_edition~target_sw~target_hw~other</c>)
+    /// is unpacked, percent-encoding is decoded and the formatted string's special characters escaped.
+    /// </summary>
+    public static bool TryParseAnyBinding(string? text, [NotNullWhen(true)] out CpeName? name)
+    {
+        name = null;
+        if (text is null || !text.StartsWith("cpe:/", StringComparison.OrdinalIgnoreCase))
+        {
+            return TryParse(text, out name);
+        }
+        var components = text["cpe:/".Length..].Split(':');
+        if (components.Length > 7)
+        {
+            return false;
+        }
+        var attributes = Enumerable.Repeat("*", AttributeCount).ToArray();
+        for (var i = 0; i < components.Length; i++)
+        {
+            if (i == 5 && components[i].StartsWith('~'))
+            {
+                var packed = components[i].Split('~');
+                if (packed.Length != 6)
+                {
+                    return false;
+                }
+                // Edition, then sw_edition, target_sw, target_hw and other, which sit after language in 2.3.
+                attributes[5] = FromUri(packed[1]);
+                for (var j = 2; j < 6; j++)
+                {
+                    attributes[j + 5] = FromUri(packed[j]);
+                }
+            }
+            else
+            {
+                attributes[i] = FromUri(components[i]);
+            }
+        }
+        return TryParse("cpe:2.3:" + string.Join(':', attributes), out name);
+    }
+
+    private static string FromUri(string component)
+    {
+        if (component.Length == 0)
+        {
+            return "*";
+        }
+        if (component == "-")
+        {
+            return "-";
+        }
+        var decoded = Uri.UnescapeDataString(component);
+        var escaped = new System.Text.StringBuilder(decoded.Length);
+        foreach (var c in decoded)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '.' or '-'))
+            {
+                escaped.Append('\\');
+            }
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
+    /// <summary>
     /// Whether this name, as a document's, covers a component's: part, vendor and product equal; every other
     /// attribute except the version either <c>*</c> here or equal there. Versions are the ranges' business.
     /// </summary>

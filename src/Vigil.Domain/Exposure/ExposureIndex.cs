@@ -29,14 +29,23 @@ public sealed class ExposureIndex
         }
     }
 
-    /// <summary>Every (component, entry) pair where the component's version lies in an affected range.</summary>
+    /// <summary>
+    /// Every (component, affected entry) pair where the entry covers the component, less those a fixed or not-affected
+    /// entry of the same document and statement outweighs (<see cref="ExposureRules.Outweighs"/>).
+    /// </summary>
     public IEnumerable<ExposureMatch> Match(IEnumerable<InventoryComponent> components)
     {
         foreach (var component in components)
         {
-            foreach (var entry in Candidates(component))
+            var found = Candidates(component).Select(entry => ExposureRules.Match(component, entry)).OfType<ExposureMatch>().ToList();
+            var exclusions = found.Where(m => m.Entry.State == ProductState.NotAffected).ToList();
+            // A product a document lists under several statements (vulnerabilities) is one hit for the component.
+            var reported = new HashSet<(string, string)>();
+            foreach (var match in found.Where(m => m.Entry.State == ProductState.Affected))
             {
-                if (ExposureRules.Match(component, entry) is { } match)
+                if (!exclusions.Any(x => x.Entry.DocumentId == match.Entry.DocumentId && x.Entry.Statement == match.Entry.Statement
+                    && ExposureRules.Outweighs(x.Basis, match.Basis))
+                    && reported.Add((match.Entry.DocumentId, match.Entry.ProductReference)))
                 {
                     yield return match;
                 }

@@ -13,6 +13,30 @@ public enum MatchMethod
     Name,
 }
 
-/// <summary>A component that lies in an affected product's range: which, how it was matched, which range and version.</summary>
+/// <summary>What the version evidence of a match is, from the strongest to the weakest.</summary>
+public enum MatchBasis
+{
+    /// <summary>The document names the component's very version.</summary>
+    ExactVersion,
+
+    /// <summary>The component's version lies in one of the document's ranges.</summary>
+    VersionInRange,
+
+    /// <summary>
+    /// The document names the product but gives no version Vigil can compare: the component may or may not be
+    /// affected, and whoever runs it should check with the publisher.
+    /// </summary>
+    NoVersionGiven,
+}
+
+/// <summary>
+/// A component a document's statement covers: which entry, how the identity was matched, on what version evidence,
+/// the component's version (when it has one) and the range or version of the document that covers it (none when the
+/// document gives no version).
+/// </summary>
 public sealed record ExposureMatch(
-    InventoryComponent Component, IAffectedProductEntry Entry, MatchMethod Method, string Version, string Range);
+    InventoryComponent Component, IAffectedProductEntry Entry, MatchMethod Method, MatchBasis Basis, string? Version, string? Range)
+{
+    /// <summary>Why the component is reported, in a sentence for people.</summary>
+    public string Reason => ExposureReason.Describe(this);
+}

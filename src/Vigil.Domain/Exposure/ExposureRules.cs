@@ -5,7 +5,8 @@ namespace Vigil.Domain.Exposure;
 /// <summary>
 /// Whether one component is one affected product, and in an affected version. The most exact identity both sides
 /// have decides: a purl on both sides settles it (same package or not), else a CPE name on both sides, else the
-/// normalised vendor and product names. The version then has to lie in one of the entry's ranges.
+/// normalised vendor and product names. The version then has to lie in one of the entry's ranges or be one of its
+/// single versions; an entry that gives no version at all matches on identity alone, and says so.
 /// </summary>
 public static class ExposureRules
 {
@@ -17,7 +18,16 @@ public static class ExposureRules
             : component.Cpe is not null && entry.Cpe is not null
                 ? (MatchMethod.Cpe, entry.Cpe.Covers(component.Cpe), component.Cpe.ConcreteVersion ?? component.Version)
             : (MatchMethod.Name, SameName(component, entry), component.Version);
-        if (!identityAgrees || version is null)
+        if (!identityAgrees)
+        {
+            return null;
+        }
+        if (entry.NamesNoVersion)
+        {
+            // The document names the product and nothing more: say so, never claim a version is affected.
+            return new ExposureMatch(component, entry, method, MatchBasis.NoVersionGiven, version, null);
+        }
+        if (version is null)
         {
             return null;
         }
@@ -25,10 +35,32 @@ public static class ExposureRules
         {
             if (range.Scheme is { } scheme && ComponentVersion.ForScheme(scheme, version) is { } readable && range.Contains(readable))
             {
-                return new ExposureMatch(component, entry, method, version, range.ToString());
+                var exact = range.Constraints is [{ Comparator: VersionComparator.Equal } only] ? only.Version : null;
+                return new ExposureMatch(component, entry, method, exact is null ? MatchBasis.VersionInRange : MatchBasis.ExactVersion, version, exact ?? range.ToString());
+            }
+        }
+        foreach (var named in entry.Versions)
+        {
+            if (string.Equals(WithoutV(named), WithoutV(version), StringComparison.OrdinalIgnoreCase))
+            {
+                return new ExposureMatch(component, entry, method, MatchBasis.ExactVersion, version, named);
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether a fixed or not-affected statement outweighs an affected one for the same component: a version the
+    /// document names exactly always does; a range only outweighs a statement that gives no version at all.
+    /// Overlapping ranges that contradict each other are left affected, erring towards telling.
+    /// </summary>
+    public static bool Outweighs(MatchBasis exclusion, MatchBasis affected) =>
+        exclusion == MatchBasis.ExactVersion || (exclusion == MatchBasis.VersionInRange && affected == MatchBasis.NoVersionGiven);
+
+    private static string WithoutV(string version)
+    {
+        var text = version.Trim();
+        return text.Length > 1 && text[0] is 'v' or 'V' && char.IsAsciiDigit(text[1]) ? text[1..] : text;
     }
 
     /// <summary>Type, namespace and name; qualifiers the entry gives (such as <c>os=android</c>) must be on the component too.</summary>
@@ -44,12 +76,14 @@ public static class ExposureRules
         var vendor = ProductNameKey.Vendor(entry.Vendor);
         var product = ProductNameKey.Product(entry.Product);
         var full = entry.Platform is null ? product : $"{product} {ProductNameKey.Product(entry.Platform)}".Trim();
-        return new[] { product, full, $"{vendor} {product}", $"{vendor} {full}" }.Distinct(StringComparer.Ordinal);
+        return new[] { product, full, $"{vendor} {product}".Trim(), $"{vendor} {full}".Trim() }.Where(k => k.Length > 0).Distinct(StringComparer.Ordinal);
     }
 
     public static string ComponentNameKey(InventoryComponent component) => ProductNameKey.Product(component.Name);
 
+    /// <summary>A vendor given on both sides must agree; a document that names no vendor (a bare full product name) leaves it to the name.</summary>
     private static bool SameName(InventoryComponent component, IAffectedProductEntry entry) =>
         EntryNameKeys(entry).Contains(ComponentNameKey(component), StringComparer.Ordinal)
-        && (component.Vendor is null || ProductNameKey.Vendor(component.Vendor) == ProductNameKey.Vendor(entry.Vendor));
+        && (component.Vendor is null || ProductNameKey.Vendor(entry.Vendor).Length == 0
+            || ProductNameKey.Vendor(component.Vendor) == ProductNameKey.Vendor(entry.Vendor));
 }

@@ -45,6 +45,8 @@ public sealed class ExposureRulesTests
         var match = Assert.Single(ExposureSamples.Index().Match([ExposureSamples.Component("WhatsApp for Android", "2.19.100")]));
 
         Assert.Equal("vers:semver/<2.19.134", match.Range);
+        Assert.Equal(MatchBasis.VersionInRange, match.Basis);
+        Assert.Contains("version 2.19.100 lies in vers:semver/<2.19.134", match.Reason, StringComparison.Ordinal);
         Assert.Equal("2.19.100", match.Version);
         Assert.Equal(["2.19.134"], match.Entry.Fixed);
         Assert.Equal("VIGN-2019-0001", match.Entry.DocumentId);
@@ -58,4 +60,26 @@ public sealed class ExposureRulesTests
     [InlineData("pkg:npm/%40scope/left-pad", "pkg:npm/left-pad@1.0.0", false)]
     public void SamePackage_ComparesIdentityAndTheEntrysQualifiers(string entry, string component, bool expected) =>
         Assert.Equal(expected, ExposureRules.SamePackage(PackageUrl.Parse(entry), PackageUrl.Parse(component)));
+
+    [Theory]
+    [InlineData(MatchBasis.ExactVersion, MatchBasis.ExactVersion, true)]
+    [InlineData(MatchBasis.ExactVersion, MatchBasis.VersionInRange, true)]
+    [InlineData(MatchBasis.ExactVersion, MatchBasis.NoVersionGiven, true)]
+    [InlineData(MatchBasis.VersionInRange, MatchBasis.NoVersionGiven, true)]
+    [InlineData(MatchBasis.VersionInRange, MatchBasis.VersionInRange, false)]
+    [InlineData(MatchBasis.NoVersionGiven, MatchBasis.NoVersionGiven, false)]
+    [InlineData(MatchBasis.NoVersionGiven, MatchBasis.VersionInRange, false)]
+    public void Outweighs_LetsOnlyTheMoreExactNotAffectedStatementCancelAnAffectedOne(MatchBasis exclusion, MatchBasis affected, bool expected) =>
+        Assert.Equal(expected, ExposureRules.Outweighs(exclusion, affected));
+
+    [Theory]
+    [InlineData("cpe:/a:csaf-tools:cvrf-csaf-converter:1.0.0-alpha", "cpe:2.3:a:csaf-tools:cvrf-csaf-converter:1.0.0-alpha:*:*:*:*:*:*:*")]
+    [InlineData("cpe:/o:redhat:rhel_aus:7.6::server", "cpe:2.3:o:redhat:rhel_aus:7.6:*:server:*:*:*:*:*")]
+    [InlineData("cpe:/a:vendor:product:1.0:-:~~pro~android~~", "cpe:2.3:a:vendor:product:1.0:-:*:*:pro:android:*:*")]
+    [InlineData("cpe:/a:vendor:prod%21uct", "cpe:2.3:a:vendor:prod\\!uct:*:*:*:*:*:*:*:*")]
+    public void TryParseAnyBinding_ReadsACpe22UriAsTheFormattedStringItStandsFor(string uri, string formatted)
+    {
+        Assert.True(CpeName.TryParseAnyBinding(uri, out var name));
+        Assert.Equal(formatted, name.ToString());
+    }
 }

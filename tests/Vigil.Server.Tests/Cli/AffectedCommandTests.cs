@@ -22,7 +22,8 @@ public sealed class AffectedCommandTests(RunningServer server) : IClassFixture<R
         var run = await CliRun.InProcessAsync("affected", vulnerable, "--server", server.Address.ToString());
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         Assert.Contains($"{id}  WhatsApp VoIP stack buffer overflow (CVE-2019-3568)", run.Out, StringComparison.Ordinal);
-        Assert.Contains("whatsapp-android 2.19.100 (/metadata/component/components/0) is WhatsApp WhatsApp for Android by purl: in vers:semver/<2.19.134; fixed in 2.19.134",
+        Assert.Contains("[purl, version-in-range] (/metadata/component/components/0) whatsapp-android 2.19.100: its package URL is the package of WhatsApp WhatsApp for Android; "
+            + "version 2.19.100 lies in vers:semver/<2.19.134, which the document lists as affected. Fixed in 2.19.134.",
             run.Out, StringComparison.Ordinal);
         Assert.Contains("Countermeasures: Upgrade WhatsApp to the latest version", run.Out, StringComparison.Ordinal);
 

@@ -423,6 +423,55 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("indicator_collections", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.InventoryItem", b =>
+                {
+                    b.Property<string>("OrganisationId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Cpe")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cpe");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Pointer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pointer");
+
+                    b.Property<string>("Purl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purl");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vendor");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("OrganisationId", "Position")
+                        .HasName("pk_inventory_items");
+
+                    b.ToTable("inventory_items", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.LedgerCheckpoint", b =>
                 {
                     b.Property<long>("Id")
@@ -742,6 +791,41 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.OrganisationInventory", b =>
+                {
+                    b.Property<string>("OrganisationId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("ComponentCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("component_count");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_organisation_inventories");
+
+                    b.HasIndex("UpdatedBy")
+                        .HasDatabaseName("ix_organisation_inventories_updated_by");
+
+                    b.ToTable("organisation_inventories", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>
                 {
                     b.Property<long>("Id")
@@ -924,6 +1008,52 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.WebSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_web_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_web_sessions_expires_at");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_web_sessions_secret_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_web_sessions_user_id");
+
+                    b.ToTable("web_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.WitnessCosignature", b =>
                 {
                     b.Property<long>("Id")
@@ -1021,6 +1151,16 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasConstraintName("fk_indicator_collections_users_created_by");
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.InventoryItem", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.OrganisationInventory", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_items_organisation_inventories_organisation_id");
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Note", b =>
                 {
                     b.HasOne("Vigil.Data.Entities.User", null)
@@ -1053,6 +1193,23 @@ namespace Vigil.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_note_revisions_notes_note_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.OrganisationInventory", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Vigil.Data.Entities.OrganisationInventory", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_inventories_organisations_organisation_id");
+
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_inventories_users_updated_by");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>
@@ -1096,6 +1253,16 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.WebSession", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_web_sessions_users_user_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.WitnessCosignature", b =>

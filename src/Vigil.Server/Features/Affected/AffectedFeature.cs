@@ -8,6 +8,7 @@ public static class AffectedFeature
         services.AddSingleton<PublishedNoteCatalog>();
         services.AddScoped<IAffectedProductSource, PublishedNoteSource>();
         services.AddScoped<IAffectedProductSource, ImportedAdvisorySource>();
+        services.AddScoped<ExposureCheck>();
         return services;
     }
 

@@ -5,108 +5,92 @@ using Vigil.Domain.Versions;
 namespace Vigil.Server.Features.Affected;
 
 /// <summary>
-/// The products a CSAF 2.0 document says are affected, as entries the exposure matcher reads: each product id its
-/// vulnerabilities list as known (or first or last) affected, with the vendor, product name and platform of the branches
-/// above it, its purl or CPE, and its version range. A product whose versions are not a <c>vers</c> range or a single
-/// version is left out: without versions the matcher cannot tell an affected release from a fixed one.
+/// What a CSAF 2.0 document says of its products, as entries the exposure matcher reads: for each vulnerability, each
+/// product id it lists as known, first or last affected (affected), or as fixed, first fixed or known not affected
+/// (cancelling those versions), with the product's identity and versions from <see cref="CsafProducts"/>.
+/// A product whose versions Vigil cannot read, or that has none, is still an entry: it matches on identity alone and
+/// the answer says that the document gives no version to compare.
 /// </summary>
 public static class CsafProductEntries
 {
-    private sealed record Product(string Id, string Vendor, string Name, string? Platform, string? Version, string? Range, PackageUrl? Purl, CpeName? Cpe);
+    private static readonly string[] AffectedStatuses = ["known_affected", "first_affected", "last_affected"];
+    private static readonly string[] NotAffectedStatuses = ["fixed", "first_fixed", "known_not_affected"];
+    private static readonly string[] FixedStatuses = ["fixed", "first_fixed"];
 
     public sealed record Entry(
         string DocumentId, string ProductReference, string Vendor, string Product, string? Platform,
-        PackageUrl? Purl, CpeName? Cpe, IReadOnlyList<VersionRange> Affected, IReadOnlyList<string> Fixed) : IAffectedProductEntry;
+        PackageUrl? Purl, CpeName? Cpe, IReadOnlyList<VersionRange> Affected, IReadOnlyList<string> Fixed,
+        IReadOnlyList<string> Versions, string? UnreadVersions, ProductState State, string Status, string Statement,
+        ProductRelationship? Relationship) : IAffectedProductEntry;
 
     public static IReadOnlyList<IAffectedProductEntry> Read(string documentId, JsonElement document)
     {
-        var products = new Dictionary<string, Product>(StringComparer.Ordinal);
-        if (document.TryGetProperty("product_tree", out var tree) && tree.TryGetProperty("branches", out var branches))
-        {
-            Walk(branches, "", "", null, null, null, products);
-        }
-        var affected = StatusIds(document, "known_affected", "first_affected", "last_affected");
-        var fixedIds = StatusIds(document, "fixed", "first_fixed");
+        var products = CsafProducts.Read(document);
         var entries = new List<IAffectedProductEntry>();
-        foreach (var id in affected)
+        if (!document.TryGetProperty("vulnerabilities", out var vulnerabilities) || vulnerabilities.ValueKind != JsonValueKind.Array)
         {
-            if (!products.TryGetValue(id, out var product) || RangeOf(product) is not { } range)
+            return entries;
+        }
+        var index = 0;
+        foreach (var vulnerability in vulnerabilities.EnumerateArray())
+        {
+            var statement = $"/vulnerabilities/{index++}";
+            if (!vulnerability.TryGetProperty("product_status", out var status) || status.ValueKind != JsonValueKind.Object)
             {
                 continue;
             }
-            var fixedVersions = fixedIds.Select(f => products.GetValueOrDefault(f))
-                .Where(f => f is { Version: not null } && f.Vendor == product.Vendor && f.Name == product.Name && f.Platform == product.Platform)
-                .Select(f => f!.Version!).Distinct(StringComparer.Ordinal).ToList();
-            entries.Add(new Entry(documentId, id, product.Vendor, product.Name, product.Platform, product.Purl, product.Cpe, [range], fixedVersions));
+            var fixedVersions = FixedStatuses.SelectMany(s => Ids(status, s)).Select(products.GetValueOrDefault).OfType<CsafProducts.Product>()
+                .Where(p => p.Version is not null).ToLookup(p => p.Key, p => p.Version!);
+            foreach (var (name, state) in AffectedStatuses.Select(s => (s, ProductState.Affected)).Concat(NotAffectedStatuses.Select(s => (s, ProductState.NotAffected))))
+            {
+                foreach (var id in Ids(status, name))
+                {
+                    if (products.TryGetValue(id, out var product))
+                    {
+                        var (ranges, versions, unread) = VersionsOf(product);
+                        entries.Add(new Entry(documentId, id, product.Vendor, product.Name, product.Platform, product.Purl, product.Cpe, ranges,
+                            state == ProductState.Affected ? [.. fixedVersions[product.Key].Distinct(StringComparer.Ordinal)] : [],
+                            versions, unread, state, name, statement, product.Relationship));
+                    }
+                }
+            }
         }
         return entries;
     }
 
-    private static void Walk(JsonElement branches, string vendor, string name, string? platform, string? version, string? range, Dictionary<string, Product> products)
+    /// <summary>
+    /// A <c>vers</c> range as given (a <c>generic</c> one, as the CSAF examples write, read as <c>intdot</c> when its
+    /// versions are dotted numbers); a free-text range such as <c>&lt;=1.14.0</c> read as semver or intdot constraints
+    /// when it is one; a single version read as semver (npm for npm packages) or intdot, else kept to compare as written.
+    /// </summary>
+    private static (IReadOnlyList<VersionRange> Ranges, IReadOnlyList<string> Versions, string? Unread) VersionsOf(CsafProducts.Product product)
     {
-        if (branches.ValueKind != JsonValueKind.Array)
+        if (product.Range is { } range)
         {
-            return;
+            var compact = range.Replace(" ", "", StringComparison.Ordinal);
+            string?[] candidates = range.StartsWith("vers:", StringComparison.Ordinal)
+                ? [range, range.StartsWith("vers:generic/", StringComparison.Ordinal) ? "vers:intdot/" + range["vers:generic/".Length..] : null]
+                : ["vers:semver/" + compact, "vers:intdot/" + compact];
+            return FirstOrderable(candidates) is { } readable ? ([readable], [], null) : ([], [], range);
         }
-        foreach (var branch in branches.EnumerateArray())
+        if (product.Version is { } version)
         {
-            var category = branch.TryGetProperty("category", out var c) ? c.GetString() : null;
-            var value = branch.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
-            var (v, p, pl, ver, rng) = category switch
-            {
-                "vendor" => (value, name, platform, version, range),
-                "product_name" or "product_family" => (vendor, value, platform, version, range),
-                "platform" => (vendor, name, value, version, range),
-                "product_version" => (vendor, name, platform, value, null),
-                "product_version_range" => (vendor, name, platform, null, value),
-                _ => (vendor, name, platform, version, range),
-            };
-            if (branch.TryGetProperty("product", out var product) && product.TryGetProperty("product_id", out var id) && id.GetString() is { } productId)
-            {
-                var helper = product.TryGetProperty("product_identification_helper", out var h) ? h : default;
-                products[productId] = new Product(productId, v, p.Length > 0 ? p : product.GetProperty("name").GetString() ?? "", pl, ver, rng,
-                    Text(helper, "purl") is { } purl && PackageUrl.TryParse(purl, out var parsed, out _) ? parsed : null,
-                    Text(helper, "cpe") is { } cpe && CpeName.TryParse(cpe, out var cpeName) ? cpeName : null);
-            }
-            if (branch.TryGetProperty("branches", out var children))
-            {
-                Walk(children, v, p, pl, ver, rng, products);
-            }
+            var scheme = product.Purl?.Type is "npm" ? "npm" : "semver";
+            return FirstOrderable([$"vers:{scheme}/{VersionText(version)}", $"vers:intdot/{VersionText(version)}"]) is { } single
+                ? ([single], [], null) : ([], [version], null);
         }
+        return ([], [], null);
     }
 
-    private static VersionRange? RangeOf(Product product)
-    {
-        var text = product.Range is { } range && range.StartsWith("vers:", StringComparison.Ordinal) ? range
-            : product.Version is { } version ? $"vers:{(product.Purl?.Type is "npm" ? "npm" : "semver")}/{version}" : null;
-        return text is not null && VersionRange.TryParse(text, out var parsed, out _) ? parsed
-            : product.Version is { } v && VersionRange.TryParse($"vers:intdot/{v}", out var dotted, out _) ? dotted : null;
-    }
+    private static VersionRange? FirstOrderable(IEnumerable<string?> candidates) =>
+        candidates.OfType<string>().Select(c => VersionRange.TryParse(c, out var parsed, out _) && parsed.Scheme is not null ? parsed : null)
+            .FirstOrDefault(r => r is not null);
 
-    private static HashSet<string> StatusIds(JsonElement document, params string[] statuses)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        if (!document.TryGetProperty("vulnerabilities", out var vulnerabilities) || vulnerabilities.ValueKind != JsonValueKind.Array)
-        {
-            return ids;
-        }
-        foreach (var vulnerability in vulnerabilities.EnumerateArray())
-        {
-            if (!vulnerability.TryGetProperty("product_status", out var status))
-            {
-                continue;
-            }
-            foreach (var name in statuses)
-            {
-                if (status.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array)
-                {
-                    ids.UnionWith(list.EnumerateArray().Select(e => e.GetString()).OfType<string>());
-                }
-            }
-        }
-        return ids;
-    }
+    private static string VersionText(string version) =>
+        version.Length > 1 && version[0] is 'v' or 'V' && char.IsAsciiDigit(version[1]) ? version[1..] : version;
 
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static IEnumerable<string> Ids(JsonElement status, string name) =>
+        status.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)
+            : [];
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Vigil.Data;
 using Vigil.Domain.Notes;
 using Vigil.Server.Features.Csaf;
+using Vigil.Server.Infrastructure.Security;
 using static System.Net.WebUtility;
 
 namespace Vigil.Server.Features.Notes;
@@ -21,7 +22,8 @@ public static class NotePages
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/notes").WithTags("Notes").ExcludeFromDescription();
+        // A reporter signed in to the pages reads the GREEN notes its exposure links to, as with its API token.
+        var group = app.MapGroup("/notes").WithTags("Notes").ExcludeFromDescription().RequireAuthorization(Policies.OpenPages);
         group.MapGet("/", List);
         group.MapGet("/feed.atom", Feed);
         group.MapGet("/{id}", Page);

@@ -33,7 +33,8 @@ public sealed class ImportedAdvisoryExposureTests(VigilFactory factory) : IClass
 
         var anonymous = factory.CreateClient();
         var vulnerable = await (await anonymous.PostJsonAsync("/api/v1/affected", Products("2.19.100"))).JsonAsync();
-        var advisory = Assert.Single(vulnerable["documents"]!.AsArray(), d => d!["kind"]!.GetValue<string>() == "imported-advisory")!;
+        var advisory = Assert.Single(vulnerable["documents"]!.AsArray(), d => d!["kind"]!.GetValue<string>() == "imported-advisory"
+            && d["id"]!.GetValue<string>().EndsWith("#EXCERT-2019-0080", StringComparison.Ordinal))!;
         Assert.Contains("CVE-2019-3568", advisory["cve_ids"]!.AsArray().Select(c => c!.GetValue<string>()));
         var match = Assert.Single(advisory["matches"]!.AsArray())!;
         Assert.Equal("cpe", match["method"]!.GetValue<string>());
@@ -43,5 +44,29 @@ public sealed class ImportedAdvisoryExposureTests(VigilFactory factory) : IClass
         var patched = await anonymous.PostJsonAsync("/api/v1/affected", Products("2.19.134"));
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         Assert.DoesNotContain((await patched.JsonAsync())["documents"]!.AsArray(), d => d!["kind"]!.GetValue<string>() == "imported-advisory");
+    }
+
+    [Fact]
+    public async Task An_imported_advisory_naming_the_app_through_a_relationship_says_which_and_a_fixed_version_is_not_reported()
+    {
+        var analyst = await factory.CreateActorAsync(Roles.Analyst);
+        var imported = await analyst.Client.PostJsonAsync("/api/v1/advisories/import", CsafSamples.WhatsApp2019InstalledOnAndroid().ToJsonString());
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        static string Sbom(string version) => $$"""
+            {"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [
+              {"type": "application", "name": "whatsapp", "version": "{{version}}", "cpe": "cpe:2.3:a:whatsapp:whatsapp:{{version}}:*:*:*:*:android:*:*"}]}
+            """;
+
+        var answer = await (await factory.CreateClient().PostJsonAsync("/api/v1/affected", Sbom("2.19.100"))).JsonAsync();
+        var advisory = Assert.Single(answer["documents"]!.AsArray(), d => d!["id"]!.GetValue<string>().EndsWith("#EXCERT-2019-0080-REL", StringComparison.Ordinal))!;
+        var match = Assert.Single(advisory["matches"]!.AsArray())!;
+        Assert.Equal(("cpe", "version-in-range", "known_affected", "WA-android-vuln-on-android"),
+            (match["method"]!.GetValue<string>(), match["basis"]!.GetValue<string>(), match["status"]!.GetValue<string>(), match["product"]!["reference"]!.GetValue<string>()));
+        Assert.Equal(("installed_on", "WA-android-vuln", "ANDROID"),
+            (match["relationship"]!["category"]!.GetValue<string>(), match["relationship"]!["product_reference"]!.GetValue<string>(), match["relationship"]!["relates_to"]!.GetValue<string>()));
+        Assert.Contains("relationship installed_on", match["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var patched = await (await factory.CreateClient().PostJsonAsync("/api/v1/affected", Sbom("2.19.134"))).JsonAsync();
+        Assert.DoesNotContain(patched["documents"]!.AsArray(), d => d!["id"]!.GetValue<string>().EndsWith("#EXCERT-2019-0080-REL", StringComparison.Ordinal));
     }
 }

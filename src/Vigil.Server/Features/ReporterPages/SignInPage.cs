@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vigil.Data;
+using Vigil.Server.Features.Users;
+using Vigil.Server.Infrastructure.Security;
+
+namespace Vigil.Server.Features.ReporterPages;
+
+/// <summary>
+/// Signing in to the pages: an e-mail and password, or an API token, exchanged for a server-side session whose
+/// secret only the HttpOnly cookie holds. Signing out revokes the session.
+/// </summary>
+public static class SignInPage
+{
+    public static IResult Form(string? problem = null, int status = StatusCodes.Status200OK)
+    {
+        var html = PageHtml.Start("Sign in").Append("<h1>Sign in to Vigil</h1>\n");
+        if (problem is not null)
+        {
+            html.Append("<p class=\"errors\" role=\"alert\">").Append(PageHtml.E(problem)).Append("</p>\n");
+        }
+        html.Append("""
+            <form method="post" action="/sign-in">
+            <p><label>E-mail <input type="email" name="email" autocomplete="username"></label></p>
+            <p><label>Password <input type="password" name="password" autocomplete="current-password"></label></p>
+            <p>or</p>
+            <p><label>API token <input type="password" name="token" autocomplete="off"></label></p>
+            <p><button type="submit">Sign in</button></p>
+            </form>
+
+            """);
+        return PageHtml.Page(html, status);
+    }
+
+    public static async Task<IResult> SignIn(
+        HttpContext context, VigilDbContext db, UserAccounts accounts, TimeProvider clock, IOptions<ReporterPagesOptions> options, CancellationToken cancellationToken)
+    {
+        if (!WebSessions.IsSameOrigin(context.Request) || !context.Request.HasFormContentType)
+        {
+            return Form("The sign-in form must be sent from this site.", StatusCodes.Status403Forbidden);
+        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        string? userId = null;
+        if (form["token"].ToString() is { Length: > 0 } token)
+        {
+            var hash = ApiTokens.Hash(token);
+            var now = clock.GetUtcNow();
+            userId = await db.ApiTokens.AsNoTracking()
+                .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
+                .Select(t => t.UserId).SingleOrDefaultAsync(cancellationToken);
+        }
+        else if (form["email"].ToString() is { Length: > 0 } email)
+        {
+            userId = (await accounts.CheckPasswordAsync(email, form["password"].ToString(), cancellationToken))?.Id;
+        }
+        if (userId is null)
+        {
+            return Form("The e-mail and password, or the token, are wrong.", StatusCodes.Status401Unauthorized);
+        }
+        var issued = WebSessions.Issue(userId, clock.GetUtcNow(), TimeSpan.FromHours(options.Value.SessionHours));
+        db.WebSessions.Add(issued.Entity);
+        await db.SaveChangesAsync(cancellationToken);
+        context.Response.Cookies.Append(WebSessions.CookieName, issued.Secret, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = context.Request.IsHttps || options.Value.SecureCookie,
+            SameSite = SameSiteMode.Strict,
+            Path = "/",
+            Expires = issued.Entity.ExpiresAt,
+            IsEssential = true,
+        });
+        return SeeOther("/inventory");
+    }
+
+    public static async Task<IResult> SignOut(HttpContext context, ClaimsPrincipal user, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(cancellationToken) : null;
+        if (!WebSessions.IsSameOrigin(context.Request) || !WebSessions.CsrfTokenMatches(context.Request, form?["csrf"].ToString()))
+        {
+            return Form("The sign-out form must be sent from this site.", StatusCodes.Status403Forbidden);
+        }
+        var sessionId = user.FindFirstValue(WebSessions.SessionClaim);
+        await db.WebSessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, clock.GetUtcNow()), cancellationToken);
+        context.Response.Cookies.Delete(WebSessions.CookieName, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Strict });
+        return SeeOther("/sign-in");
+    }
+
+    /// <summary>After a form post, the browser fetches the next page with GET (303), so a reload never posts again.</summary>
+    public static IResult SeeOther(string location) => new SeeOtherResult(location);
+
+    private sealed class SeeOtherResult(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.StatusCode = StatusCodes.Status303SeeOther;
+            context.Response.Headers.Location = location;
+            context.Response.Headers.CacheControl = "no-store";
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vigil.Data;
+
+namespace Vigil.Server.Infrastructure.Security;
+
+/// <summary>
+/// Authenticates the pages' session cookie by its digest. Used only where a page asks for it (never by the API,
+/// whose callers send bearer tokens), so that a cookie a browser sends on its own cannot act through the API.
+/// Without a session, a page redirects to the sign-in form.
+/// </summary>
+public sealed class SessionAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    VigilDbContext db,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Session";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (Request.Cookies[WebSessions.CookieName] is not { Length: > 0 } secret)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var hash = ApiTokens.Hash(secret);
+        var now = clock.GetUtcNow();
+        var found = await db.WebSessions.AsNoTracking()
+            .Where(s => s.SecretHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { SessionId = s.Id, u.Id, u.Email, u.Role, u.OrganisationId })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (found is null)
+        {
+            return AuthenticateResult.Fail("The session is unknown, expired or signed out.");
+        }
+        List<Claim> claims =
+        [
+            new(ClaimTypes.NameIdentifier, found.Id),
+            new(ClaimTypes.Email, found.Email),
+            new(ClaimTypes.Role, found.Role),
+            new(WebSessions.SessionClaim, found.SessionId),
+        ];
+        if (found.OrganisationId is not null)
+        {
+            claims.Add(new(ClaimsPrincipalExtensions.OrganisationClaim, found.OrganisationId));
+        }
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status303SeeOther;
+        Response.Headers.Location = "/sign-in";
+        return Task.CompletedTask;
+    }
+}
