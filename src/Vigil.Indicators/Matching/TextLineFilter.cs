@@ -31,9 +31,15 @@ internal sealed class TextLineFilter
     private const ulong LabelMultiplier = 0x9E3779B97F4A7C15;
     private const ulong SuffixMultiplier = 0xC2B2AE3D27D4EB4F;
 
+    private const ulong BloomMultiplier = 0xD6E8FEB86659FD93;
+
     // Open addressing over suffix hashes; the lowest bit says "this suffix is a whole name".
     private readonly ulong[] _slots;
     private readonly int _shift;
+    // A blocked Bloom filter in front of the table, about a byte per suffix: for a large catalogue the table is
+    // megabytes and most lookups miss, so the filter (small enough to stay in the core's cache) answers most of them.
+    private readonly ulong[] _bloom;
+    private readonly int _bloomShift;
 
     private TextLineFilter(List<string> names)
     {
@@ -43,6 +49,9 @@ internal sealed class TextLineFilter
         var bits = Math.Max(6, BitOperations.Log2((uint)Math.Max(1, labels)) + 2);
         _slots = new ulong[1 << bits];
         _shift = 64 - bits;
+        var bloomBits = Math.Max(0, bits - 5);
+        _bloom = new ulong[1 << bloomBits];
+        _bloomShift = 64 - bloomBits;
         foreach (var name in names)
         {
             var bytes = System.Text.Encoding.ASCII.GetBytes(name);
@@ -60,6 +69,7 @@ internal sealed class TextLineFilter
 
     private void Insert(ulong hash, bool whole)
     {
+        _bloom[BloomWord(hash)] |= BloomBits(hash);
         var tag = Tag(hash);
         var slot = Home(hash);
         while (_slots[slot] != Empty && (_slots[slot] & ~KeyFlag) != tag) { slot = (slot + 1) & (_slots.Length - 1); }
@@ -125,6 +135,8 @@ internal sealed class TextLineFilter
     /// The position of the first byte at or after <paramref name="start"/> whose line must be read in full: a
     /// dot whose run may end in a name, or a byte outside ASCII; -1 when the rest of the text has none.
     /// </summary>
+    // Called a few times per block but loops over all of it: optimised from the first call, not after tiering up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Next(ReadOnlySpan<byte> text, int start)
     {
         var i = start;
@@ -161,6 +173,7 @@ internal sealed class TextLineFilter
 
     // The dot at 'dot' is followed by a letter. If the label after it is its run's last (trailing dots aside),
     // walk the run's suffixes from the right while each is a suffix of some name.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool EndsInName(ReadOnlySpan<byte> text, int dot)
     {
         var end = dot + 1;
@@ -191,6 +204,8 @@ internal sealed class TextLineFilter
 
     private ulong Find(ulong hash)
     {
+        var bits = BloomBits(hash);
+        if ((_bloom[BloomWord(hash)] & bits) != bits) { return Empty; }
         var tag = Tag(hash);
         for (var slot = Home(hash); ; slot = (slot + 1) & (_slots.Length - 1))
         {
@@ -198,6 +213,10 @@ internal sealed class TextLineFilter
             if (entry == Empty || (entry & ~KeyFlag) == tag) { return entry; }
         }
     }
+
+    private int BloomWord(ulong hash) => _bloomShift == 64 ? 0 : (int)((hash * BloomMultiplier) >> _bloomShift);
+
+    private static ulong BloomBits(ulong hash) => (1UL << (int)(hash & 63)) | (1UL << (int)((hash >> 6) & 63));
 
     private int Home(ulong hash) => (int)((hash * LabelMultiplier) >> _shift);
 
