@@ -26,6 +26,9 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<NoteRevision> NoteRevisions => Set<NoteRevision>();
     public DbSet<ImportedAdvisory> ImportedAdvisories => Set<ImportedAdvisory>();
+    public DbSet<FollowedProvider> FollowedProviders => Set<FollowedProvider>();
+    public DbSet<ProviderRun> ProviderRuns => Set<ProviderRun>();
+    public DbSet<ProviderRunEntry> ProviderRunEntries => Set<ProviderRunEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -128,6 +131,30 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(a => new { a.PublisherNamespace, a.TrackingId });
             e.HasIndex(a => a.ImportedAt);
             e.HasOne<User>().WithMany().HasForeignKey(a => a.ImportedBy).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<FollowedProvider>().WithMany().HasForeignKey(a => a.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<FollowedProvider>(e =>
+        {
+            e.Property(p => p.MetadataUrl).HasMaxLength(2000);
+            e.HasIndex(p => p.MetadataUrl).IsUnique();
+            e.Property(p => p.PublisherCategory).HasMaxLength(20);
+            e.Property(p => p.Role).HasMaxLength(40);
+            e.Property(p => p.MetadataLastUpdated).HasMaxLength(40);
+            e.HasOne<User>().WithMany().HasForeignKey(p => p.AddedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ProviderRun>(e =>
+        {
+            e.Property(r => r.Trigger).HasMaxLength(20);
+            e.HasIndex(r => new { r.ProviderId, r.StartedAt });
+            e.HasOne<FollowedProvider>().WithMany().HasForeignKey(r => r.ProviderId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<User>().WithMany().HasForeignKey(r => r.RequestedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ProviderRunEntry>(e =>
+        {
+            e.Property(r => r.Outcome).HasMaxLength(20);
+            e.HasIndex(r => r.RunId);
+            e.HasOne<ProviderRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ImportedAdvisory>().WithMany().HasForeignKey(r => r.AdvisoryId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Note>(e =>
         {
