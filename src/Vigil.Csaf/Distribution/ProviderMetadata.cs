@@ -27,8 +27,9 @@ public sealed record ProviderFeedReference(Uri Url, string TlpLabel);
 /// <param name="Keys">The public OpenPGP keys.</param>
 /// <param name="Feeds">Every ROLIE feed of every distribution.</param>
 /// <param name="Directories">The directory URL of each distribution that has no ROLIE feed.</param>
+/// <param name="ListOnAggregators"><c>list_on_CSAF_aggregators</c>: whether the provider agrees to be listed (true when not said).</param>
 public sealed record ProviderMetadata(
-    Uri CanonicalUrl, string LastUpdated, string Role, ProviderPublisher Publisher,
+    Uri CanonicalUrl, string LastUpdated, string Role, ProviderPublisher Publisher, bool ListOnAggregators,
     IReadOnlyList<ProviderKeyReference> Keys, IReadOnlyList<ProviderFeedReference> Feeds, IReadOnlyList<Uri> Directories)
 {
     /// <summary>Reads provider-metadata.json.</summary>
@@ -69,6 +70,7 @@ public sealed record ProviderMetadata(
             root.TryGetProperty("role", out var role) && role.ValueKind == JsonValueKind.String ? role.GetString()! : "csaf_provider",
             new ProviderPublisher(Text(publisher, "category", "/publisher/category"), Text(publisher, "name", "/publisher/name"),
                 Text(publisher, "namespace", "/publisher/namespace")),
+            !(root.TryGetProperty("list_on_CSAF_aggregators", out var listed) && listed.ValueKind == JsonValueKind.False),
             keys, feeds, directories);
     }
 

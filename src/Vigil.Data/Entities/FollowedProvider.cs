@@ -19,6 +19,8 @@ public sealed class FollowedProvider
     public string? Role { get; set; }
     /// <summary>The metadata's own <c>last_updated</c>, as written.</summary>
     public string? MetadataLastUpdated { get; set; }
+    /// <summary>The metadata's <c>list_on_CSAF_aggregators</c>: false keeps the provider out of aggregator.json.</summary>
+    public bool ListOnAggregators { get; set; }
     /// <summary>When the fields above last changed: the time aggregator.json gives for its list.</summary>
     public DateTimeOffset? ListedAt { get; set; }
 }

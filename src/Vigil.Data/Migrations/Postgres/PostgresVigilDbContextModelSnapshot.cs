@@ -154,6 +154,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("character varying(36)")
                         .HasColumnName("added_by");
 
+                    b.Property<bool>("ListOnAggregators")
+                        .HasColumnType("boolean")
+                        .HasColumnName("list_on_aggregators");
+
                     b.Property<DateTimeOffset?>("ListedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("listed_at");

@@ -143,6 +143,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("added_by");
 
+                    b.Property<bool>("ListOnAggregators")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("list_on_aggregators");
+
                     b.Property<long?>("ListedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("listed_at");

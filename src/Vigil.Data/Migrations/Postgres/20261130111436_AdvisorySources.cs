@@ -1,8 +1,10 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Vigil.Data.Migrations.Sqlite
+namespace Vigil.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class AdvisorySources : Migration
@@ -13,38 +15,39 @@ namespace Vigil.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "imported_by",
                 table: "imported_advisories",
-                type: "TEXT",
+                type: "character varying(36)",
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT");
+                oldType: "character varying(36)");
 
             migrationBuilder.AddColumn<long>(
                 name: "provider_id",
                 table: "imported_advisories",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "source_url",
                 table: "imported_advisories",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "followed_providers",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    metadata_url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    added_by = table.Column<string>(type: "TEXT", nullable: true),
-                    added_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    publisher_name = table.Column<string>(type: "TEXT", nullable: true),
-                    publisher_namespace = table.Column<string>(type: "TEXT", nullable: true),
-                    publisher_category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    metadata_last_updated = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    listed_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    metadata_url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    added_by = table.Column<string>(type: "character varying(36)", nullable: true),
+                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    publisher_name = table.Column<string>(type: "text", nullable: true),
+                    publisher_namespace = table.Column<string>(type: "text", nullable: true),
+                    publisher_category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    metadata_last_updated = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    list_on_aggregators = table.Column<bool>(type: "boolean", nullable: false),
+                    listed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -61,17 +64,17 @@ namespace Vigil.Data.Migrations.Sqlite
                 name: "provider_runs",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    provider_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    requested_by = table.Column<string>(type: "TEXT", nullable: true),
-                    started_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    finished_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    imported = table.Column<int>(type: "INTEGER", nullable: false),
-                    unchanged = table.Column<int>(type: "INTEGER", nullable: false),
-                    refused = table.Column<int>(type: "INTEGER", nullable: false),
-                    skipped = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    provider_id = table.Column<long>(type: "bigint", nullable: false),
+                    trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    requested_by = table.Column<string>(type: "character varying(36)", nullable: true),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    imported = table.Column<int>(type: "integer", nullable: false),
+                    unchanged = table.Column<int>(type: "integer", nullable: false),
+                    refused = table.Column<int>(type: "integer", nullable: false),
+                    skipped = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -94,13 +97,13 @@ namespace Vigil.Data.Migrations.Sqlite
                 name: "provider_run_entries",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    run_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    url = table.Column<string>(type: "TEXT", nullable: false),
-                    outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    reason = table.Column<string>(type: "TEXT", nullable: true),
-                    advisory_id = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    run_id = table.Column<long>(type: "bigint", nullable: false),
+                    url = table.Column<string>(type: "text", nullable: false),
+                    outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    reason = table.Column<string>(type: "text", nullable: true),
+                    advisory_id = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -195,11 +198,11 @@ namespace Vigil.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "imported_by",
                 table: "imported_advisories",
-                type: "TEXT",
+                type: "character varying(36)",
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(36)",
                 oldNullable: true);
         }
     }

@@ -1,10 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Vigil.Data.Migrations.Postgres
+namespace Vigil.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AdvisorySources : Migration
@@ -15,38 +13,39 @@ namespace Vigil.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<string>(
                 name: "imported_by",
                 table: "imported_advisories",
-                type: "character varying(36)",
+                type: "TEXT",
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(36)");
+                oldType: "TEXT");
 
             migrationBuilder.AddColumn<long>(
                 name: "provider_id",
                 table: "imported_advisories",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "source_url",
                 table: "imported_advisories",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "followed_providers",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    metadata_url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    added_by = table.Column<string>(type: "character varying(36)", nullable: true),
-                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    publisher_name = table.Column<string>(type: "text", nullable: true),
-                    publisher_namespace = table.Column<string>(type: "text", nullable: true),
-                    publisher_category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    metadata_last_updated = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    listed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    metadata_url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    added_by = table.Column<string>(type: "TEXT", nullable: true),
+                    added_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    publisher_name = table.Column<string>(type: "TEXT", nullable: true),
+                    publisher_namespace = table.Column<string>(type: "TEXT", nullable: true),
+                    publisher_category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    metadata_last_updated = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    list_on_aggregators = table.Column<bool>(type: "INTEGER", nullable: false),
+                    listed_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -63,17 +62,17 @@ namespace Vigil.Data.Migrations.Postgres
                 name: "provider_runs",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    provider_id = table.Column<long>(type: "bigint", nullable: false),
-                    trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    requested_by = table.Column<string>(type: "character varying(36)", nullable: true),
-                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    imported = table.Column<int>(type: "integer", nullable: false),
-                    unchanged = table.Column<int>(type: "integer", nullable: false),
-                    refused = table.Column<int>(type: "integer", nullable: false),
-                    skipped = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    provider_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    requested_by = table.Column<string>(type: "TEXT", nullable: true),
+                    started_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    finished_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    imported = table.Column<int>(type: "INTEGER", nullable: false),
+                    unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    refused = table.Column<int>(type: "INTEGER", nullable: false),
+                    skipped = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,13 +95,13 @@ namespace Vigil.Data.Migrations.Postgres
                 name: "provider_run_entries",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    run_id = table.Column<long>(type: "bigint", nullable: false),
-                    url = table.Column<string>(type: "text", nullable: false),
-                    outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    reason = table.Column<string>(type: "text", nullable: true),
-                    advisory_id = table.Column<long>(type: "bigint", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    run_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    url = table.Column<string>(type: "TEXT", nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: true),
+                    advisory_id = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -197,11 +196,11 @@ namespace Vigil.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<string>(
                 name: "imported_by",
                 table: "imported_advisories",
-                type: "character varying(36)",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "character varying(36)",
+                oldType: "TEXT",
                 oldNullable: true);
         }
     }
