@@ -1,5 +1,6 @@
 using Vigil.Server.Features.Affected;
 using Vigil.Server.Features.Advisories;
+using Vigil.Server.Features.Aggregation;
 using Vigil.Server.Features.ApiReference;
 using Vigil.Server.Features.Compliance;
 using Vigil.Server.Features.Csaf;
@@ -52,6 +53,7 @@ public partial class Program
         builder.Services.AddAffected();
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
+        builder.Services.AddAggregation();
 
         var app = builder.Build();
 
@@ -76,6 +78,7 @@ public partial class Program
         app.MapAffected();
         app.MapNoteExports();
         app.MapAdvisories();
+        app.MapAggregation();
 
         return app;
     }
