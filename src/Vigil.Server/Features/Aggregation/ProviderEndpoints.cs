@@ -102,14 +102,15 @@ public static class ProviderEndpoints
     }
 
     private static async Task<Results<Created<RunResponse>, ProblemHttpResult>> RunNowAsync(
-        long id, ClaimsPrincipal user, VigilDbContext db, ProviderSync sync, CancellationToken cancellationToken)
+        long id, ClaimsPrincipal user, VigilDbContext db, ProviderSync sync, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var provider = await db.FollowedProviders.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (provider is null)
         {
             return Problems.NotFound($"followed provider {id}");
         }
-        var (run, outcomes) = await sync.RunAsync(id, ProviderSync.Requested, user.UserId(), cancellationToken);
+        // A client that stops waiting does not stop the run: it finishes and is recorded, to be read from /runs.
+        var (run, outcomes) = await sync.RunAsync(id, ProviderSync.Requested, user.UserId(), lifetime.ApplicationStopping);
         return TypedResults.Created($"{Root}/{id}/runs", RunResponse.From(provider, run, outcomes));
     }
 
