@@ -29,6 +29,9 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<OrganisationInventory> OrganisationInventories => Set<OrganisationInventory>();
     public DbSet<InventoryItem> InventoryItems => Set<InventoryItem>();
     public DbSet<WebSession> WebSessions => Set<WebSession>();
+    public DbSet<FollowedProvider> FollowedProviders => Set<FollowedProvider>();
+    public DbSet<ProviderRun> ProviderRuns => Set<ProviderRun>();
+    public DbSet<ProviderRunEntry> ProviderRunEntries => Set<ProviderRunEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -131,6 +134,30 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(a => new { a.PublisherNamespace, a.TrackingId });
             e.HasIndex(a => a.ImportedAt);
             e.HasOne<User>().WithMany().HasForeignKey(a => a.ImportedBy).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<FollowedProvider>().WithMany().HasForeignKey(a => a.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<FollowedProvider>(e =>
+        {
+            e.Property(p => p.MetadataUrl).HasMaxLength(2000);
+            e.HasIndex(p => p.MetadataUrl).IsUnique();
+            e.Property(p => p.PublisherCategory).HasMaxLength(20);
+            e.Property(p => p.Role).HasMaxLength(40);
+            e.Property(p => p.MetadataLastUpdated).HasMaxLength(40);
+            e.HasOne<User>().WithMany().HasForeignKey(p => p.AddedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ProviderRun>(e =>
+        {
+            e.Property(r => r.Trigger).HasMaxLength(20);
+            e.HasIndex(r => new { r.ProviderId, r.StartedAt });
+            e.HasOne<FollowedProvider>().WithMany().HasForeignKey(r => r.ProviderId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<User>().WithMany().HasForeignKey(r => r.RequestedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ProviderRunEntry>(e =>
+        {
+            e.Property(r => r.Outcome).HasMaxLength(20);
+            e.HasIndex(r => r.RunId);
+            e.HasOne<ProviderRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ImportedAdvisory>().WithMany().HasForeignKey(r => r.AdvisoryId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<OrganisationInventory>(e =>
         {

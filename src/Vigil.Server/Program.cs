@@ -1,5 +1,6 @@
 using Vigil.Server.Features.Affected;
 using Vigil.Server.Features.Advisories;
+using Vigil.Server.Features.Aggregation;
 using Vigil.Server.Features.ApiReference;
 using Vigil.Server.Features.Compliance;
 using Vigil.Server.Features.Csaf;
@@ -56,6 +57,7 @@ public partial class Program
         builder.Services.AddReporterPages();
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
+        builder.Services.AddAggregation();
 
         var app = builder.Build();
 
@@ -82,6 +84,7 @@ public partial class Program
         app.MapReporterPages();
         app.MapNoteExports();
         app.MapAdvisories();
+        app.MapAggregation();
 
         return app;
     }

@@ -9,6 +9,7 @@ namespace Vigil.Cli.Commands;
 /// `vigil advisory check FILE...` validates CSAF 2.0 documents offline (the JSON schema and every mandatory test of
 /// section 6.1), one line per failure; `vigil advisory import FILE...` sends them to the server, which checks them the
 /// same way and keeps the accepted ones byte for byte. Both exit 0 when every file passes, 1 when one does not.
+/// `vigil advisory follow URL` is in <see cref="AdvisoryFollowCommand"/>.
 /// </summary>
 public static class AdvisoryCommands
 {
@@ -16,7 +17,7 @@ public static class AdvisoryCommands
     {
         var server = new Option<string?>("--server") { Description = "The Vigil server's URL (else VIGIL_SERVER, the config file, or http://127.0.0.1:5080).", Recursive = true };
         var token = new Option<string?>("--token") { Description = "An API token (else VIGIL_TOKEN or the config file).", Recursive = true };
-        var advisory = new Command("advisory", "Check and import other publishers' CSAF 2.0 advisories.");
+        var advisory = new Command("advisory", "Check, import and follow other publishers' CSAF 2.0 advisories.");
 
         var checkFiles = new Argument<FileInfo[]>("FILE") { Description = "CSAF 2.0 documents (JSON).", Arity = ArgumentArity.OneOrMore };
         var check = new Command("check", "Validate CSAF 2.0 documents offline: schema and every mandatory test.") { checkFiles };
@@ -34,6 +35,7 @@ public static class AdvisoryCommands
 
         advisory.Subcommands.Add(check);
         advisory.Subcommands.Add(import);
+        advisory.Subcommands.Add(AdvisoryFollowCommand.Create(io, server, token));
         return advisory;
     }
 

@@ -3,7 +3,9 @@ namespace Vigil.Data.Entities;
 /// <summary>
 /// A CSAF 2.0 document another publisher issued, imported after passing the schema and every mandatory test. The
 /// document is kept byte for byte as it came, with its SHA-256; the other fields are read from it for listing and are
-/// never edited. It is the publisher's advisory, not one of the CERT's notes.
+/// never edited. It is the publisher's advisory, not one of the CERT's notes. Each revision of an advisory is a row of
+/// its own: the rows with the same publisher namespace and tracking id are one advisory's revisions, and none is ever
+/// replaced.
 /// </summary>
 public sealed class ImportedAdvisory
 {
@@ -26,6 +28,11 @@ public sealed class ImportedAdvisory
     public required string Tlp { get; init; }
     /// <summary><c>/document/tracking/current_release_date</c> as the document gives it.</summary>
     public required string CurrentReleaseDate { get; init; }
-    public required string ImportedBy { get; init; }
+    /// <summary>The analyst who imported it, or who asked for the run that did; null for a scheduled run.</summary>
+    public required string? ImportedBy { get; init; }
     public DateTimeOffset ImportedAt { get; init; }
+    /// <summary>The followed provider it was fetched from; null for a document an analyst sent.</summary>
+    public long? ProviderId { get; init; }
+    /// <summary>Where it was fetched from, for a followed provider's document.</summary>
+    public string? SourceUrl { get; init; }
 }

@@ -137,6 +137,73 @@ namespace Vigil.Data.Migrations.Postgres
                     b.ToTable("collection_indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.FollowedProvider", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("added_by");
+
+                    b.Property<bool>("ListOnAggregators")
+                        .HasColumnType("boolean")
+                        .HasColumnName("list_on_aggregators");
+
+                    b.Property<DateTimeOffset?>("ListedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("listed_at");
+
+                    b.Property<string>("MetadataLastUpdated")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("metadata_last_updated");
+
+                    b.Property<string>("MetadataUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("metadata_url");
+
+                    b.Property<string>("PublisherCategory")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("publisher_category");
+
+                    b.Property<string>("PublisherName")
+                        .HasColumnType("text")
+                        .HasColumnName("publisher_name");
+
+                    b.Property<string>("PublisherNamespace")
+                        .HasColumnType("text")
+                        .HasColumnName("publisher_namespace");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_followed_providers");
+
+                    b.HasIndex("AddedBy")
+                        .HasDatabaseName("ix_followed_providers_added_by");
+
+                    b.HasIndex("MetadataUrl")
+                        .IsUnique()
+                        .HasDatabaseName("ix_followed_providers_metadata_url");
+
+                    b.ToTable("followed_providers", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -224,9 +291,12 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnName("imported_at");
 
                     b.Property<string>("ImportedBy")
-                        .IsRequired()
                         .HasColumnType("character varying(36)")
                         .HasColumnName("imported_by");
+
+                    b.Property<long?>("ProviderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("provider_id");
 
                     b.Property<string>("PublisherCategory")
                         .IsRequired()
@@ -249,6 +319,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sha256");
+
+                    b.Property<string>("SourceUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("source_url");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -281,6 +355,9 @@ namespace Vigil.Data.Migrations.Postgres
 
                     b.HasIndex("ImportedBy")
                         .HasDatabaseName("ix_imported_advisories_imported_by");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_imported_advisories_provider_id");
 
                     b.HasIndex("Sha256")
                         .IsUnique()
@@ -843,6 +920,109 @@ namespace Vigil.Data.Migrations.Postgres
                     b.ToTable("organisation_inventories", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.ProviderRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported");
+
+                    b.Property<long>("ProviderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("provider_id");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer")
+                        .HasColumnName("refused");
+
+                    b.Property<string>("RequestedBy")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("trigger");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_runs");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_provider_runs_requested_by");
+
+                    b.HasIndex("ProviderId", "StartedAt")
+                        .HasDatabaseName("ix_provider_runs_provider_id_started_at");
+
+                    b.ToTable("provider_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.ProviderRunEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AdvisoryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("advisory_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_run_entries");
+
+                    b.HasIndex("AdvisoryId")
+                        .HasDatabaseName("ix_provider_run_entries_advisory_id");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_provider_run_entries_run_id");
+
+                    b.ToTable("provider_run_entries", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>
                 {
                     b.Property<long>("Id")
@@ -1138,14 +1318,28 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasConstraintName("fk_collection_indicators_incidents_source_incident_id");
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.FollowedProvider", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("AddedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_followed_providers_users_added_by");
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.ImportedAdvisory", b =>
                 {
                     b.HasOne("Vigil.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("ImportedBy")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_imported_advisories_users_imported_by");
+
+                    b.HasOne("Vigil.Data.Entities.FollowedProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_imported_advisories_followed_providers_provider_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Incident", b =>
@@ -1233,6 +1427,38 @@ namespace Vigil.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organisation_inventories_users_updated_by");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.ProviderRun", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.FollowedProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_provider_runs_followed_providers_provider_id");
+
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_provider_runs_users_requested_by");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.ProviderRunEntry", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.ImportedAdvisory", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_provider_run_entries_imported_advisories_advisory_id");
+
+                    b.HasOne("Vigil.Data.Entities.ProviderRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_provider_run_entries_provider_runs_run_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>

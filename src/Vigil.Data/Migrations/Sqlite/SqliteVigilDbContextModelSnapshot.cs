@@ -128,6 +128,71 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("collection_indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.FollowedProvider", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
+                    b.Property<bool>("ListOnAggregators")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("list_on_aggregators");
+
+                    b.Property<long?>("ListedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listed_at");
+
+                    b.Property<string>("MetadataLastUpdated")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata_last_updated");
+
+                    b.Property<string>("MetadataUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata_url");
+
+                    b.Property<string>("PublisherCategory")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publisher_category");
+
+                    b.Property<string>("PublisherName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publisher_name");
+
+                    b.Property<string>("PublisherNamespace")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publisher_namespace");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_followed_providers");
+
+                    b.HasIndex("AddedBy")
+                        .HasDatabaseName("ix_followed_providers_added_by");
+
+                    b.HasIndex("MetadataUrl")
+                        .IsUnique()
+                        .HasDatabaseName("ix_followed_providers_metadata_url");
+
+                    b.ToTable("followed_providers", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -211,9 +276,12 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnName("imported_at");
 
                     b.Property<string>("ImportedBy")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("imported_by");
+
+                    b.Property<long?>("ProviderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provider_id");
 
                     b.Property<string>("PublisherCategory")
                         .IsRequired()
@@ -236,6 +304,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("sha256");
+
+                    b.Property<string>("SourceUrl")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_url");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -268,6 +340,9 @@ namespace Vigil.Data.Migrations.Sqlite
 
                     b.HasIndex("ImportedBy")
                         .HasDatabaseName("ix_imported_advisories_imported_by");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_imported_advisories_provider_id");
 
                     b.HasIndex("Sha256")
                         .IsUnique()
@@ -826,6 +901,105 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("organisation_inventories", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.ProviderRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported");
+
+                    b.Property<long>("ProviderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provider_id");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refused");
+
+                    b.Property<string>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skipped");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_runs");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_provider_runs_requested_by");
+
+                    b.HasIndex("ProviderId", "StartedAt")
+                        .HasDatabaseName("ix_provider_runs_provider_id_started_at");
+
+                    b.ToTable("provider_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.ProviderRunEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AdvisoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("advisory_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_run_entries");
+
+                    b.HasIndex("AdvisoryId")
+                        .HasDatabaseName("ix_provider_run_entries_advisory_id");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_provider_run_entries_run_id");
+
+                    b.ToTable("provider_run_entries", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>
                 {
                     b.Property<long>("Id")
@@ -1115,14 +1289,28 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasConstraintName("fk_collection_indicators_incidents_source_incident_id");
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.FollowedProvider", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("AddedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_followed_providers_users_added_by");
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.ImportedAdvisory", b =>
                 {
                     b.HasOne("Vigil.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("ImportedBy")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_imported_advisories_users_imported_by");
+
+                    b.HasOne("Vigil.Data.Entities.FollowedProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_imported_advisories_followed_providers_provider_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Incident", b =>
@@ -1210,6 +1398,38 @@ namespace Vigil.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organisation_inventories_users_updated_by");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.ProviderRun", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.FollowedProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_provider_runs_followed_providers_provider_id");
+
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_provider_runs_users_requested_by");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.ProviderRunEntry", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.ImportedAdvisory", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_provider_run_entries_imported_advisories_advisory_id");
+
+                    b.HasOne("Vigil.Data.Entities.ProviderRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_provider_run_entries_provider_runs_run_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>

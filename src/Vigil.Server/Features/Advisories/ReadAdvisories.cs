@@ -17,7 +17,8 @@ public static class ReadAdvisories
             .Select(a => new AdvisoryResponse(
                 a.Id, AdvisoryResponse.ImportedSource, a.TrackingId, a.Version, a.Title, a.Category,
                 new AdvisoryPublisher(a.PublisherName, a.PublisherNamespace, a.PublisherCategory),
-                a.Tlp, a.CurrentReleaseDate, a.Sha256, a.Content.Length, a.ImportedAt, "/api/v1/advisories/" + a.Id + "/document"))
+                a.Tlp, a.CurrentReleaseDate, a.Sha256, a.Content.Length, a.ImportedAt, "/api/v1/advisories/" + a.Id + "/document",
+                a.ProviderId, a.SourceUrl))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(advisories);
     }

@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Csaf.Distribution;
+using Vigil.Csaf.Validation;
+using Vigil.Data;
+using Vigil.Data.Entities;
+using Vigil.Server.Features.Advisories;
+
+namespace Vigil.Server.Features.Aggregation;
+
+/// <summary>
+/// Takes one document of a followed provider: its published .sha256 and .sha512 (either may be missing; a mismatch
+/// refuses it), its OpenPGP signature by one of the provider's keys (required), Vigil's CSAF validation, the provider's
+/// publisher namespace; then stores it like an analyst's import. The same bytes are stored once, so a document already
+/// held is "unchanged" (null) and costs only its hash file when the provider publishes a .sha256.
+/// </summary>
+public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, TimeProvider clock)
+{
+    public const string NoHashWarning = "published without .sha256 or .sha512; the OpenPGP signature was checked";
+
+    /// <summary>What was done with the document; null when it is already held.</summary>
+    public async Task<RunOutcome?> TakeAsync(DocumentLocation at, FollowContext context, CancellationToken cancellationToken)
+    {
+        var url = at.Document;
+        var (sha256, problem256) = await PublishedHashAsync(at.Sha256, 64, cancellationToken);
+        var (sha512, problem512) = await PublishedHashAsync(at.Sha512, 128, cancellationToken);
+        if ((problem256 ?? problem512) is { } hashProblem)
+        {
+            return RunOutcome.Refuse(url, hashProblem);
+        }
+        if (sha256 is not null && await IsHeldAsync(sha256, cancellationToken))
+        {
+            return null;
+        }
+        var document = await fetcher.GetAsync(url, ImportAdvisory.MaxDocumentBytes, cancellationToken);
+        if (document.Body is not { } bytes)
+        {
+            return RunOutcome.Refuse(url, "the document cannot be fetched: " + document.Problem);
+        }
+        var actual256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (sha256 is not null && sha256 != actual256)
+        {
+            return RunOutcome.Refuse(url, $"hash mismatch: the published .sha256 is {sha256}, the document's SHA-256 is {actual256}");
+        }
+        if (sha512 is not null && sha512 != Convert.ToHexStringLower(SHA512.HashData(bytes)))
+        {
+            return RunOutcome.Refuse(url, $"hash mismatch: the published .sha512 is {sha512[..16]}..., not the document's SHA-512");
+        }
+        if (await IsHeldAsync(actual256, cancellationToken))
+        {
+            return null;
+        }
+        if (await SignatureProblemAsync(at, bytes, context, cancellationToken) is { } signatureProblem)
+        {
+            return RunOutcome.Refuse(url, signatureProblem);
+        }
+        var report = CsafValidator.Validate(bytes);
+        if (!report.IsValid)
+        {
+            var first = report.Findings[0];
+            return RunOutcome.Refuse(url, $"invalid CSAF: fails {string.Join(", ", report.FailedTests)} (first: {first.Test} {first.Path}: {first.Message})");
+        }
+        CsafDocumentSummary summary;
+        using (var parsed = JsonDocument.Parse(bytes))
+        {
+            summary = CsafDocumentSummary.Read(parsed.RootElement);
+        }
+        if (!SameNamespace(summary.PublisherNamespace, context.PublisherNamespace))
+        {
+            return RunOutcome.Refuse(url, $"the document's publisher namespace {summary.PublisherNamespace} is not the provider's ({context.PublisherNamespace})");
+        }
+        return await StoreAsync(url, bytes, actual256, summary, context, sha256 is null && sha512 is null, cancellationToken);
+    }
+
+    private async Task<RunOutcome?> StoreAsync(
+        Uri url, byte[] bytes, string sha256, CsafDocumentSummary summary, FollowContext context, bool noHash, CancellationToken cancellationToken)
+    {
+        // Revisions of one advisory share the publisher namespace and tracking id; each is kept as a row of its own.
+        var revisions = await db.ImportedAdvisories.AsNoTracking()
+            .Where(a => a.PublisherNamespace == summary.PublisherNamespace && a.TrackingId == summary.TrackingId)
+            .Select(a => new { a.Id, a.Version }).ToListAsync(cancellationToken);
+        if (revisions.FirstOrDefault(r => r.Version == summary.Version) is { } sameVersion)
+        {
+            return RunOutcome.Refuse(url, $"changed without a new version: advisory {sameVersion.Id} holds version {summary.Version} of {summary.TrackingId} with other bytes");
+        }
+        var advisory = new ImportedAdvisory
+        {
+            Sha256 = sha256, Content = bytes, TrackingId = summary.TrackingId, Version = summary.Version, Title = summary.Title,
+            Category = summary.Category, PublisherName = summary.PublisherName, PublisherNamespace = summary.PublisherNamespace,
+            PublisherCategory = summary.PublisherCategory, Tlp = AdvisoryAccess.TlpOf(summary.TlpLabel),
+            CurrentReleaseDate = summary.CurrentReleaseDate, ImportedBy = context.ImportedBy, ImportedAt = clock.GetUtcNow(),
+            ProviderId = context.ProviderId, SourceUrl = url.AbsoluteUri,
+        };
+        db.ImportedAdvisories.Add(advisory);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another run (or server) stored the same bytes a moment ago.
+            db.ChangeTracker.Clear();
+            return null;
+        }
+        db.ChangeTracker.Clear();
+        return new RunOutcome(url.AbsoluteUri, revisions.Count > 0 ? RunOutcome.Revision : RunOutcome.Imported, noHash ? NoHashWarning : null, advisory.Id);
+    }
+
+    private async Task<string?> SignatureProblemAsync(DocumentLocation at, byte[] bytes, FollowContext context, CancellationToken cancellationToken)
+    {
+        var signature = await fetcher.GetAsync(at.Signature, ProviderFetcher.MaxSignatureBytes, cancellationToken);
+        if (signature.Body is null)
+        {
+            return signature.IsMissing ? "no OpenPGP signature (.asc) is published" : "the .asc signature cannot be fetched: " + signature.Problem;
+        }
+        if (context.Keys.Count == 0)
+        {
+            return "bad signature: none of the provider's OpenPGP keys could be read";
+        }
+        return OpenPgpSignatures.Check(bytes, signature.Body, context.Keys) is { } problem ? "bad signature: " + problem : null;
+    }
+
+    /// <summary>The published digest; none when the file is missing; a problem when it is there but unreadable.</summary>
+    private async Task<(string? Digest, string? Problem)> PublishedHashAsync(Uri url, int hexLength, CancellationToken cancellationToken)
+    {
+        var fetched = await fetcher.GetAsync(url, ProviderFetcher.MaxHashBytes, cancellationToken);
+        if (fetched.Body is null)
+        {
+            return fetched.IsMissing ? (null, null) : (null, $"the hash file {url} cannot be fetched: {fetched.Problem}");
+        }
+        try
+        {
+            return (HashFile.Read(fetched.Body, hexLength), null);
+        }
+        catch (CsafDistributionException e)
+        {
+            return (null, $"the hash file {url} is unreadable: {e.Message}");
+        }
+    }
+
+    private Task<bool> IsHeldAsync(string sha256, CancellationToken cancellationToken) =>
+        db.ImportedAdvisories.AnyAsync(a => a.Sha256 == sha256, cancellationToken);
+
+    public static bool SameNamespace(string a, string b) =>
+        string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+}

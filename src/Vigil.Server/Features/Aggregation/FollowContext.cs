@@ -1,0 +1,10 @@
+using Org.BouncyCastle.Bcpg.OpenPgp;
+
+namespace Vigil.Server.Features.Aggregation;
+
+/// <summary>What each document of one run is checked against, and on whose behalf it is stored.</summary>
+/// <param name="ProviderId">The followed provider.</param>
+/// <param name="PublisherNamespace">The provider's publisher namespace: its documents must carry the same.</param>
+/// <param name="Keys">The provider's public OpenPGP keys that could be read.</param>
+/// <param name="ImportedBy">The analyst who asked for the run; null for a scheduled run.</param>
+public sealed record FollowContext(long ProviderId, string PublisherNamespace, IReadOnlyList<PgpPublicKey> Keys, string? ImportedBy);

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vigil.Csaf.Distribution;
+using Vigil.Data;
+using Vigil.Data.Entities;
+
+namespace Vigil.Server.Features.Aggregation;
+
+/// <summary>
+/// One run over a followed provider: read its metadata, keys and listings, take each document (<see cref="DocumentIntake"/>),
+/// and record the run with what was imported, refused and skipped. A document that fails is refused with its URL and
+/// reason and the run goes on; only metadata that cannot be read ends a run early (recorded as a refusal of the metadata).
+/// Runs of one provider never overlap within a server.
+/// </summary>
+public sealed partial class ProviderSync(
+    VigilDbContext db, ProviderLocator locator, ProviderWalk walk, DocumentIntake intake, TimeProvider clock,
+    IOptions<AggregationOptions> options, ILogger<ProviderSync> logger)
+{
+    public const string Scheduled = "scheduled";
+    public const string Requested = "requested";
+
+    private static readonly ConcurrentDictionary<long, SemaphoreSlim> Running = new();
+
+    public async Task<(ProviderRun Run, IReadOnlyList<RunOutcome> Outcomes)> RunAsync(
+        long providerId, string trigger, string? requestedBy, CancellationToken cancellationToken)
+    {
+        var gate = Running.GetOrAdd(providerId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunAloneAsync(providerId, trigger, requestedBy, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<(ProviderRun, IReadOnlyList<RunOutcome>)> RunAloneAsync(long providerId, string trigger, string? requestedBy, CancellationToken cancellationToken)
+    {
+        var provider = await db.FollowedProviders.SingleAsync(p => p.Id == providerId, cancellationToken);
+        var run = new ProviderRun { ProviderId = providerId, Trigger = trigger, RequestedBy = requestedBy, StartedAt = clock.GetUtcNow() };
+        var outcomes = new List<RunOutcome>();
+        var url = new Uri(provider.MetadataUrl);
+        var (metadata, problem) = await locator.ReadAsync(url, cancellationToken);
+        if (metadata is null)
+        {
+            outcomes.Add(RunOutcome.Refuse(url, "provider-metadata.json: " + problem));
+        }
+        else
+        {
+            Remember(provider, metadata);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var found = await walk.WalkAsync(metadata, cancellationToken);
+            outcomes.AddRange(found.Problems);
+            var context = new FollowContext(providerId, metadata.Publisher.Namespace, found.Keys, requestedBy);
+            var downloaded = 0;
+            foreach (var (document, i) in found.Documents.Select((d, i) => (d, i)))
+            {
+                if (downloaded == options.Value.MaxDocumentsPerRun)
+                {
+                    outcomes.Add(RunOutcome.Skip(document.Document,
+                        $"this and {found.Documents.Count - i - 1} more documents are left for the next run: one run fetches at most {downloaded}"));
+                    break;
+                }
+                var outcome = await TakeAsync(document, context, cancellationToken);
+                if (outcome is null)
+                {
+                    run.Unchanged++;
+                    continue;
+                }
+                downloaded++;
+                outcomes.Add(outcome);
+            }
+        }
+        run.Imported = outcomes.Count(o => o.Outcome is RunOutcome.Imported or RunOutcome.Revision);
+        run.Refused = outcomes.Count(o => o.Outcome == RunOutcome.Refused);
+        run.Skipped = outcomes.Count(o => o.Outcome == RunOutcome.Skipped);
+        run.FinishedAt = clock.GetUtcNow();
+        db.ProviderRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ProviderRunEntries.AddRange(outcomes.Select(o => new ProviderRunEntry
+        {
+            RunId = run.Id, Url = o.Url, Outcome = o.Outcome, Reason = o.Reason, AdvisoryId = o.AdvisoryId,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        LogRun(logger, providerId, run.Imported, run.Unchanged, run.Refused, run.Skipped);
+        return (run, outcomes);
+    }
+
+    /// <summary>One document; an unexpected failure refuses that document alone.</summary>
+    private async Task<RunOutcome?> TakeAsync(DocumentLocation document, FollowContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await intake.TakeAsync(document, context, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            db.ChangeTracker.Clear();
+            LogDocumentFailed(logger, document.Document.AbsoluteUri, e);
+            return RunOutcome.Refuse(document.Document, "the document could not be taken: " + e.GetType().Name);
+        }
+    }
+
+    private void Remember(FollowedProvider provider, ProviderMetadata metadata)
+    {
+        // Column limits guard against a provider writing more than the specification allows.
+        var category = Clip(metadata.Publisher.Category, 20);
+        var role = Clip(metadata.Role, 40);
+        var lastUpdated = Clip(metadata.LastUpdated, 40);
+        var changed = provider.PublisherName != metadata.Publisher.Name || provider.PublisherNamespace != metadata.Publisher.Namespace
+            || provider.PublisherCategory != category || provider.Role != role
+            || provider.MetadataLastUpdated != lastUpdated || provider.ListOnAggregators != metadata.ListOnAggregators;
+        if (!changed)
+        {
+            return;
+        }
+        provider.PublisherName = metadata.Publisher.Name;
+        provider.PublisherNamespace = metadata.Publisher.Namespace;
+        provider.PublisherCategory = category;
+        provider.Role = role;
+        provider.MetadataLastUpdated = lastUpdated;
+        provider.ListOnAggregators = metadata.ListOnAggregators;
+        provider.ListedAt = clock.GetUtcNow();
+    }
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
+
+    [LoggerMessage(EventId = 6100, Level = LogLevel.Information,
+        Message = "CSAF provider {ProviderId}: {Imported} imported, {Unchanged} unchanged, {Refused} refused, {Skipped} skipped")]
+    private static partial void LogRun(ILogger logger, long providerId, int imported, int unchanged, int refused, int skipped);
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Taking the CSAF document {Url} failed")]
+    private static partial void LogDocumentFailed(ILogger logger, string url, Exception exception);
+}
