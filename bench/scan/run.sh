@@ -55,10 +55,22 @@ for n in 100 10000 100000; do
     measure "vigil scan --threads 1, $n indicators" "$vigil" scan --threads 1 --json --iocs "$work/domains-$n.stix2" "$log"
     [ "$n" = 10000 ] && cp "$work/out.txt" "$work/vigil-hits.jsonl"
 done
-measure "vigil scan --threads $cores, 10000 indicators" "$vigil" scan --threads "$cores" --json --iocs "$work/domains-10000.stix2" "$log"
+for n in 10000 100000; do
+    measure "vigil scan --threads $cores, $n indicators" "$vigil" scan --threads "$cores" --json --iocs "$work/domains-$n.stix2" "$log"
+done
 for n in 100 10000 100000; do
     measure "rg -F -f, $n patterns" rg -c -F -f "$work/domains-$n.txt" "$log"
 done
 measure "grep -F -f, 10000 patterns" grep -c -F -f "$work/domains-10000.txt" "$log"
+# Start-up and reading the indicators alone, on an empty file: what the rows above spend before the first byte.
+: > "$work/empty.log"
+echo
+echo "| start-up and indicators only (empty file) | seconds | peak MB |"
+echo "| --- | ---: | ---: |"
+for n in 100 10000 100000; do
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$vigil" scan --threads 1 --json --iocs "$work/domains-$n.stix2" "$work/empty.log" > /dev/null 2>&1 || true
+    read -r seconds kilobytes < <(tail -n 1 "$work/time.txt")
+    awk -v n="$n" -v s="$seconds" -v k="$kilobytes" 'BEGIN { printf "| %s indicators | %.2f | %.0f |\n", n, s, k / 1024 }'
+done
 echo >&2
 echo "vigil found $(wc -l < "$work/vigil-hits.jsonl") hits with 10,000 indicators; rg and grep count matching lines, decoys included." >&2

@@ -23,7 +23,7 @@ public static class ScanCommand
         var json = new Option<bool>("--json") { Description = "Write one JSON object per hit, one per line (see docs/scan.md)." };
         var threads = new Option<int>("--threads")
         {
-            Description = "How many files to read at once (default: one per core; 1 keeps hits in reading order).",
+            Description = "How many threads read at once: files in parallel, a large text file in parts (default: one per core; 1 keeps hits in reading order).",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         threads.Validators.Add(result =>
