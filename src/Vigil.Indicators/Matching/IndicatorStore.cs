@@ -12,6 +12,11 @@ namespace Vigil.Indicators.Matching;
 internal sealed class IndicatorStore : IReadOnlyList<CatalogedIndicator>
 {
     private const int NoName = -1;
+    private const string IndicatorPrefix = "indicator--";
+    // The first byte of a stored id: the usual "indicator--" and a lower-case UUID kept as the UUID's 16 bytes, or any
+    // other id as UTF-8.
+    private const byte UuidId = 0;
+    private const byte TextId = 1;
     private const int BlockSize = 1 << 20;
 
     // Blocks are filled and never moved, so growing costs no copies; an indicator's text is all in one block.
@@ -37,7 +42,7 @@ internal sealed class IndicatorStore : IReadOnlyList<CatalogedIndicator>
             var block = _blocks[blockNumber];
             return new CatalogedIndicator
             {
-                Id = Text(block, id, name == NoName ? pattern : name),
+                Id = IdText(block, id, name == NoName ? pattern : name),
                 Name = name == NoName ? null : Text(block, name, pattern),
                 Pattern = Text(block, pattern, end),
                 Problems = _problems.GetValueOrDefault(index, []),
@@ -52,13 +57,14 @@ internal sealed class IndicatorStore : IReadOnlyList<CatalogedIndicator>
     /// <summary>Adds an indicator and returns its number.</summary>
     public int Add(string id, string? name, string pattern, IReadOnlyList<string> problems)
     {
-        var needed = Encoding.UTF8.GetByteCount(id) + (name is null ? 0 : Encoding.UTF8.GetByteCount(name)) + Encoding.UTF8.GetByteCount(pattern);
+        var compactId = IsUuidId(id, out var uuid);
+        var needed = 1 + (compactId ? 16 : Encoding.UTF8.GetByteCount(id)) + (name is null ? 0 : Encoding.UTF8.GetByteCount(name)) + Encoding.UTF8.GetByteCount(pattern);
         if (_blocks.Count == 0 || _used + needed > _blocks[^1].Length)
         {
             _blocks.Add(new byte[Math.Max(BlockSize, needed)]);
             _used = 0;
         }
-        var idStart = Append(id);
+        var idStart = compactId ? AppendUuid(uuid) : AppendText(id);
         var nameStart = name is null ? NoName : Append(name);
         var patternStart = Append(pattern);
         _offsets.Add((_blocks.Count - 1, idStart, nameStart, patternStart, _used));
@@ -69,7 +75,7 @@ internal sealed class IndicatorStore : IReadOnlyList<CatalogedIndicator>
     public string Id(int index)
     {
         var (block, id, name, pattern, _) = _offsets[index];
-        return Text(_blocks[block], id, name == NoName ? pattern : name);
+        return IdText(_blocks[block], id, name == NoName ? pattern : name);
     }
 
     public void SetCollections(int index, IReadOnlyList<IndicatorCollection> collections) => _collections[index] = collections;
@@ -80,6 +86,33 @@ internal sealed class IndicatorStore : IReadOnlyList<CatalogedIndicator>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static bool IsUuidId(string id, out Guid uuid)
+    {
+        uuid = default;
+        return id.Length == IndicatorPrefix.Length + 36 && id.StartsWith(IndicatorPrefix, StringComparison.Ordinal)
+            && Guid.TryParseExact(id.AsSpan(IndicatorPrefix.Length), "D", out uuid)
+            && id.AsSpan(IndicatorPrefix.Length).SequenceEqual(uuid.ToString("D"));
+    }
+
+    private int AppendUuid(Guid uuid)
+    {
+        var start = _used;
+        _blocks[^1][_used++] = UuidId;
+        uuid.TryWriteBytes(_blocks[^1].AsSpan(_used));
+        _used += 16;
+        return start;
+    }
+
+    private int AppendText(string value)
+    {
+        _blocks[^1][_used++] = TextId;
+        return Append(value) - 1;
+    }
+
+    private static string IdText(byte[] block, int start, int end) => block[start] == UuidId
+        ? IndicatorPrefix + new Guid(block.AsSpan(start + 1, 16)).ToString("D")
+        : Text(block, start + 1, end);
 
     private int Append(string value)
     {

@@ -43,13 +43,13 @@ internal sealed class TextLineFilter
 
     private TextLineFilter(List<string> names)
     {
-        // Every suffix ends a label, so the labels bound the suffixes: the table is sized once, at most half full
-        // (names share their last labels, so in practice far less).
+        // Every suffix ends a label, so the labels bound the suffixes: the table is sized once, at most three quarters
+        // full (names share their last labels, so in practice under half).
         var labels = names.Sum(name => name.AsSpan().Count('.') + 1);
-        var bits = Math.Max(6, BitOperations.Log2((uint)Math.Max(1, labels)) + 2);
+        var bits = Math.Max(6, BitOperations.Log2((uint)Math.Max(1, labels)) + 1);
         _slots = new ulong[1 << bits];
         _shift = 64 - bits;
-        var bloomBits = Math.Max(0, bits - 5);
+        var bloomBits = Math.Max(0, bits - 4);
         _bloom = new ulong[1 << bloomBits];
         _bloomShift = 64 - bloomBits;
         foreach (var name in names)
