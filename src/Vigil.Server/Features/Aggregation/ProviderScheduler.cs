@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
+using Vigil.Server.Infrastructure.Scheduling;
 
 namespace Vigil.Server.Features.Aggregation;
 
@@ -10,32 +11,15 @@ namespace Vigil.Server.Features.Aggregation;
 /// others still run.
 /// </summary>
 public sealed partial class ProviderScheduler(IServiceProvider services, IOptions<AggregationOptions> options, TimeProvider clock, ILogger<ProviderScheduler> logger)
-    : BackgroundService
+    : PeriodicJob(clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        do
-        {
-            try
-            {
-                await RunAllAsync(services, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => RunAllAsync(services, cancellationToken);
+
+    protected override void RunFailed(Exception exception) => LogFailed(logger, exception);
 
     /// <summary>Follows the configured providers not yet followed, then runs each followed provider once.</summary>
     public static async Task RunAllAsync(IServiceProvider services, CancellationToken cancellationToken)

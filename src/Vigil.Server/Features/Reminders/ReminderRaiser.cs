@@ -6,6 +6,7 @@ using Vigil.Data.Entities;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Regimes;
 using Vigil.Server.Features.Compliance;
+using Vigil.Server.Infrastructure.Scheduling;
 using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Server.Features.Reminders;
@@ -16,32 +17,15 @@ namespace Vigil.Server.Features.Reminders;
 /// refuses a second copy from another server checking at the same moment.
 /// </summary>
 public sealed partial class ReminderRaiser(IServiceProvider services, IOptions<RemindersOptions> options, TimeProvider clock, ILogger<ReminderRaiser> logger)
-    : BackgroundService
+    : PeriodicJob(clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        do
-        {
-            try
-            {
-                await RaiseDueAsync(services, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => RaiseDueAsync(services, cancellationToken);
+
+    protected override void RunFailed(Exception exception) => LogFailed(logger, exception);
 
     /// <summary>Raises every reminder due now that is not yet stored; returns how many it stored.</summary>
     public static async Task<int> RaiseDueAsync(IServiceProvider services, CancellationToken cancellationToken)
