@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Vigil.Csaf.Validation;
@@ -12,17 +11,15 @@ internal sealed record RevisionHistoryItem(string Path, int Position, string? Nu
             .Select((item, position) =>
             {
                 var number = JsonWalk.String(item.Value, "number");
-                var date = DateTimeOffset.TryParse(JsonWalk.String(item.Value, "date"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-                    ? parsed
-                    : (DateTimeOffset?)null;
-                return new RevisionHistoryItem(item.Path, position, number, DocumentVersion.Parse(number), date);
+                return new RevisionHistoryItem(item.Path, position, number, DocumentVersion.Parse(number), CsafRevisionOrder.ReadDate(JsonWalk.String(item.Value, "date")));
             })
             .ToList();
 
     /// <summary>The items sorted ascending by date; items of the same date by their numbers, so that several
-    /// revisions released at once are in order whatever order the document lists them in.</summary>
+    /// revisions released at once are in order whatever order the document lists them in (<see cref="CsafRevisionOrder"/>).</summary>
     public static IReadOnlyList<RevisionHistoryItem> ByDate(JsonElement document) =>
-        [.. Of(document).OrderBy(i => i.Date ?? DateTimeOffset.MinValue).ThenBy(i => i.Version).ThenBy(i => i.Position)];
+        [.. Of(document).Order(Comparer<RevisionHistoryItem>.Create((x, y) =>
+            CsafRevisionOrder.Compare(x.Date, x.Version, y.Date, y.Version) is var order and not 0 ? order : x.Position.CompareTo(y.Position)))];
 
     /// <summary>The document's status and version.</summary>
     public static (string? Status, string? Version) Tracking(JsonElement document) =>

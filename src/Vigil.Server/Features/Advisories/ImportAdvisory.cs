@@ -40,7 +40,10 @@ public static class ImportAdvisory
         }
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes!));
         var known = await db.ImportedAdvisories.AsNoTracking().SingleOrDefaultAsync(a => a.Sha256 == sha256, cancellationToken);
-        if (known is not null) { return TypedResults.Ok(AdvisoryResponse.From(known, bytes!.Length)); }
+        if (known is not null)
+        {
+            return TypedResults.Ok(AdvisoryResponse.From(known, bytes!.Length, await AdvisoryRevisions.IsSupersededAsync(db, user, known, cancellationToken)));
+        }
         var advisory = new ImportedAdvisory
         {
             Sha256 = sha256, Content = bytes!, TrackingId = summary.TrackingId, Version = summary.Version, Title = summary.Title,
@@ -50,7 +53,8 @@ public static class ImportAdvisory
         };
         db.ImportedAdvisories.Add(advisory);
         await db.SaveChangesAsync(cancellationToken);
-        var response = AdvisoryResponse.From(advisory, bytes!.Length);
+        // Revisions may come out of order: the one imported now is not necessarily the newest.
+        var response = AdvisoryResponse.From(advisory, bytes!.Length, await AdvisoryRevisions.IsSupersededAsync(db, user, advisory, cancellationToken));
         return TypedResults.Created(response.DocumentUrl[..^"/document".Length], response);
     }
 }

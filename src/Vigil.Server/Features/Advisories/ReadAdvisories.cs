@@ -6,7 +6,10 @@ using Vigil.Server.Infrastructure.Http;
 
 namespace Vigil.Server.Features.Advisories;
 
-/// <summary>Lists and shows the imported advisories the caller's TLP audience allows, and serves their documents.</summary>
+/// <summary>
+/// Lists and shows the imported advisories the caller's TLP audience allows, and serves their documents. Each revision
+/// is listed, saying whether the caller may read a newer one.
+/// </summary>
 public static class ReadAdvisories
 {
     public static async Task<Ok<List<AdvisoryResponse>>> List(ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
@@ -17,10 +20,12 @@ public static class ReadAdvisories
             .Select(a => new AdvisoryResponse(
                 a.Id, AdvisoryResponse.ImportedSource, a.TrackingId, a.Version, a.Title, a.Category,
                 new AdvisoryPublisher(a.PublisherName, a.PublisherNamespace, a.PublisherCategory),
-                a.Tlp, a.CurrentReleaseDate, a.Sha256, a.Content.Length, a.ImportedAt, "/api/v1/advisories/" + a.Id + "/document",
+                a.Tlp, a.CurrentReleaseDate, a.Sha256, a.Content.Length, a.ImportedAt, "/api/v1/advisories/" + a.Id + "/document", false,
                 a.ProviderId, a.SourceUrl))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(advisories);
+        // Every revision is listed; the list holds all the caller may read, so it alone tells which are superseded.
+        var newest = AdvisoryRevisions.Newest(advisories.Select(a => new AdvisoryRevisions.Tracking(a.Id, a.Publisher.Namespace, a.TrackingId, a.Version, a.CurrentReleaseDate)));
+        return TypedResults.Ok(advisories.Select(a => a with { Superseded = !newest.Contains(a.Id) }).ToList());
     }
 
     public static async Task<Results<Ok<AdvisoryResponse>, ProblemHttpResult>> Get(
@@ -29,7 +34,7 @@ public static class ReadAdvisories
         var advisory = await db.ImportedAdvisories.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         return advisory is null
             ? Problems.NotFound($"advisory {id}")
-            : TypedResults.Ok(AdvisoryResponse.From(advisory, advisory.Content.Length));
+            : TypedResults.Ok(AdvisoryResponse.From(advisory, advisory.Content.Length, await AdvisoryRevisions.IsSupersededAsync(db, user, advisory, cancellationToken)));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(

@@ -39,6 +39,32 @@ public static class CsafSamples
         return advisory;
     }
 
+    /// <summary>
+    /// A revision of the 2019 advisory under its own tracking id: its revision history ends at the last item given, which
+    /// is its version and current release date. When <paramref name="androidAffected"/> is false, "WhatsApp for Android
+    /// &lt; 2.19.134" is listed as fixed rather than known affected (and leaves the remediation and the score).
+    /// </summary>
+    public static JsonObject WhatsApp2019Revision(string trackingId, string tlp, bool androidAffected, params (string Number, string Date)[] history)
+    {
+        var advisory = WhatsApp2019();
+        var tracking = advisory["document"]!["tracking"]!;
+        tracking["id"] = trackingId;
+        tracking["version"] = history[^1].Number;
+        tracking["current_release_date"] = history[^1].Date;
+        tracking["revision_history"] = new JsonArray([.. history.Select(h => new JsonObject { ["date"] = h.Date, ["number"] = h.Number, ["summary"] = $"Revision {h.Number}." })]);
+        advisory["document"]!["distribution"]!["tlp"]!["label"] = tlp;
+        if (!androidAffected)
+        {
+            var vulnerability = advisory["vulnerabilities"]![0]!;
+            foreach (var list in new[] { vulnerability["product_status"]!["known_affected"]!, vulnerability["remediations"]![0]!["product_ids"]!, vulnerability["scores"]![0]!["products"]! })
+            {
+                list.AsArray().Remove(list.AsArray().Single(id => id!.GetValue<string>() == "WA-android-vuln"));
+            }
+            vulnerability["product_status"]!["fixed"]!.AsArray().Add("WA-android-vuln");
+        }
+        return advisory;
+    }
+
     private static JsonObject Relationship(string reference, string id, string name) => new()
     {
         ["category"] = "installed_on",

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Csaf.Validation;
+using Vigil.Data;
+using Vigil.Data.Entities;
+
+namespace Vigil.Server.Features.Advisories;
+
+/// <summary>
+/// Which imported rows are the newest revision of their advisory. The rows with the same publisher namespace and
+/// tracking id are one advisory's revisions (as the import and the aggregation store them); the newest is the latest
+/// by its CSAF tracking (<see cref="CsafRevisionOrder"/>: current release date, then version), whatever order the rows
+/// arrived in. Rows the tracking cannot tell apart (an analyst may import one version twice with other bytes) go by
+/// import order, the later first. Callers pass the rows of one TLP audience, so the newest is the newest that audience
+/// may read: a caller who may not read the latest revision is answered from the latest one it may.
+/// </summary>
+public static class AdvisoryRevisions
+{
+    public sealed record Tracking(long Id, string PublisherNamespace, string TrackingId, string Version, string CurrentReleaseDate);
+
+    private static readonly IComparer<Tracking> Order = Comparer<Tracking>.Create((x, y) =>
+        CsafRevisionOrder.Compare(x.CurrentReleaseDate, x.Version, y.CurrentReleaseDate, y.Version) is var order and not 0 ? order : x.Id.CompareTo(y.Id));
+
+    public static IQueryable<Tracking> SelectTracking(this IQueryable<ImportedAdvisory> advisories) =>
+        advisories.Select(a => new Tracking(a.Id, a.PublisherNamespace, a.TrackingId, a.Version, a.CurrentReleaseDate));
+
+    /// <summary>The ids of the rows that are the newest of their advisory among <paramref name="rows"/>.</summary>
+    public static HashSet<long> Newest(IEnumerable<Tracking> rows) =>
+        [.. rows.GroupBy(r => (r.PublisherNamespace, r.TrackingId)).Select(revisions => revisions.Max(Order)!.Id)];
+
+    /// <summary>Whether the caller may read a newer revision of the advisory than this one.</summary>
+    public static async Task<bool> IsSupersededAsync(VigilDbContext db, ClaimsPrincipal user, ImportedAdvisory advisory, CancellationToken cancellationToken)
+    {
+        var revisions = await db.ImportedAdvisories.AsNoTracking().VisibleTo(user)
+            .Where(a => a.PublisherNamespace == advisory.PublisherNamespace && a.TrackingId == advisory.TrackingId)
+            .SelectTracking().ToListAsync(cancellationToken);
+        return !Newest(revisions).Contains(advisory.Id);
+    }
+}
