@@ -26,14 +26,23 @@ public static class AdvisoryRevisions
 
     /// <summary>The ids of the rows that are the newest of their advisory among <paramref name="rows"/>.</summary>
     public static HashSet<long> Newest(IEnumerable<Tracking> rows) =>
-        [.. rows.GroupBy(r => (r.PublisherNamespace, r.TrackingId)).Select(revisions => revisions.Max(Order)!.Id)];
+        [.. rows.GroupBy(r => (NamespaceKey(r.PublisherNamespace), r.TrackingId)).Select(revisions => revisions.Max(Order)!.Id)];
+
+    /// <summary>
+    /// A publisher namespace as compared: a URL's case and a trailing '/' do not make another publisher
+    /// (<c>https://Vendor.example/</c> and <c>https://vendor.example</c> are one).
+    /// </summary>
+    public static string NamespaceKey(string publisherNamespace) => publisherNamespace.TrimEnd('/').ToUpperInvariant();
+
+    /// <summary>Whether two publisher namespaces name the same publisher (see <see cref="NamespaceKey"/>).</summary>
+    public static bool SameNamespace(string a, string b) => NamespaceKey(a) == NamespaceKey(b);
 
     /// <summary>Whether the caller may read a newer revision of the advisory than this one.</summary>
     public static async Task<bool> IsSupersededAsync(VigilDbContext db, ClaimsPrincipal user, ImportedAdvisory advisory, CancellationToken cancellationToken)
     {
         var revisions = await db.ImportedAdvisories.AsNoTracking().VisibleTo(user)
-            .Where(a => a.PublisherNamespace == advisory.PublisherNamespace && a.TrackingId == advisory.TrackingId)
+            .Where(a => a.TrackingId == advisory.TrackingId)
             .SelectTracking().ToListAsync(cancellationToken);
-        return !Newest(revisions).Contains(advisory.Id);
+        return !Newest(revisions.Where(r => SameNamespace(r.PublisherNamespace, advisory.PublisherNamespace))).Contains(advisory.Id);
     }
 }

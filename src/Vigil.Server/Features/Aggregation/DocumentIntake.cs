@@ -142,6 +142,5 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
     private Task<bool> IsHeldAsync(string sha256, CancellationToken cancellationToken) =>
         db.ImportedAdvisories.AnyAsync(a => a.Sha256 == sha256, cancellationToken);
 
-    public static bool SameNamespace(string a, string b) =>
-        string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+    public static bool SameNamespace(string a, string b) => AdvisoryRevisions.SameNamespace(a, b);
 }
