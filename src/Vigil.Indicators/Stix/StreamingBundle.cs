@@ -80,9 +80,19 @@ internal sealed class StreamingBundle(Stream stream, Action<StixObject> onObject
                     return true;
                 }
                 if (reader.TokenType != JsonTokenType.StartObject) { throw new StixFormatException("a bundle entry is not a JSON object"); }
-                // A parsed element owns its memory (no pooled buffers to return), which suits many small objects.
-                if (!JsonElement.TryParseValue(ref reader, out var entry)) { return false; }
-                onObject(StixObjectReader.Read(entry!.Value));
+                var start = (int)reader.TokenStartIndex;
+                if (!reader.TrySkip()) { return false; }
+                // Indicators are read straight from the bytes; anything else, or anything amiss, through a document.
+                var entry = _buffer.AsSpan(start, (int)reader.BytesConsumed - start);
+                if (IndicatorFastReader.TryRead(entry) is { } indicator)
+                {
+                    onObject(indicator);
+                    return true;
+                }
+                using (var document = JsonDocument.Parse(_buffer.AsMemory(start, entry.Length)))
+                {
+                    onObject(StixObjectReader.Read(document.RootElement));
+                }
                 return true;
         }
     }
