@@ -31,7 +31,7 @@ internal static class ImportedAdvisoryBench
             await using (app)
             {
                 await DatabaseStartup.MigrateAsync(app.Services, app.Services.GetRequiredService<IOptions<StorageOptions>>().Value, CancellationToken.None);
-                var rows = await StoreAsync(app.Services, advisoryCount);
+                var (rows, storedBytes) = await StoreAsync(app.Services, advisoryCount);
                 var components = Enumerable.Range(0, componentCount).Select(i => BenchAdvisories.Component(i, advisoryCount)).ToList();
                 var analyst = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Analyst)], "bench"));
                 var anonymous = new ClaimsPrincipal(new ClaimsIdentity());
@@ -53,10 +53,10 @@ internal static class ImportedAdvisoryBench
                 }
                 sourceRuns.Sort();
 
-                Console.WriteLine("| advisories (rows) | components | first check (ms) | later checks, median of 5 (ms) | first check, another audience (ms) | of a later check, the source alone (ms) | documents checked | affecting | matches | retained after first check (MB) |");
-                Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                Console.WriteLine("| advisories (rows) | components | first check (ms) | later checks, median of 5 (ms) | first check, another audience (ms) | of a later check, the source alone (ms) | documents checked | affecting | matches | documents stored (MB) | retained after first check (MB) |");
+                Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {advisoryCount:N0} ({rows:N0}) | {componentCount:N0} | {coldMs:N0} | {warm[2]:N0} | {otherAudienceMs:N0} | {sourceRuns[2]:N1} | {coldAnswer.DocumentsChecked:N0} | {coldAnswer.Documents.Count:N0} | {coldAnswer.Documents.Sum(d => d.Matches.Count):N0} | {retained / 1048576.0:N1} |"));
+                    $"| {advisoryCount:N0} ({rows:N0}) | {componentCount:N0} | {coldMs:N0} | {warm[2]:N0} | {otherAudienceMs:N0} | {sourceRuns[2]:N1} | {coldAnswer.DocumentsChecked:N0} | {coldAnswer.Documents.Count:N0} | {coldAnswer.Documents.Sum(d => d.Matches.Count):N0} | {storedBytes / 1048576.0:N1} | {retained / 1048576.0:N1} |"));
             }
         }
         finally
@@ -66,10 +66,11 @@ internal static class ImportedAdvisoryBench
         }
     }
 
-    private static async Task<int> StoreAsync(IServiceProvider services, int advisoryCount)
+    private static async Task<(int Rows, long Bytes)> StoreAsync(IServiceProvider services, int advisoryCount)
     {
         var importedAt = DateTimeOffset.UnixEpoch;
         var rows = 0;
+        var bytes = 0L;
         foreach (var chunk in Enumerable.Range(0, advisoryCount).Chunk(1000))
         {
             await using var scope = services.CreateAsyncScope();
@@ -78,8 +79,9 @@ internal static class ImportedAdvisoryBench
             db.ImportedAdvisories.AddRange(batch);
             await db.SaveChangesAsync();
             rows += batch.Count;
+            bytes += batch.Sum(a => (long)a.Content.Length);
         }
-        return rows;
+        return (rows, bytes);
     }
 
     /// <summary>The imported advisories' source alone, as a request calls it before matching: its database check and cache.</summary>
