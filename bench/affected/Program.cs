@@ -4,35 +4,57 @@ using Vigil.Domain.Exposure;
 using Vigil.Domain.Notes;
 using Vigil.Domain.Versions;
 
-// The affected-query's matcher at the scale: 100,000 notes of three products each (one named by purl, one by
-// CPE, one by name only) against an SBOM of 10,000 components of which about one in ten is affected.
-// Usage: dotnet run -c Release --project bench/affected [-- NOTES COMPONENTS]
-var noteCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
-var componentCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+namespace Vigil.Bench.Affected;
 
-var clock = Stopwatch.StartNew();
-var entries = Enumerable.Range(0, noteCount).SelectMany(BenchNotes.Entries).ToList();
-var readMs = clock.ElapsedMilliseconds;
-
-clock.Restart();
-var index = new ExposureIndex(entries);
-var indexMs = clock.ElapsedMilliseconds;
-
-var components = Enumerable.Range(0, componentCount).Select(i => BenchNotes.Component(i, noteCount)).ToList();
-var runs = new List<long>();
-var matches = 0;
-for (var run = 0; run < 5; run++)
+/// <summary>
+/// The affected-query's matcher at the scale: 100,000 notes of three products each (one named by purl, one by
+/// CPE, one by name only) against an SBOM of 10,000 components of which about one in ten is affected.
+/// Usage: dotnet run -c Release --project bench/affected [-- NOTES COMPONENTS]
+/// With "imported" first, the same question against imported CSAF advisories through the server's services instead
+/// (<see cref="ImportedAdvisoryBench"/>): dotnet run -c Release --project bench/affected -- imported [ADVISORIES COMPONENTS]
+/// </summary>
+internal static class EntryPoint
 {
-    clock.Restart();
-    matches = index.Match(components).Count();
-    runs.Add(clock.ElapsedMilliseconds);
-}
-runs.Sort();
+    public static async Task Main(string[] args)
+    {
+        if (args is ["imported", .. var rest])
+        {
+            await ImportedAdvisoryBench.RunAsync(rest);
+            return;
+        }
+        NoteMatcher(args);
+    }
 
-Console.WriteLine($"| notes | products | components | read notes (ms) | build index (ms) | match, median of 5 (ms) | matches |");
-Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"| {noteCount:N0} | {entries.Count:N0} | {componentCount:N0} | {readMs:N0} | {indexMs:N0} | {runs[2]:N0} | {matches:N0} |"));
+    private static void NoteMatcher(string[] args)
+    {
+        var noteCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+        var componentCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+
+        var clock = Stopwatch.StartNew();
+        var entries = Enumerable.Range(0, noteCount).SelectMany(BenchNotes.Entries).ToList();
+        var readMs = clock.ElapsedMilliseconds;
+
+        clock.Restart();
+        var index = new ExposureIndex(entries);
+        var indexMs = clock.ElapsedMilliseconds;
+
+        var components = Enumerable.Range(0, componentCount).Select(i => BenchNotes.Component(i, noteCount)).ToList();
+        var runs = new List<long>();
+        var matches = 0;
+        for (var run = 0; run < 5; run++)
+        {
+            clock.Restart();
+            matches = index.Match(components).Count();
+            runs.Add(clock.ElapsedMilliseconds);
+        }
+        runs.Sort();
+
+        Console.WriteLine($"| notes | products | components | read notes (ms) | build index (ms) | match, median of 5 (ms) | matches |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {noteCount:N0} | {entries.Count:N0} | {componentCount:N0} | {readMs:N0} | {indexMs:N0} | {runs[2]:N0} | {matches:N0} |"));
+    }
+}
 
 internal static class BenchNotes
 {

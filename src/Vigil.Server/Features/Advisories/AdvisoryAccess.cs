@@ -12,13 +12,33 @@ namespace Vigil.Server.Features.Advisories;
 /// </summary>
 public static class AdvisoryAccess
 {
-    public static IQueryable<ImportedAdvisory> VisibleTo(this IQueryable<ImportedAdvisory> advisories, ClaimsPrincipal user) =>
+    private static readonly IReadOnlyList<string> Public = [TlpLabel.Clear];
+    private static readonly IReadOnlyList<string> Reporters = [TlpLabel.Clear, TlpLabel.Green];
+
+    /// <summary>Every audience <see cref="Labels"/> names: what a cache serving any caller must be ready for.</summary>
+    public static readonly IReadOnlyList<IReadOnlyList<string>?> Audiences = [null, Reporters, Public];
+
+    public static IQueryable<ImportedAdvisory> VisibleTo(this IQueryable<ImportedAdvisory> advisories, ClaimsPrincipal user)
+    {
+        if (Labels(user) is not { } labels)
+        {
+            return advisories;
+        }
+        var allowed = labels.ToList();
+        return advisories.Where(a => allowed.Contains(a.Tlp));
+    }
+
+    /// <summary>The TLP labels of the advisories the caller may see; null when it may see every advisory, whatever its label.</summary>
+    public static IReadOnlyList<string>? Labels(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.Role() switch
         {
-            Roles.Analyst or Roles.Admin => advisories,
-            Roles.Reporter => advisories.Where(a => a.Tlp == TlpLabel.Clear || a.Tlp == TlpLabel.Green),
-            _ => advisories.Where(a => a.Tlp == TlpLabel.Clear),
-        } : advisories.Where(a => a.Tlp == TlpLabel.Clear);
+            Roles.Analyst or Roles.Admin => null,
+            Roles.Reporter => Reporters,
+            _ => Public,
+        } : Public;
+
+    /// <summary>Whether an advisory labelled <paramref name="tlp"/> is in the audience <paramref name="labels"/> (<see cref="Labels"/>).</summary>
+    public static bool Includes(IReadOnlyList<string>? labels, string tlp) => labels is null || labels.Contains(tlp, StringComparer.Ordinal);
 
     /// <summary>The TLP 2.0 label for a CSAF 2.0 (TLP 1.0) label: WHITE is CLEAR; none is AMBER.</summary>
     public static string TlpOf(string? csafLabel) => csafLabel switch

@@ -6,6 +6,7 @@ public static class AffectedFeature
     public static IServiceCollection AddAffected(this IServiceCollection services)
     {
         services.AddSingleton<PublishedNoteCatalog>();
+        services.AddSingleton<ImportedAdvisoryCatalog>();
         services.AddScoped<IAffectedProductSource, PublishedNoteSource>();
         services.AddScoped<IAffectedProductSource, ImportedAdvisorySource>();
         services.AddScoped<ExposureCheck>();

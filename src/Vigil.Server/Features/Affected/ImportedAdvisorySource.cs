@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Server.Features.Advisories;
@@ -10,29 +9,18 @@ namespace Vigil.Server.Features.Affected;
 /// <summary>
 /// Other publishers' imported CSAF advisories as affected-query documents, in the caller's TLP audience
 /// (<see cref="AdvisoryAccess"/>): of each advisory only its newest revision in that audience
-/// (<see cref="AdvisoryRevisions"/>), since a revision replaces what the earlier ones said. Their product trees are
-/// read on each request; imports are few beside intake.
+/// (<see cref="AdvisoryRevisions"/>), since a revision replaces what the earlier ones said. The documents are parsed
+/// once and kept between requests by <see cref="ImportedAdvisoryCatalog"/>.
 /// </summary>
-public sealed class ImportedAdvisorySource(VigilDbContext db) : IAffectedProductSource
+public sealed class ImportedAdvisorySource(VigilDbContext db, ImportedAdvisoryCatalog catalog) : IAffectedProductSource
 {
     public const string Kind = "imported-advisory";
 
-    private const int ChunkSize = 500;
+    public Task<AffectingDocuments> LoadAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        catalog.ForAudienceAsync(db, AdvisoryAccess.Labels(user), cancellationToken);
 
-    public async Task<AffectingDocuments> LoadAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        // The tracking of every row first (small), then the documents of the newest revisions alone.
-        var visible = db.ImportedAdvisories.AsNoTracking().VisibleTo(user);
-        var newest = AdvisoryRevisions.Newest(await visible.SelectTracking().ToListAsync(cancellationToken));
-        var documents = new List<AffectingDocument>();
-        foreach (var chunk in newest.Chunk(ChunkSize))
-        {
-            documents.AddRange((await visible.Where(a => chunk.Contains(a.Id)).ToListAsync(cancellationToken)).Select(Read));
-        }
-        return AffectingDocuments.Of(documents);
-    }
-
-    private static AffectingDocument Read(ImportedAdvisory advisory)
+    /// <summary>An imported advisory as the answer names it, with the products its newest statements give.</summary>
+    public static AffectingDocument Read(ImportedAdvisory advisory)
     {
         using var document = JsonDocument.Parse(advisory.Content);
         var root = document.RootElement;

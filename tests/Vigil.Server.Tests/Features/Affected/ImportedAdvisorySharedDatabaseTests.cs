@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Builder;
+using Npgsql;
+using Vigil.Server.Infrastructure.Security;
+using Vigil.Server.Tests.Infrastructure;
+
+namespace Vigil.Server.Tests.Features.Affected;
+
+/// <summary>
+/// Two servers on one database, each keeping imported advisories parsed between queries: what is imported through
+/// one is answered by the other on its next query, though the other's kept answer predates it.
+/// </summary>
+public sealed class ImportedAdvisorySharedDatabaseTests
+{
+    private static readonly (string, string) First = ("1.0.0", "2019-05-17T10:00:00.000Z");
+    private static readonly (string, string) Second = ("2.0.0", "2019-06-03T08:00:00.000Z");
+
+    [Fact]
+    public async Task An_import_through_one_server_is_answered_by_another_sharing_the_postgresql_database()
+    {
+        var admin = Environment.GetEnvironmentVariable("VIGIL_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("The PostgreSQL tests need VIGIL_TEST_POSTGRES; ./test.sh starts a server and sets it.");
+        var database = "vigil_shared_" + Guid.NewGuid().ToString("N");
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {database}", connection).ExecuteNonQueryAsync();
+        }
+        var keyDirectory = Directory.CreateTempSubdirectory("vigil-shared-key-").FullName;
+        try
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+            await TwoServersAsync(["--Storage:Provider=postgres", $"--Storage:ConnectionString={connectionString}", $"--Ledger:KeyFile={Path.Combine(keyDirectory, "ledger.key")}"]);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(admin);
+            await connection.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection).ExecuteNonQueryAsync();
+            Directory.Delete(keyDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_import_through_one_server_is_answered_by_another_sharing_the_sqlite_file()
+    {
+        var directory = Directory.CreateTempSubdirectory("vigil-shared-").FullName;
+        try
+        {
+            await TwoServersAsync([$"--Storage:DataDirectory={directory}"]);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task TwoServersAsync(string[] storage)
+    {
+        string[] common = ["--urls", "http://127.0.0.1:0", "--FirstStart:CreateAdmin=false", .. storage];
+        await using var importing = Program.BuildApp(common);
+        await importing.StartAsync();
+        await using var answering = Program.BuildApp(common);
+        await answering.StartAsync();
+        var analyst = await Seed.UserAsync(importing.Services, Roles.Analyst);
+        var reporter = await Seed.UserAsync(importing.Services, Roles.Reporter);
+        using var importer = RunningServer.ClientFor(importing, analyst.Token);
+        using var asking = RunningServer.ClientFor(answering, reporter.Token);
+        using var staff = RunningServer.ClientFor(answering, analyst.Token);
+
+        var first = await CacheAnswers.ImportAsync(importer, CsafSamples.WhatsApp2019Revision("EXCERT-SHARED", "WHITE", androidAffected: true, First));
+        foreach (var client in new[] { asking, staff, asking, staff })
+        {
+            Assert.Equal(("1.0.0", $"/api/v1/advisories/{first}"), CacheAnswers.VersionAndLink(await CacheAnswers.CheckAsync(client), "EXCERT-SHARED"));
+            Assert.Null(CacheAnswers.Answering(await CacheAnswers.CheckAsync(client), "EXCERT-SHARED-NEW"));
+        }
+
+        var added = await CacheAnswers.ImportAsync(importer, CsafSamples.WhatsApp2019Revision("EXCERT-SHARED-NEW", "WHITE", androidAffected: true, First));
+        var second = await CacheAnswers.ImportAsync(importer, CsafSamples.WhatsApp2019Revision("EXCERT-SHARED", "WHITE", androidAffected: true, First, Second));
+
+        foreach (var client in new[] { asking, staff })
+        {
+            var answer = await CacheAnswers.CheckAsync(client);
+            Assert.Equal(("1.0.0", $"/api/v1/advisories/{added}"), CacheAnswers.VersionAndLink(answer, "EXCERT-SHARED-NEW"));
+            Assert.Equal(("2.0.0", $"/api/v1/advisories/{second}"), CacheAnswers.VersionAndLink(answer, "EXCERT-SHARED"));
+        }
+        await importing.StopAsync();
+        await answering.StopAsync();
+    }
+}
