@@ -11,6 +11,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    // Waits end as soon as the page is as expected; these only bound how long a loaded machine may take (the whole
+    // suite shares two cores in CI), so they are generous rather than Playwright's 5 s default.
+    private const float ExpectTimeout = 30_000;
+    private const float ActionTimeout = 60_000;
+
     private IPlaywright? _playwright;
 
     public RunningServer Server { get; } = new();
@@ -21,6 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await Server.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(ExpectTimeout);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
     }
 
@@ -28,6 +34,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.Address.ToString().TrimEnd('/') });
+        context.SetDefaultTimeout(ActionTimeout);
+        context.SetDefaultNavigationTimeout(ActionTimeout);
         return await context.NewPageAsync();
     }
 
