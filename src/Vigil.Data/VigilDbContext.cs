@@ -32,6 +32,7 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<FollowedProvider> FollowedProviders => Set<FollowedProvider>();
     public DbSet<ProviderRun> ProviderRuns => Set<ProviderRun>();
     public DbSet<ProviderRunEntry> ProviderRunEntries => Set<ProviderRunEntry>();
+    public DbSet<ProviderKey> ProviderKeys => Set<ProviderKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -131,6 +132,8 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
             e.Property(a => a.PublisherCategory).HasMaxLength(20);
             e.Property(a => a.Tlp).HasMaxLength(20);
             e.Property(a => a.CurrentReleaseDate).HasMaxLength(40);
+            e.Property(a => a.DirectoryPath).HasMaxLength(1100);
+            e.HasIndex(a => new { a.ProviderId, a.DirectoryPath });
             e.HasIndex(a => new { a.PublisherNamespace, a.TrackingId });
             e.HasIndex(a => a.ImportedAt);
             e.HasOne<User>().WithMany().HasForeignKey(a => a.ImportedBy).OnDelete(DeleteBehavior.Restrict);
@@ -143,7 +146,15 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
             e.Property(p => p.PublisherCategory).HasMaxLength(20);
             e.Property(p => p.Role).HasMaxLength(40);
             e.Property(p => p.MetadataLastUpdated).HasMaxLength(40);
+            e.Property(p => p.MirrorFolder).HasMaxLength(80);
+            e.HasIndex(p => p.MirrorFolder).IsUnique();
             e.HasOne<User>().WithMany().HasForeignKey(p => p.AddedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ProviderKey>(e =>
+        {
+            e.Property(k => k.Fingerprint).HasMaxLength(128);
+            e.HasIndex(k => new { k.ProviderId, k.Fingerprint }).IsUnique();
+            e.HasOne<FollowedProvider>().WithMany().HasForeignKey(k => k.ProviderId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<ProviderRun>(e =>
         {

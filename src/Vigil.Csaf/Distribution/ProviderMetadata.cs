@@ -28,8 +28,9 @@ public sealed record ProviderFeedReference(Uri Url, string TlpLabel);
 /// <param name="Feeds">Every ROLIE feed of every distribution.</param>
 /// <param name="Directories">The directory URL of each distribution that has no ROLIE feed.</param>
 /// <param name="ListOnAggregators"><c>list_on_CSAF_aggregators</c>: whether the provider agrees to be listed (true when not said).</param>
+/// <param name="MirrorOnAggregators"><c>mirror_on_CSAF_aggregators</c>: whether the provider agrees that aggregators serve copies of its documents (true when not said).</param>
 public sealed record ProviderMetadata(
-    Uri CanonicalUrl, string LastUpdated, string Role, ProviderPublisher Publisher, bool ListOnAggregators,
+    Uri CanonicalUrl, string LastUpdated, string Role, ProviderPublisher Publisher, bool ListOnAggregators, bool MirrorOnAggregators,
     IReadOnlyList<ProviderKeyReference> Keys, IReadOnlyList<ProviderFeedReference> Feeds, IReadOnlyList<Uri> Directories)
 {
     /// <summary>Reads provider-metadata.json.</summary>
@@ -71,6 +72,7 @@ public sealed record ProviderMetadata(
             new ProviderPublisher(Text(publisher, "category", "/publisher/category"), Text(publisher, "name", "/publisher/name"),
                 Text(publisher, "namespace", "/publisher/namespace")),
             !(root.TryGetProperty("list_on_CSAF_aggregators", out var listed) && listed.ValueKind == JsonValueKind.False),
+            !(root.TryGetProperty("mirror_on_CSAF_aggregators", out var mirrored) && mirrored.ValueKind == JsonValueKind.False),
             keys, feeds, directories);
     }
 

@@ -21,6 +21,13 @@ public sealed class FollowedProvider
     public string? MetadataLastUpdated { get; set; }
     /// <summary>The metadata's <c>list_on_CSAF_aggregators</c>: false keeps the provider out of aggregator.json.</summary>
     public bool ListOnAggregators { get; set; }
+    /// <summary>The metadata's <c>mirror_on_CSAF_aggregators</c>: false means Vigil serves no mirror of the provider.</summary>
+    public bool MirrorOnAggregators { get; set; }
+    /// <summary>
+    /// The folder of Vigil's mirror of this provider under /.well-known/csaf-aggregator/, made from the publisher's name
+    /// when a run first read the metadata, and kept after (so that the mirror's URLs do not move); unique.
+    /// </summary>
+    public string? MirrorFolder { get; set; }
     /// <summary>When the fields above last changed: the time aggregator.json gives for its list.</summary>
     public DateTimeOffset? ListedAt { get; set; }
 }

@@ -35,4 +35,15 @@ public sealed class ImportedAdvisory
     public long? ProviderId { get; init; }
     /// <summary>Where it was fetched from, for a followed provider's document.</summary>
     public string? SourceUrl { get; init; }
+    /// <summary>
+    /// The provider's detached OpenPGP signature (.asc) exactly as fetched and checked, for a followed provider's
+    /// document: what Vigil's mirror of that provider serves beside it. Null for a document an analyst sent.
+    /// </summary>
+    public byte[]? Signature { get; init; }
+    /// <summary>
+    /// Where the document lives in a CSAF TLP directory (section 5.1): the year of its <c>initial_release_date</c> and
+    /// the file name made from its tracking id, such as <c>2024/psa-2024-0001.json</c>. Set for a followed provider's
+    /// document, which its mirror serves at that path.
+    /// </summary>
+    public string? DirectoryPath { get; init; }
 }

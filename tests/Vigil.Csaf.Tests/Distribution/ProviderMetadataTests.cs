@@ -46,6 +46,23 @@ public sealed class ProviderMetadataTests
         Assert.Equal("https://p.example/.well-known/csaf/white/", Assert.Single(metadata.Directories).AbsoluteUri);
         Assert.Empty(metadata.Feeds);
         Assert.False(metadata.ListOnAggregators);
+        Assert.True(metadata.MirrorOnAggregators);
         Assert.Equal("csaf_provider", metadata.Role);
+    }
+
+    [Theory]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    public void The_provider_s_word_on_mirroring_is_kept(string mirror, bool expected)
+    {
+        var json = $$"""
+            {"canonical_url":"https://p.example/.well-known/csaf/provider-metadata.json","last_updated":"2024-01-01T00:00:00Z",
+             "mirror_on_CSAF_aggregators":{{mirror}},
+             "publisher":{"category":"vendor","name":"P","namespace":"https://p.example"},
+             "distributions":[{"directory_url":"https://p.example/.well-known/csaf/white/"}]}
+            """;
+
+        Assert.Equal(expected, ProviderMetadata.Read(Encoding.UTF8.GetBytes(json)).MirrorOnAggregators);
+        Assert.True(ProviderMetadata.Read(Encoding.UTF8.GetBytes(json)).ListOnAggregators);
     }
 }

@@ -173,6 +173,15 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("metadata_url");
 
+                    b.Property<string>("MirrorFolder")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("mirror_folder");
+
+                    b.Property<bool>("MirrorOnAggregators")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mirror_on_aggregators");
+
                     b.Property<string>("PublisherCategory")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -200,6 +209,10 @@ namespace Vigil.Data.Migrations.Postgres
                     b.HasIndex("MetadataUrl")
                         .IsUnique()
                         .HasDatabaseName("ix_followed_providers_metadata_url");
+
+                    b.HasIndex("MirrorFolder")
+                        .IsUnique()
+                        .HasDatabaseName("ix_followed_providers_mirror_folder");
 
                     b.ToTable("followed_providers", (string)null);
                 });
@@ -286,6 +299,11 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("current_release_date");
 
+                    b.Property<string>("DirectoryPath")
+                        .HasMaxLength(1100)
+                        .HasColumnType("character varying(1100)")
+                        .HasColumnName("directory_path");
+
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("imported_at");
@@ -319,6 +337,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sha256");
+
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
 
                     b.Property<string>("SourceUrl")
                         .HasColumnType("text")
@@ -356,12 +378,12 @@ namespace Vigil.Data.Migrations.Postgres
                     b.HasIndex("ImportedBy")
                         .HasDatabaseName("ix_imported_advisories_imported_by");
 
-                    b.HasIndex("ProviderId")
-                        .HasDatabaseName("ix_imported_advisories_provider_id");
-
                     b.HasIndex("Sha256")
                         .IsUnique()
                         .HasDatabaseName("ix_imported_advisories_sha256");
+
+                    b.HasIndex("ProviderId", "DirectoryPath")
+                        .HasDatabaseName("ix_imported_advisories_provider_id_directory_path");
 
                     b.HasIndex("PublisherNamespace", "TrackingId")
                         .HasDatabaseName("ix_imported_advisories_publisher_namespace_tracking_id");
@@ -920,6 +942,44 @@ namespace Vigil.Data.Migrations.Postgres
                     b.ToTable("organisation_inventories", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.ProviderKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("FetchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fetched_at");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<long>("ProviderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("provider_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_keys");
+
+                    b.HasIndex("ProviderId", "Fingerprint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_provider_keys_provider_id_fingerprint");
+
+                    b.ToTable("provider_keys", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.ProviderRun", b =>
                 {
                     b.Property<long>("Id")
@@ -1427,6 +1487,16 @@ namespace Vigil.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organisation_inventories_users_updated_by");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.ProviderKey", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.FollowedProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_provider_keys_followed_providers_provider_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.ProviderRun", b =>

@@ -162,6 +162,15 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("metadata_url");
 
+                    b.Property<string>("MirrorFolder")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mirror_folder");
+
+                    b.Property<bool>("MirrorOnAggregators")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mirror_on_aggregators");
+
                     b.Property<string>("PublisherCategory")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
@@ -189,6 +198,10 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.HasIndex("MetadataUrl")
                         .IsUnique()
                         .HasDatabaseName("ix_followed_providers_metadata_url");
+
+                    b.HasIndex("MirrorFolder")
+                        .IsUnique()
+                        .HasDatabaseName("ix_followed_providers_mirror_folder");
 
                     b.ToTable("followed_providers", (string)null);
                 });
@@ -271,6 +284,11 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("current_release_date");
 
+                    b.Property<string>("DirectoryPath")
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("directory_path");
+
                     b.Property<long>("ImportedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("imported_at");
@@ -304,6 +322,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("sha256");
+
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("signature");
 
                     b.Property<string>("SourceUrl")
                         .HasColumnType("TEXT")
@@ -341,12 +363,12 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.HasIndex("ImportedBy")
                         .HasDatabaseName("ix_imported_advisories_imported_by");
 
-                    b.HasIndex("ProviderId")
-                        .HasDatabaseName("ix_imported_advisories_provider_id");
-
                     b.HasIndex("Sha256")
                         .IsUnique()
                         .HasDatabaseName("ix_imported_advisories_sha256");
+
+                    b.HasIndex("ProviderId", "DirectoryPath")
+                        .HasDatabaseName("ix_imported_advisories_provider_id_directory_path");
 
                     b.HasIndex("PublisherNamespace", "TrackingId")
                         .HasDatabaseName("ix_imported_advisories_publisher_namespace_tracking_id");
@@ -901,6 +923,42 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("organisation_inventories", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.ProviderKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<long>("FetchedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fetched_at");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<long>("ProviderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provider_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_keys");
+
+                    b.HasIndex("ProviderId", "Fingerprint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_provider_keys_provider_id_fingerprint");
+
+                    b.ToTable("provider_keys", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.ProviderRun", b =>
                 {
                     b.Property<long>("Id")
@@ -1398,6 +1456,16 @@ namespace Vigil.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organisation_inventories_users_updated_by");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.ProviderKey", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.FollowedProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_provider_keys_followed_providers_provider_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.ProviderRun", b =>

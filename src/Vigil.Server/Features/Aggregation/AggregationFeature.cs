@@ -6,7 +6,8 @@ namespace Vigil.Server.Features.Aggregation;
 
 /// <summary>
 /// Other CSAF providers followed: their documents fetched on a schedule (or on request), checked (hashes, OpenPGP
-/// signature, CSAF validation) and imported as advisories; the providers listed in Vigil's aggregator.json.
+/// signature, CSAF validation) and imported as advisories; the providers listed in Vigil's aggregator.json, and the
+/// public mirror of each that allows it (its TLP:CLEAR documents with their hashes and the provider's signatures).
 /// </summary>
 public static class AggregationFeature
 {
@@ -30,6 +31,7 @@ public static class AggregationFeature
         services.AddScoped<DocumentIntake>();
         services.AddScoped<ProviderSync>();
         services.AddScoped<ProviderFollowing>();
+        services.AddScoped<MirrorDocuments>();
         services.AddHostedService<ProviderScheduler>();
         return services;
     }
@@ -38,6 +40,7 @@ public static class AggregationFeature
     {
         ProviderEndpoints.Map(app);
         AggregatorMetadata.Map(app);
+        MirrorEndpoints.Map(app);
         return app;
     }
 }

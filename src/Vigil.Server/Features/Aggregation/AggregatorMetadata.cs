@@ -11,10 +11,11 @@ using Vigil.Server.Infrastructure.Http;
 namespace Vigil.Server.Features.Aggregation;
 
 /// <summary>
-/// /.well-known/csaf-aggregator/aggregator.json (CSAF 2.0 section 7.1.8): Vigil as a <c>lister</c> of the providers it
-/// follows. Vigil imports their documents for its analysts but does not serve copies of them (a mirror would be an
-/// <c>aggregator</c>), so each entry names the provider's own provider-metadata.json and no mirror. A provider is
-/// listed once a run has read its metadata, and only when that metadata agrees (list_on_CSAF_aggregators).
+/// /.well-known/csaf-aggregator/aggregator.json (CSAF 2.0 section 7.1.8): the providers Vigil follows. Each entry names
+/// the provider's own provider-metadata.json and, when the provider allows mirroring (mirror_on_CSAF_aggregators),
+/// the provider-metadata.json of Vigil's mirror of it in <c>mirrors</c>. A provider is listed once a run has read its
+/// metadata, and only when that metadata agrees (list_on_CSAF_aggregators). Vigil is an <c>aggregator</c> when it
+/// mirrors at least one listed provider, and a <c>lister</c> while it mirrors none.
 /// </summary>
 public static class AggregatorMetadata
 {
@@ -22,7 +23,7 @@ public static class AggregatorMetadata
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(Path, HandleAsync).WithTags("CSAF").WithName("CsafAggregatorMetadata")
-            .WithSummary("The CSAF providers Vigil follows, as a CSAF lister's aggregator.json");
+            .WithSummary("The CSAF providers Vigil follows, with Vigil's mirror of each that allows it");
 
     private static async Task<IResult> HandleAsync(VigilDbContext db, CsafLocations locations, IOptions<CsafOptions> options, CancellationToken cancellationToken)
     {
@@ -37,20 +38,22 @@ public static class AggregatorMetadata
         {
             ["aggregator"] = new JsonObject
             {
-                ["category"] = "lister",
+                ["category"] = listed.Any(IsMirrored) ? "aggregator" : "lister",
                 ["contact_details"] = $"mailto:{options.Value.ContactEmail}",
                 ["name"] = options.Value.PublisherName,
                 ["namespace"] = options.Value.Namespace,
             },
             ["aggregator_version"] = "2.0",
             ["canonical_url"] = locations.Absolute(Path),
-            ["csaf_providers"] = new JsonArray([.. listed.Select(p => (JsonNode)Entry(p))]),
+            ["csaf_providers"] = new JsonArray([.. listed.Select(p => (JsonNode)Entry(p, locations))]),
             ["last_updated"] = CsafDocumentBuilder.CsafTime(listed.Max(p => p.ListedAt!.Value)),
         };
         return TypedResults.Text(aggregator.ToJsonString(), "application/json", Encoding.UTF8);
     }
 
-    private static JsonObject Entry(FollowedProvider p)
+    private static bool IsMirrored(FollowedProvider p) => p.MirrorOnAggregators && p.MirrorFolder is not null;
+
+    private static JsonObject Entry(FollowedProvider p, CsafLocations locations)
     {
         var metadata = new JsonObject
         {
@@ -63,6 +66,11 @@ public static class AggregatorMetadata
         {
             metadata["role"] = p.Role;
         }
-        return new JsonObject { ["metadata"] = metadata };
+        var entry = new JsonObject { ["metadata"] = metadata };
+        if (IsMirrored(p))
+        {
+            entry["mirrors"] = new JsonArray(locations.Absolute(MirrorLocations.MetadataPath(p.MirrorFolder!)));
+        }
+        return entry;
     }
 }

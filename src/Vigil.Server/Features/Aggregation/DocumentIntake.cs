@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Vigil.Csaf.Validation;
 using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Server.Features.Advisories;
+using Vigil.Server.Features.Csaf;
 
 namespace Vigil.Server.Features.Aggregation;
 
@@ -51,7 +53,8 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
         {
             return null;
         }
-        if (await SignatureProblemAsync(at, bytes, context, cancellationToken) is { } signatureProblem)
+        var (signature, signatureProblem) = await SignatureAsync(at, bytes, context, cancellationToken);
+        if (signatureProblem is not null)
         {
             return RunOutcome.Refuse(url, signatureProblem);
         }
@@ -62,19 +65,36 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
             return RunOutcome.Refuse(url, $"invalid CSAF: fails {string.Join(", ", report.FailedTests)} (first: {first.Test} {first.Path}: {first.Message})");
         }
         CsafDocumentSummary summary;
+        string? directoryPath;
         using (var parsed = JsonDocument.Parse(bytes))
         {
             summary = CsafDocumentSummary.Read(parsed.RootElement);
+            directoryPath = DirectoryPathOf(parsed.RootElement, summary.TrackingId);
         }
         if (!SameNamespace(summary.PublisherNamespace, context.PublisherNamespace))
         {
             return RunOutcome.Refuse(url, $"the document's publisher namespace {summary.PublisherNamespace} is not the provider's ({context.PublisherNamespace})");
         }
-        return await StoreAsync(url, bytes, actual256, summary, context, sha256 is null && sha512 is null, cancellationToken);
+        var stored = new Stored(bytes, actual256, signature!, directoryPath);
+        return await StoreAsync(url, stored, summary, context, sha256 is null && sha512 is null, cancellationToken);
     }
 
+    /// <summary>What is kept of a document besides what is read from it: its bytes, their SHA-256, the provider's signature as fetched.</summary>
+    private sealed record Stored(byte[] Bytes, string Sha256, byte[] Signature, string? DirectoryPath);
+
+    /// <summary>
+    /// Where a CSAF directory keeps the document (section 5.1): the year of its initial release and the file name made
+    /// from its tracking id; null when the date cannot be read (such a document is not mirrored).
+    /// </summary>
+    private static string? DirectoryPathOf(JsonElement document, string trackingId) =>
+        document.TryGetProperty("document", out var head) && head.TryGetProperty("tracking", out var tracking)
+            && tracking.TryGetProperty("initial_release_date", out var date) && date.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(date.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var initial)
+            && trackingId.Length > 0
+            ? CsafLocations.RelativePath(trackingId, initial) : null;
+
     private async Task<RunOutcome?> StoreAsync(
-        Uri url, byte[] bytes, string sha256, CsafDocumentSummary summary, FollowContext context, bool noHash, CancellationToken cancellationToken)
+        Uri url, Stored stored, CsafDocumentSummary summary, FollowContext context, bool noHash, CancellationToken cancellationToken)
     {
         // Revisions of one advisory share the publisher namespace and tracking id; each is kept as a row of its own.
         var revisions = await db.ImportedAdvisories.AsNoTracking()
@@ -86,11 +106,11 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
         }
         var advisory = new ImportedAdvisory
         {
-            Sha256 = sha256, Content = bytes, TrackingId = summary.TrackingId, Version = summary.Version, Title = summary.Title,
+            Sha256 = stored.Sha256, Content = stored.Bytes, TrackingId = summary.TrackingId, Version = summary.Version, Title = summary.Title,
             Category = summary.Category, PublisherName = summary.PublisherName, PublisherNamespace = summary.PublisherNamespace,
             PublisherCategory = summary.PublisherCategory, Tlp = AdvisoryAccess.TlpOf(summary.TlpLabel),
             CurrentReleaseDate = summary.CurrentReleaseDate, ImportedBy = context.ImportedBy, ImportedAt = clock.GetUtcNow(),
-            ProviderId = context.ProviderId, SourceUrl = url.AbsoluteUri,
+            ProviderId = context.ProviderId, SourceUrl = url.AbsoluteUri, Signature = stored.Signature, DirectoryPath = stored.DirectoryPath,
         };
         db.ImportedAdvisories.Add(advisory);
         try
@@ -107,18 +127,19 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
         return new RunOutcome(url.AbsoluteUri, revisions.Count > 0 ? RunOutcome.Revision : RunOutcome.Imported, noHash ? NoHashWarning : null, advisory.Id);
     }
 
-    private async Task<string?> SignatureProblemAsync(DocumentLocation at, byte[] bytes, FollowContext context, CancellationToken cancellationToken)
+    /// <summary>The .asc file as fetched when it verifies with one of the provider's keys; otherwise why not.</summary>
+    private async Task<(byte[]? Signature, string? Problem)> SignatureAsync(DocumentLocation at, byte[] bytes, FollowContext context, CancellationToken cancellationToken)
     {
         var signature = await fetcher.GetAsync(at.Signature, ProviderFetcher.MaxSignatureBytes, cancellationToken);
         if (signature.Body is null)
         {
-            return signature.IsMissing ? "no OpenPGP signature (.asc) is published" : "the .asc signature cannot be fetched: " + signature.Problem;
+            return (null, signature.IsMissing ? "no OpenPGP signature (.asc) is published" : "the .asc signature cannot be fetched: " + signature.Problem);
         }
         if (context.Keys.Count == 0)
         {
-            return "bad signature: none of the provider's OpenPGP keys could be read";
+            return (null, "bad signature: none of the provider's OpenPGP keys could be read");
         }
-        return OpenPgpSignatures.Check(bytes, signature.Body, context.Keys) is { } problem ? "bad signature: " + problem : null;
+        return OpenPgpSignatures.Check(bytes, signature.Body, context.Keys) is { } problem ? (null, "bad signature: " + problem) : (signature.Body, null);
     }
 
     /// <summary>The published digest; none when the file is missing; a problem when it is there but unreadable.</summary>

@@ -50,10 +50,11 @@ public sealed partial class ProviderSync(
         }
         else
         {
-            Remember(provider, metadata);
+            await RememberAsync(provider, metadata, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var found = await walk.WalkAsync(metadata, cancellationToken);
+            await KeepKeysAsync(providerId, found.KeyFiles, cancellationToken);
             outcomes.AddRange(found.Problems);
             var context = new FollowContext(providerId, metadata.Publisher.Namespace, found.Keys, requestedBy);
             var downloaded = 0;
@@ -106,15 +107,22 @@ public sealed partial class ProviderSync(
         }
     }
 
-    private void Remember(FollowedProvider provider, ProviderMetadata metadata)
+    private async Task RememberAsync(FollowedProvider provider, ProviderMetadata metadata, CancellationToken cancellationToken)
     {
         // Column limits guard against a provider writing more than the specification allows.
         var category = Clip(metadata.Publisher.Category, 20);
         var role = Clip(metadata.Role, 40);
         var lastUpdated = Clip(metadata.LastUpdated, 40);
+        if (provider.MirrorFolder is null)
+        {
+            var folder = MirrorFolder.FromPublisher(metadata.Publisher.Name);
+            var taken = await db.FollowedProviders.AnyAsync(p => p.MirrorFolder == folder && p.Id != provider.Id, cancellationToken);
+            provider.MirrorFolder = taken ? MirrorFolder.WithId(folder, provider.Id) : folder;
+        }
         var changed = provider.PublisherName != metadata.Publisher.Name || provider.PublisherNamespace != metadata.Publisher.Namespace
             || provider.PublisherCategory != category || provider.Role != role
-            || provider.MetadataLastUpdated != lastUpdated || provider.ListOnAggregators != metadata.ListOnAggregators;
+            || provider.MetadataLastUpdated != lastUpdated || provider.ListOnAggregators != metadata.ListOnAggregators
+            || provider.MirrorOnAggregators != metadata.MirrorOnAggregators;
         if (!changed)
         {
             return;
@@ -125,7 +133,32 @@ public sealed partial class ProviderSync(
         provider.Role = role;
         provider.MetadataLastUpdated = lastUpdated;
         provider.ListOnAggregators = metadata.ListOnAggregators;
+        provider.MirrorOnAggregators = metadata.MirrorOnAggregators;
         provider.ListedAt = clock.GetUtcNow();
+    }
+
+    /// <summary>Keeps each key file not held yet, as fetched, for the provider's mirror.</summary>
+    private async Task KeepKeysAsync(long providerId, IReadOnlyList<ProviderWalk.KeyFile> keyFiles, CancellationToken cancellationToken)
+    {
+        var held = await db.ProviderKeys.AsNoTracking().Where(k => k.ProviderId == providerId).Select(k => k.Fingerprint).ToListAsync(cancellationToken);
+        var fresh = keyFiles.Where(k => !held.Contains(k.Fingerprint)).DistinctBy(k => k.Fingerprint).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+        db.ProviderKeys.AddRange(fresh.Select(k => new ProviderKey
+        {
+            ProviderId = providerId, Fingerprint = k.Fingerprint, Content = k.Content, FetchedAt = clock.GetUtcNow(),
+        }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another server kept the same key a moment ago.
+        }
+        db.ChangeTracker.Clear();
     }
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];

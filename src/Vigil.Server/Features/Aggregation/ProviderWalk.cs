@@ -14,20 +14,27 @@ public sealed class ProviderWalk(ProviderFetcher fetcher)
     /// <summary>Feeds a follower without credentials reads; the others need an account at the provider.</summary>
     public static readonly IReadOnlySet<string> PublicLabels = new HashSet<string>(["WHITE", "CLEAR", "UNLABELED"]);
 
-    public sealed record Result(IReadOnlyList<PgpPublicKey> Keys, IReadOnlyList<DocumentLocation> Documents, IReadOnlyList<RunOutcome> Problems);
+    /// <summary>A key file as the provider served it, with its primary key's fingerprint (upper-case hex).</summary>
+    public sealed record KeyFile(string Fingerprint, byte[] Content);
+
+    public sealed record Result(
+        IReadOnlyList<PgpPublicKey> Keys, IReadOnlyList<KeyFile> KeyFiles, IReadOnlyList<DocumentLocation> Documents, IReadOnlyList<RunOutcome> Problems);
 
     public async Task<Result> WalkAsync(ProviderMetadata metadata, CancellationToken cancellationToken)
     {
         var problems = new List<RunOutcome>();
         var keys = new List<PgpPublicKey>();
+        var keyFiles = new List<KeyFile>();
         foreach (var reference in metadata.Keys)
         {
             var fetched = await fetcher.GetAsync(reference.Url, ProviderFetcher.MaxMetadataBytes, cancellationToken);
             try
             {
-                keys.AddRange(fetched.Body is null
+                var read = fetched.Body is null
                     ? throw new CsafDistributionException(fetched.Problem!)
-                    : OpenPgpSignatures.ReadKey(fetched.Body, reference.Fingerprint));
+                    : OpenPgpSignatures.ReadKey(fetched.Body, reference.Fingerprint);
+                keys.AddRange(read);
+                keyFiles.Add(new KeyFile(Convert.ToHexString(read[0].GetFingerprint()), fetched.Body));
             }
             catch (CsafDistributionException e)
             {
@@ -65,7 +72,7 @@ public sealed class ProviderWalk(ProviderFetcher fetcher)
                 documents.TryAdd(location.Document.AbsoluteUri, location);
             }
         }
-        return new Result(keys, [.. documents.Values], problems);
+        return new Result(keys, keyFiles, [.. documents.Values], problems);
     }
 
     /// <summary>The union of changes.csv and index.txt: either may be missing, not both.</summary>

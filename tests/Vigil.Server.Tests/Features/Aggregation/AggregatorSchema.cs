@@ -8,22 +8,27 @@ namespace Vigil.Server.Tests.Features.Aggregation;
 /// <summary>
 /// The official CSAF 2.0 aggregator JSON schema (../shared/data/csaf/2.0, see its SOURCES.md), with the provider and
 /// CSAF schemas it refers to and the FIRST CVSS schemas those refer to (as Vigil.Csaf embeds them), formats checked.
+/// The provider schema checks provider-metadata.json (a mirror's too).
 /// </summary>
 public static class AggregatorSchema
 {
-    private static readonly Lazy<JsonSchema> Schema = new(Load);
+    private static readonly Lazy<(JsonSchema Aggregator, JsonSchema Provider)> Schemas = new(Load);
 
-    public static IReadOnlyList<string> Problems(JsonNode aggregator)
+    public static IReadOnlyList<string> Problems(JsonNode aggregator) => Evaluate(Schemas.Value.Aggregator, aggregator);
+
+    public static IReadOnlyList<string> ProviderMetadataProblems(JsonNode metadata) => Evaluate(Schemas.Value.Provider, metadata);
+
+    private static IReadOnlyList<string> Evaluate(JsonSchema schema, JsonNode node)
     {
-        using var document = JsonDocument.Parse(aggregator.ToJsonString());
-        var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         return result.IsValid ? []
             : [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
                 .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}"))
                 .DefaultIfEmpty("invalid")];
     }
 
-    private static JsonSchema Load()
+    private static (JsonSchema, JsonSchema) Load()
     {
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
         foreach (var version in new[] { "v2.0", "v3.0", "v3.1" })
@@ -37,8 +42,8 @@ public static class AggregatorSchema
             JsonSchema.FromText(cvss.ToJsonString(), options, new Uri($"https://www.first.org/cvss/cvss-{version}.json"));
         }
         JsonSchema.FromText(Read("csaf_json_schema.json"), options);
-        JsonSchema.FromText(Read("provider_json_schema.json"), options);
-        return JsonSchema.FromText(Read("aggregator_json_schema.json"), options);
+        var provider = JsonSchema.FromText(Read("provider_json_schema.json"), options);
+        return (JsonSchema.FromText(Read("aggregator_json_schema.json"), options), provider);
     }
 
     private static string Read(string file) => File.ReadAllText(RepositoryPaths.File("..", "shared", "data", "csaf", "2.0", file));

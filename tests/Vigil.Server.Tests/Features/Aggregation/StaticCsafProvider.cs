@@ -37,7 +37,13 @@ public sealed class StaticCsafProvider : IAsyncDisposable
     /// <summary>A key the provider does not publish.</summary>
     public CsafOpenPgpKey Stranger { get; private set; } = null!;
 
-    public static async Task<StaticCsafProvider> StartAsync(params string[] folders)
+    /// <summary>A provider whose metadata forbids mirroring (<c>mirror_on_CSAF_aggregators: false</c>).</summary>
+    public static Task<StaticCsafProvider> StartAsync(params string[] folders) => StartAsync("Static Provider PSIRT", mirror: false, folders);
+
+    /// <summary>A provider with its own publisher name whose metadata allows mirroring.</summary>
+    public static Task<StaticCsafProvider> StartMirroredAsync(string publisherName, params string[] folders) => StartAsync(publisherName, mirror: true, folders);
+
+    private static async Task<StaticCsafProvider> StartAsync(string publisherName, bool mirror, string[] folders)
     {
         var provider = new StaticCsafProvider();
         provider.Key = provider.NewKey("provider");
@@ -59,13 +65,13 @@ public sealed class StaticCsafProvider : IAsyncDisposable
             ["last_updated"] = "2024-03-01T10:00:00.000Z",
             ["list_on_CSAF_aggregators"] = true,
             ["metadata_version"] = "2.0",
-            ["mirror_on_CSAF_aggregators"] = false,
+            ["mirror_on_CSAF_aggregators"] = mirror,
             ["public_openpgp_keys"] = new JsonArray(new JsonObject
             {
                 ["fingerprint"] = provider.Key.Fingerprint,
                 ["url"] = provider.Url($"openpgp/{provider.Key.Fingerprint}.asc"),
             }),
-            ["publisher"] = new JsonObject { ["category"] = "vendor", ["name"] = "Static Provider PSIRT", ["namespace"] = Namespace },
+            ["publisher"] = new JsonObject { ["category"] = "vendor", ["name"] = publisherName, ["namespace"] = Namespace },
             ["role"] = "csaf_trusted_provider",
         };
         provider.Write("provider-metadata.json", Encoding.UTF8.GetBytes(metadata.ToJsonString()));
@@ -104,14 +110,15 @@ public sealed class StaticCsafProvider : IAsyncDisposable
         }
     }
 
-    /// <summary>A valid CSAF 2.0 document of this provider, labelled TLP:WHITE.</summary>
-    public static byte[] Document(string trackingId, string version = "1", string releaseDate = "2024-01-10T10:00:00.000Z", string publisherNamespace = Namespace)
+    /// <summary>A valid CSAF 2.0 document of this provider, labelled TLP:WHITE unless <paramref name="tlp"/> says otherwise (null: no label).</summary>
+    public static byte[] Document(
+        string trackingId, string version = "1", string releaseDate = "2024-01-10T10:00:00.000Z", string publisherNamespace = Namespace, string? tlp = "WHITE")
     {
         var document = JsonNode.Parse(File.ReadAllText(RepositoryPaths.File("tests", "Vigil.Csaf.Tests", "Broken", "valid.json")))!;
         var head = document["document"]!;
         head["title"] = $"Advisory {trackingId}";
         head["publisher"]!["namespace"] = publisherNamespace;
-        head["distribution"] = new JsonObject { ["tlp"] = new JsonObject { ["label"] = "WHITE" } };
+        head["distribution"] = tlp is null ? new JsonObject { ["text"] = "Unlabelled." } : new JsonObject { ["tlp"] = new JsonObject { ["label"] = tlp } };
         var tracking = head["tracking"]!;
         tracking["id"] = trackingId;
         tracking["current_release_date"] = releaseDate;
