@@ -1,7 +1,7 @@
 namespace Vigil.Csaf.Distribution;
 
 /// <summary>
-/// Reads a directory distribution's changes.csv and index.txt (CSAF requirements 13 and 14) as providers really
+/// Reads a directory distribution's changes.csv and index.txt (CSAF requirements 13 and 12) as providers really
 /// write them: quoted or not, with paths relative to the directory (<c>2023/x.json</c>) or carrying the directory's
 /// own folder name in front (<c>white/2023/x.json</c> in the folder <c>white/</c>), the folder named after TLP 1.0
 /// (<c>white</c>) or TLP 2.0 (<c>clear</c>).

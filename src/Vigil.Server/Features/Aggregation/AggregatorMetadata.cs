@@ -11,7 +11,7 @@ using Vigil.Server.Infrastructure.Http;
 namespace Vigil.Server.Features.Aggregation;
 
 /// <summary>
-/// /.well-known/csaf-aggregator/aggregator.json (CSAF 2.0 section 7.1.8): the providers Vigil follows. Each entry names
+/// /.well-known/csaf-aggregator/aggregator.json (CSAF 2.0 requirement 21, section 7.1.21): the providers Vigil follows. Each entry names
 /// the provider's own provider-metadata.json and, when the provider allows mirroring (mirror_on_CSAF_aggregators),
 /// the provider-metadata.json of Vigil's mirror of it in <c>mirrors</c>. A provider is listed once a run has read its
 /// metadata, and only when that metadata agrees (list_on_CSAF_aggregators). Vigil is an <c>aggregator</c> when it
