@@ -5,10 +5,14 @@ namespace Vigil.Cli.Connection;
 /// <summary>
 /// Which server to talk to and with which token: a flag wins over the environment (VIGIL_SERVER, VIGIL_TOKEN),
 /// which wins over the config file (VIGIL_CONFIG, or ~/.config/vigil/config.json: {"server": ..., "token": ...}).
+/// How long to wait for an answer: VIGIL_TIMEOUT or the file's "timeout", in seconds (default 60).
 /// </summary>
 public sealed record ConnectionSettings(Uri Server, string? Token)
 {
     public const string DefaultServer = "http://127.0.0.1:5080";
+
+    /// <summary>How long a call may wait for the server's answer.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public static ConnectionSettings Resolve(string? serverFlag, string? tokenFlag)
     {
@@ -19,10 +23,17 @@ public sealed record ConnectionSettings(Uri Server, string? Token)
         {
             throw new ArgumentException($"'{server}' is not an http(s) URL of a Vigil server.");
         }
-        return new ConnectionSettings(uri, token);
+        var timeout = Environment.GetEnvironmentVariable("VIGIL_TIMEOUT") ?? file?.Timeout?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (timeout is null) { return new ConnectionSettings(uri, token); }
+        if (!double.TryParse(timeout, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            || seconds is not (> 0 and <= 86_400))
+        {
+            throw new ArgumentException($"The timeout '{timeout}' is not a number of seconds between 0 and 86400.");
+        }
+        return new ConnectionSettings(uri, token) { Timeout = TimeSpan.FromSeconds(seconds) };
     }
 
-    private sealed record ConfigFile(string? Server, string? Token);
+    private sealed record ConfigFile(string? Server, string? Token, double? Timeout);
 
     private static ConfigFile? ReadConfigFile()
     {

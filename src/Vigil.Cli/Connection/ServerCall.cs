@@ -38,6 +38,14 @@ public static class ServerCall
             await io.Error.WriteLineAsync($"Cannot reach the Vigil server at {settings.Server}: {e.Message}");
             return ExitCodes.Unavailable;
         }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            // The server may still finish what was asked (a long provider run, say); only the wait ended.
+            await io.Error.WriteLineAsync(
+                $"The Vigil server at {settings.Server} did not answer within {settings.Timeout.TotalSeconds:0.###} s (VIGIL_TIMEOUT sets the wait); "
+                + "what was asked may still complete there.");
+            return ExitCodes.Unavailable;
+        }
         if (answer is null)
         {
             return ExitCodes.LocalFile;

@@ -77,7 +77,7 @@ public sealed class VigilApiClient(ConnectionSettings settings, HttpMessageHandl
     {
         var client = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         client.BaseAddress = settings.Server;
-        client.Timeout = TimeSpan.FromSeconds(60);
+        client.Timeout = settings.Timeout;
         client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("vigil-cli", "1.0"));
         if (settings.Token is not null)
         {
