@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Npgsql;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Tests.Infrastructure;
 
@@ -15,46 +14,10 @@ public sealed class ImportedAdvisorySharedDatabaseTests
     private static readonly (string, string) Second = ("2.0.0", "2019-06-03T08:00:00.000Z");
 
     [Fact]
-    public async Task An_import_through_one_server_is_answered_by_another_sharing_the_postgresql_database()
-    {
-        var admin = Environment.GetEnvironmentVariable("VIGIL_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("The PostgreSQL tests need VIGIL_TEST_POSTGRES; ./test.sh starts a server and sets it.");
-        var database = "vigil_shared_" + Guid.NewGuid().ToString("N");
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {database}", connection).ExecuteNonQueryAsync();
-        }
-        var keyDirectory = Directory.CreateTempSubdirectory("vigil-shared-key-").FullName;
-        try
-        {
-            var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
-            await TwoServersAsync(["--Storage:Provider=postgres", $"--Storage:ConnectionString={connectionString}", $"--Ledger:KeyFile={Path.Combine(keyDirectory, "ledger.key")}"]);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(admin);
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection).ExecuteNonQueryAsync();
-            Directory.Delete(keyDirectory, recursive: true);
-        }
-    }
+    public Task An_import_through_one_server_is_answered_by_another_sharing_the_postgresql_database() => SharedStorage.OnPostgresAsync(TwoServersAsync);
 
     [Fact]
-    public async Task An_import_through_one_server_is_answered_by_another_sharing_the_sqlite_file()
-    {
-        var directory = Directory.CreateTempSubdirectory("vigil-shared-").FullName;
-        try
-        {
-            await TwoServersAsync([$"--Storage:DataDirectory={directory}"]);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
-    }
+    public Task An_import_through_one_server_is_answered_by_another_sharing_the_sqlite_file() => SharedStorage.OnSqliteFileAsync(TwoServersAsync);
 
     private static async Task TwoServersAsync(string[] storage)
     {

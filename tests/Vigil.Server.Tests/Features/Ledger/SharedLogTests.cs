@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Tests.Infrastructure;
@@ -11,46 +10,10 @@ namespace Vigil.Server.Tests.Features.Ledger;
 public sealed class SharedLogTests
 {
     [Fact]
-    public async Task Two_servers_sharing_a_sqlite_file_never_fork_the_log()
-    {
-        var directory = Directory.CreateTempSubdirectory("vigil-shared-").FullName;
-        try
-        {
-            await TwoServersAsync([$"--Storage:DataDirectory={directory}"]);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
-    }
+    public Task Two_servers_sharing_a_sqlite_file_never_fork_the_log() => SharedStorage.OnSqliteFileAsync(TwoServersAsync);
 
     [Fact]
-    public async Task Two_servers_sharing_a_postgresql_database_never_fork_the_log()
-    {
-        var admin = Environment.GetEnvironmentVariable("VIGIL_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("The PostgreSQL tests need VIGIL_TEST_POSTGRES; ./test.sh starts a server and sets it.");
-        var database = "vigil_shared_" + Guid.NewGuid().ToString("N");
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {database}", connection).ExecuteNonQueryAsync();
-        }
-        var keyDirectory = Directory.CreateTempSubdirectory("vigil-shared-key-").FullName;
-        try
-        {
-            var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
-            await TwoServersAsync(["--Storage:Provider=postgres", $"--Storage:ConnectionString={connectionString}", $"--Ledger:KeyFile={Path.Combine(keyDirectory, "ledger.key")}"]);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(admin);
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection).ExecuteNonQueryAsync();
-            Directory.Delete(keyDirectory, recursive: true);
-        }
-    }
+    public Task Two_servers_sharing_a_postgresql_database_never_fork_the_log() => SharedStorage.OnPostgresAsync(TwoServersAsync);
 
     private static async Task TwoServersAsync(string[] storage)
     {
