@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Vigil.Csaf.Distribution;
 
 namespace Vigil.Server.Features.Aggregation;
@@ -10,10 +11,12 @@ public sealed record Fetched(byte[]? Body, int Status, string? Problem)
 }
 
 /// <summary>
-/// Every outgoing request to another provider: only http(s), through IHttpClientFactory (timeout and redirect limit set
-/// there), each body read up to a limit of its own and refused beyond it.
+/// Every outgoing request to another provider: only http(s), through IHttpClientFactory (redirect limit set there),
+/// each body read up to a limit of its own and refused beyond it. The request timeout covers the body too: the
+/// client's own timeout stops at the headers when the body is streamed, and a provider sending a byte now and then
+/// would otherwise hold the run for ever.
 /// </summary>
-public sealed class ProviderFetcher(IHttpClientFactory clients)
+public sealed class ProviderFetcher(IHttpClientFactory clients, IOptions<AggregationOptions> options)
 {
     public const string ClientName = "csaf-providers";
 
@@ -29,30 +32,11 @@ public sealed class ProviderFetcher(IHttpClientFactory clients)
             return new Fetched(null, 0, "not an http(s) URL");
         }
         var client = clients.CreateClient(ClientName);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.RequestTimeout);
         try
         {
-            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                return new Fetched(null, (int)response.StatusCode, $"the provider answered HTTP {(int)response.StatusCode}");
-            }
-            if (response.Content.Headers.ContentLength > maxBytes)
-            {
-                return TooLarge(maxBytes);
-            }
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return TooLarge(maxBytes);
-                }
-                buffer.Write(chunk, 0, read);
-            }
-            return new Fetched(buffer.ToArray(), (int)response.StatusCode, null);
+            return await ReadAsync(client, url, maxBytes, timeout.Token);
         }
         catch (HttpRequestException e)
         {
@@ -62,6 +46,32 @@ public sealed class ProviderFetcher(IHttpClientFactory clients)
         {
             return new Fetched(null, 0, "the request timed out");
         }
+    }
+
+    private static async Task<Fetched> ReadAsync(HttpClient client, Uri url, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return new Fetched(null, (int)response.StatusCode, $"the provider answered HTTP {(int)response.StatusCode}");
+        }
+        if (response.Content.Headers.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return TooLarge(maxBytes);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return new Fetched(buffer.ToArray(), (int)response.StatusCode, null);
     }
 
     private static Fetched TooLarge(int maxBytes) => new(null, 0, $"larger than the {maxBytes} bytes allowed");
