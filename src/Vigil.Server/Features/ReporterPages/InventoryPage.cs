@@ -51,8 +51,12 @@ public static class InventoryPage
             return NotFound();
         }
         InventoryBody.AllowLargeBody(request);
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
-        if (form is null || !WebSessions.IsSameOrigin(request) || !WebSessions.CsrfTokenMatches(request, form["csrf"].ToString()))
+        var read = await PageForm.ReadAsync(request, cancellationToken);
+        if (read.Problem is not null)
+        {
+            return await RenderAsync(id, request, user, db, store, check, [new FieldError("", read.Problem)], read.Status, cancellationToken);
+        }
+        if (read.Form is not { } form || !WebSessions.IsSameOrigin(request) || !WebSessions.CsrfTokenMatches(request, form["csrf"].ToString()))
         {
             return await RenderAsync(id, request, user, db, store, check, [new FieldError("", "The upload must be sent from this page; reload it and try again.")],
                 StatusCodes.Status403Forbidden, cancellationToken);

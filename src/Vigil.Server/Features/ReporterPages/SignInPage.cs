@@ -40,7 +40,11 @@ public static class SignInPage
         {
             return Form("The sign-in form must be sent from this site.", StatusCodes.Status403Forbidden);
         }
-        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var read = await PageForm.ReadAsync(context.Request, cancellationToken);
+        if (read.Form is not { } form)
+        {
+            return Form(read.Problem, read.Status);
+        }
         string? userId = null;
         if (form["token"].ToString() is { Length: > 0 } token)
         {
@@ -75,8 +79,12 @@ public static class SignInPage
 
     public static async Task<IResult> SignOut(HttpContext context, ClaimsPrincipal user, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(cancellationToken) : null;
-        if (!WebSessions.IsSameOrigin(context.Request) || !WebSessions.CsrfTokenMatches(context.Request, form?["csrf"].ToString()))
+        var read = await PageForm.ReadAsync(context.Request, cancellationToken);
+        if (read.Problem is not null)
+        {
+            return Form(read.Problem, read.Status);
+        }
+        if (!WebSessions.IsSameOrigin(context.Request) || !WebSessions.CsrfTokenMatches(context.Request, read.Form?["csrf"].ToString()))
         {
             return Form("The sign-out form must be sent from this site.", StatusCodes.Status403Forbidden);
         }

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Data;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Tests.Features.Affected;
 using Vigil.Server.Tests.Infrastructure;
@@ -13,6 +15,8 @@ namespace Vigil.Server.Tests.Features.ReporterPages;
 public sealed class ReporterPagesSecurityTests(VigilFactory factory) : IClassFixture<VigilFactory>
 {
     private const string Origin = "http://localhost";
+
+    private const int InventoryBodyLimit = Vigil.Server.Features.Affected.InventoryBody.MaxBytes;
 
     [Fact]
     public async Task Signing_in_sets_an_HttpOnly_SameSite_Strict_cookie_whose_secret_is_stored_only_as_a_digest()
@@ -132,10 +136,52 @@ public sealed class ReporterPagesSecurityTests(VigilFactory factory) : IClassFix
         Assert.Equal("/sign-in", page.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/sign-in", "multipart/form-data", "no boundary", 400)]
+    [InlineData("/sign-in", "multipart/form-data; boundary=x", "--x\r\ncut short", 400)]
+    [InlineData("/sign-in", "application/x-www-form-urlencoded", "many fields", 400)]
+    [InlineData("/sign-in", "application/x-www-form-urlencoded", "one enormous field", 400)]
+    [InlineData("/sign-out", "multipart/form-data", "no boundary", 400)]
+    [InlineData("inventory", "multipart/form-data; boundary=x", "--x\r\ncut short", 400)]
+    [InlineData("inventory", "application/x-www-form-urlencoded", "one enormous field", 400)]
+    public async Task A_form_that_cannot_be_read_is_a_4xx_page_not_a_500(string path, string contentType, string body, int status)
+    {
+        // A host of its own and a session made directly: the sign-in rate limit is for people, not for this table of cases.
+        using var host = factory.WithWebHostBuilder(_ => { });
+        var reporter = await Seed.UserAsync(factory.Services, Roles.Reporter);
+        var secret = await SessionAsync(reporter.UserId);
+        var bytes = body switch
+        {
+            "many fields" => Encoding.ASCII.GetBytes(string.Join("&", Enumerable.Range(0, 5000).Select(i => $"f{i}=1"))),
+            "one enormous field" => new byte[InventoryBodyLimit + 1024],
+            _ => Encoding.ASCII.GetBytes(body),
+        };
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        var request = WithCookie(new HttpRequestMessage(HttpMethod.Post, path == "inventory" ? $"/organisations/{reporter.OrganisationId}/inventory" : path) { Content = content }, secret);
+        request.Headers.Add("Origin", Origin);
+
+        var response = await host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }).SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
     private async Task<string> CsrfTokenAsync(string path, string secret)
     {
         var html = await (await Client().SendAsync(WithCookie(new HttpRequestMessage(HttpMethod.Get, path), secret))).Content.ReadAsStringAsync();
         return html[(html.IndexOf("name=\"csrf\" value=\"", StringComparison.Ordinal) + 19)..].Split('"')[0];
+    }
+
+    private async Task<string> SessionAsync(string userId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+        var issued = WebSessions.Issue(userId, factory.Clock.GetUtcNow(), TimeSpan.FromHours(1));
+        db.WebSessions.Add(issued.Entity);
+        await db.SaveChangesAsync();
+        return issued.Secret;
     }
 
     private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
