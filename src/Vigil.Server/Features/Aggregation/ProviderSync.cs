@@ -115,9 +115,13 @@ public sealed partial class ProviderSync(
         var lastUpdated = Clip(metadata.LastUpdated, 40);
         if (provider.MirrorFolder is null)
         {
+            // A publisher may be named like another's numbered folder ("acme-7"): number again until the folder is free.
             var folder = MirrorFolder.FromPublisher(metadata.Publisher.Name);
-            var taken = await db.FollowedProviders.AnyAsync(p => p.MirrorFolder == folder && p.Id != provider.Id, cancellationToken);
-            provider.MirrorFolder = taken ? MirrorFolder.WithId(folder, provider.Id) : folder;
+            while (await db.FollowedProviders.AnyAsync(p => p.MirrorFolder == folder && p.Id != provider.Id, cancellationToken))
+            {
+                folder = MirrorFolder.WithId(folder, provider.Id);
+            }
+            provider.MirrorFolder = folder;
         }
         var changed = provider.PublisherName != metadata.Publisher.Name || provider.PublisherNamespace != metadata.Publisher.Namespace
             || provider.PublisherCategory != category || provider.Role != role

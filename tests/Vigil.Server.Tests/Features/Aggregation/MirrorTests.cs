@@ -64,6 +64,29 @@ public abstract class MirrorTests<TFactory>(TFactory factory) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task A_publisher_named_like_another_s_numbered_folder_does_not_stop_that_provider_s_runs()
+    {
+        // C follows "Acme"'s lead but another provider already has "acme"; C's folder would be "acme-<C's id>",
+        // which B, a provider named after exactly that, took first.
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await using var a = await StaticCsafProvider.StartMirroredAsync($"Acme{tag}", "white");
+        await using var c = await StaticCsafProvider.StartMirroredAsync($"Acme{tag}", "white");
+        var analyst = await factory.CreateActorAsync(Roles.Analyst);
+        var idC = await ProviderFollowingTests<TFactory>.FollowAsync(analyst.Client, c.MetadataUrl.AbsoluteUri);
+        await using var b = await StaticCsafProvider.StartMirroredAsync($"Acme{tag}-{idC}", "white");
+        await ProviderFollowingTests<TFactory>.RunAsync(analyst.Client, await ProviderFollowingTests<TFactory>.FollowAsync(analyst.Client, a.MetadataUrl.AbsoluteUri));
+        await ProviderFollowingTests<TFactory>.RunAsync(analyst.Client, await ProviderFollowingTests<TFactory>.FollowAsync(analyst.Client, b.MetadataUrl.AbsoluteUri));
+
+        await ProviderFollowingTests<TFactory>.RunAsync(analyst.Client, idC);
+
+        var mirrors = (await factory.CreateClient().GetNodeAsync("/.well-known/csaf-aggregator/aggregator.json"))["csaf_providers"]!.AsArray()
+            .Where(p => p!["metadata"]!["publisher"]!["name"]!.GetValue<string>().StartsWith($"Acme{tag}", StringComparison.Ordinal))
+            .Select(p => p!["mirrors"]![0]!.GetValue<string>()).ToList();
+        Assert.Equal(3, mirrors.Count);
+        Assert.Equal(3, mirrors.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public async Task A_provider_that_forbids_mirroring_has_no_mirror_and_is_listed_without_one()
     {
         await using var provider = await StaticCsafProvider.StartAsync("white");
