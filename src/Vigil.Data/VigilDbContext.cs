@@ -198,6 +198,7 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(s => s.SecretHash).IsUnique();
             e.HasIndex(s => s.ExpiresAt);
             e.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ApiToken>().WithMany().HasForeignKey(s => s.ApiTokenId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Note>(e =>
         {

@@ -13,4 +13,6 @@ public sealed class WebSession
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>The API token the session was signed in with, if it was: the session lasts no longer than the token.</summary>
+    public string? ApiTokenId { get; init; }
 }

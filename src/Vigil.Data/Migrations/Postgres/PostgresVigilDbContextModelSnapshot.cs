@@ -1276,6 +1276,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("character varying(36)")
                         .HasColumnName("id");
 
+                    b.Property<string>("ApiTokenId")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("api_token_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1301,6 +1305,9 @@ namespace Vigil.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_web_sessions");
+
+                    b.HasIndex("ApiTokenId")
+                        .HasDatabaseName("ix_web_sessions_api_token_id");
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_web_sessions_expires_at");
@@ -1576,6 +1583,12 @@ namespace Vigil.Data.Migrations.Postgres
 
             modelBuilder.Entity("Vigil.Data.Entities.WebSession", b =>
                 {
+                    b.HasOne("Vigil.Data.Entities.ApiToken", null)
+                        .WithMany()
+                        .HasForeignKey("ApiTokenId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_web_sessions_api_tokens_api_token_id");
+
                     b.HasOne("Vigil.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")

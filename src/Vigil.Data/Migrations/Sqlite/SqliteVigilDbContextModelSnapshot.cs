@@ -1247,6 +1247,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("ApiTokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("api_token_id");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -1272,6 +1276,9 @@ namespace Vigil.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_web_sessions");
+
+                    b.HasIndex("ApiTokenId")
+                        .HasDatabaseName("ix_web_sessions_api_token_id");
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_web_sessions_expires_at");
@@ -1545,6 +1552,12 @@ namespace Vigil.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Vigil.Data.Entities.WebSession", b =>
                 {
+                    b.HasOne("Vigil.Data.Entities.ApiToken", null)
+                        .WithMany()
+                        .HasForeignKey("ApiTokenId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_web_sessions_api_tokens_api_token_id");
+
                     b.HasOne("Vigil.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -45,14 +45,15 @@ public static class SignInPage
         {
             return Form(read.Problem, read.Status);
         }
-        string? userId = null;
+        string? userId = null, tokenId = null;
         if (form["token"].ToString() is { Length: > 0 } token)
         {
             var hash = ApiTokens.Hash(token);
             var now = clock.GetUtcNow();
-            userId = await db.ApiTokens.AsNoTracking()
+            var found = await db.ApiTokens.AsNoTracking()
                 .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
-                .Select(t => t.UserId).SingleOrDefaultAsync(cancellationToken);
+                .Select(t => new { t.Id, t.UserId }).SingleOrDefaultAsync(cancellationToken);
+            (userId, tokenId) = (found?.UserId, found?.Id);
         }
         else if (form["email"].ToString() is { Length: > 0 } email)
         {
@@ -62,7 +63,7 @@ public static class SignInPage
         {
             return Form("The e-mail and password, or the token, are wrong.", StatusCodes.Status401Unauthorized);
         }
-        var issued = WebSessions.Issue(userId, clock.GetUtcNow(), TimeSpan.FromHours(options.Value.SessionHours));
+        var issued = WebSessions.Issue(userId, tokenId, clock.GetUtcNow(), TimeSpan.FromHours(options.Value.SessionHours));
         db.WebSessions.Add(issued.Entity);
         await db.SaveChangesAsync(cancellationToken);
         context.Response.Cookies.Append(WebSessions.CookieName, issued.Secret, new CookieOptions

@@ -18,13 +18,14 @@ public static class WebSessions
 
     public sealed record Issued(WebSession Entity, string Secret);
 
-    public static Issued Issue(string userId, DateTimeOffset now, TimeSpan lifetime)
+    public static Issued Issue(string userId, string? apiTokenId, DateTimeOffset now, TimeSpan lifetime)
     {
         var secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var entity = new WebSession
         {
             Id = Guid.CreateVersion7(now).ToString(),
             UserId = userId,
+            ApiTokenId = apiTokenId,
             SecretHash = ApiTokens.Hash(secret),
             CreatedAt = now,
             ExpiresAt = now + lifetime,

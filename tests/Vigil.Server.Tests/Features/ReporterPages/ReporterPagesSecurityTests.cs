@@ -178,7 +178,7 @@ public sealed class ReporterPagesSecurityTests(VigilFactory factory) : IClassFix
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-        var issued = WebSessions.Issue(userId, factory.Clock.GetUtcNow(), TimeSpan.FromHours(1));
+        var issued = WebSessions.Issue(userId, null, factory.Clock.GetUtcNow(), TimeSpan.FromHours(1));
         db.WebSessions.Add(issued.Entity);
         await db.SaveChangesAsync();
         return issued.Secret;
