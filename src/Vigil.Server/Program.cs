@@ -40,6 +40,7 @@ public partial class Program
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         builder.Services.AddVigilHttp();
+        builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddRegimes();
         builder.Services.AddVigilStorage();
         builder.Services.AddVigilSecurity();
@@ -61,6 +62,7 @@ public partial class Program
 
         var app = builder.Build();
 
+        app.UseTrustedProxies();
         app.UseVigilErrors();
         app.UseAuthentication();
         app.UseAuthorization();
