@@ -41,8 +41,12 @@ internal sealed class TextLineFilter
     private readonly ulong[] _bloom;
     private readonly int _bloomShift;
 
-    private TextLineFilter(List<string> names)
+    // Some indicator is a hash: lines holding a run of 32 or more hex digits are kept too.
+    private readonly bool _hexRuns;
+
+    private TextLineFilter(List<string> names, bool hexRuns)
     {
+        _hexRuns = hexRuns;
         // Every suffix ends a label, so the labels bound the suffixes: the table is sized once, at most three quarters
         // full (names share their last labels, so in practice under half).
         var labels = names.Sum(name => name.AsSpan().Count('.') + 1);
@@ -81,13 +85,20 @@ internal sealed class TextLineFilter
     {
         private readonly List<string> _names = [];
         private bool _unfilterable;
+        private bool _hashes;
 
         public void Add(IndicatorTerm term)
         {
             if (_unfilterable || !IsTextKind(term.Kind)) { return; }
+            if (term is { Kind: ObservableKind.Hash, Mode: TermMode.Exact })
+            {
+                // A hash is matched only as a whole token of 32, 40, 64 or 128 hex digits.
+                _hashes = true;
+                return;
+            }
             if (term.Mode != TermMode.Exact || NameOf(term) is not { } name || !IsFilterable(name))
             {
-                // An address, a hash, a path prefix, a LIKE pattern or a name ending in a number.
+                // An address, a path prefix, a LIKE pattern or a name ending in a number.
                 _unfilterable = true;
                 _names.Clear();
                 return;
@@ -97,7 +108,7 @@ internal sealed class TextLineFilter
 
         public TextLineFilter? Build()
         {
-            var filter = _unfilterable ? null : new TextLineFilter(_names);
+            var filter = _unfilterable ? null : new TextLineFilter(_names, _hashes);
             _names.Clear();
             _names.TrimExcess();
             return filter;
@@ -147,6 +158,9 @@ internal sealed class TextLineFilter
             var caseBit = Vector256.Create((byte)0x20);
             var a = Vector256.Create((byte)'a');
             var z = Vector256.Create((byte)('z' - 'a'));
+            var zero = Vector256.Create((byte)'0');
+            var nine = Vector256.Create((byte)9);
+            var f = Vector256.Create((byte)('f' - 'a'));
             // Each step reads 32 bytes and the 32 after them shifted by one, so 33 bytes must remain.
             for (; i + Vector256<byte>.Count < text.Length; i += Vector256<byte>.Count)
             {
@@ -154,21 +168,54 @@ internal sealed class TextLineFilter
                 var next = Vector256.LoadUnsafe(ref origin, (nuint)(i + 1));
                 var dotBeforeLetter = Vector256.Equals(here, dot) & Vector256.LessThanOrEqual((next | caseBit) - a, z);
                 var mask = (dotBeforeLetter | here).ExtractMostSignificantBits();
+                // A run of 32 or more hex digits fills at least one of the two 16-byte halves; the first position of
+                // interest in the window is returned, so that no line before it is passed over.
+                var hexAt = -1;
+                if (_hexRuns)
+                {
+                    var hex = (Vector256.LessThanOrEqual(here - zero, nine) | Vector256.LessThanOrEqual((here | caseBit) - a, f)).ExtractMostSignificantBits();
+                    hexAt = (hex & 0xFFFF) == 0xFFFF && IsLongHexRun(text, i) ? i
+                        : (hex >> 16) == 0xFFFF && IsLongHexRun(text, i + 16) ? i + 16 : -1;
+                }
                 while (mask != 0)
                 {
                     var at = i + BitOperations.TrailingZeroCount(mask);
                     mask &= mask - 1;
+                    if (hexAt >= 0 && at > hexAt) { break; }
                     if (text[at] > 0x7F || EndsInName(text, at)) { return at; }
                 }
+                if (hexAt >= 0) { return hexAt; }
             }
         }
+        // The rest byte by byte; a hex run is measured from its start even when it began above.
+        var run = i;
+        while (_hexRuns && run > start && IsHex(text[run - 1])) { run--; }
         for (; i < text.Length; i++)
         {
             var b = text[i];
             if (b > 0x7F) { return i; }
+            if (_hexRuns)
+            {
+                if (!IsHex(b)) { run = i + 1; }
+                else if (i - run + 1 >= MinimumHexRun) { return run; }
+            }
             if (b == '.' && i + 1 < text.Length && char.IsAsciiLetter((char)text[i + 1]) && EndsInName(text, i)) { return i; }
         }
         return -1;
+    }
+
+    private const int MinimumHexRun = 32;
+
+    private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);
+
+    // Whether the run of hex digits through 'at' is at least a hash's shortest length.
+    private static bool IsLongHexRun(ReadOnlySpan<byte> text, int at)
+    {
+        var from = at;
+        while (from > 0 && IsHex(text[from - 1])) { from--; }
+        var to = at;
+        while (to < text.Length && IsHex(text[to])) { to++; }
+        return to - from >= MinimumHexRun;
     }
 
     // The dot at 'dot' is followed by a letter. If the label after it is its run's last (trailing dots aside),

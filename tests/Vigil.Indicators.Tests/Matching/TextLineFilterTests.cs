@@ -23,7 +23,12 @@ public class TextLineFilterTests
         "[file:name = 'roleaccountd.plist']",
         "[file:path = '/private/var/tmp/com.apple.spyd.plist']",
         "[domain-name:value = 'a.example'] AND [domain-name:value = 'b.example']",
+        "[file:hashes.'SHA-256' = '" + Sha256 + "']",
+        "[file:hashes.MD5 = '" + Md5 + "']",
     ];
+
+    private const string Sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private const string Md5 = "d41d8cd98f00b204e9800998ecf8427e";
 
     // Pieces of lines: the names themselves in every disguise, near misses, and the noise logs are made of.
     private static readonly string[] Pieces =
@@ -38,6 +43,8 @@ public class TextLineFilterTests
         "/private/var/tmp/com.apple.spyd.plist.", "a.example", "b.example", "key=evil.com&x=1", "user=agent@mail.spy.org",
         "10.1.2.3", "2024-05-02T10:00:00.000Z", "GET", "/index.html", "HTTP/1.1", "Mozilla/5.0", "[123.000456]", "\"https://cdn.example.com/\"",
         "é", "日本", "\t", " ", " ", " ", "=", ":", "/", "@", ".", "..", "\r",
+        Sha256, Sha256.ToUpperInvariant(), "sha256=" + Sha256, "x" + Sha256, Sha256[..31], Sha256[1..], Md5, Md5 + "0",
+        "D41D8CD98F00B204E9800998ECF8427E", "deadbeef", "0123456789abcdef0123456789abcdef01",
     ];
 
     private static readonly Gen<string> Line = Gen.Int[0, Pieces.Length - 1].Array[0, 24]
@@ -95,7 +102,8 @@ public class TextLineFilterTests
     [InlineData("[app:id = 'com.evil.app']", true)]
     [InlineData("[ipv4-addr:value = '10.1.2.3']", false)]
     [InlineData("[url:value = 'http://10.1.2.3/x']", false)]
-    [InlineData("[file:hashes.md5 = 'd41d8cd98f00b204e9800998ecf8427e']", false)]
+    [InlineData("[file:hashes.md5 = 'd41d8cd98f00b204e9800998ecf8427e']", true)]
+    [InlineData("[file:hashes.md5 LIKE 'd41d8cd98f00b204e9800998ecf84%']", false)]
     [InlineData("[file:path = '/private/var/db/spy/']", false)]
     [InlineData("[file:name = 'libspy.so.1']", false)]
     [InlineData("[file:name = 'spyd']", false)]
