@@ -8,7 +8,7 @@ namespace Vigil.Server.Tests.Infrastructure;
 /// The real server on a fresh database in a real PostgreSQL server, named by VIGIL_TEST_POSTGRES
 /// (./test.sh starts a throwaway server and sets it).
 /// </summary>
-public sealed class PostgresVigilFactory : VigilFactory
+public class PostgresVigilFactory : VigilFactory
 {
     private readonly string _adminConnectionString;
     private readonly string _database = "vigil_test_" + Guid.NewGuid().ToString("N");

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
@@ -18,13 +17,8 @@ public static class AggregationFeature
         {
             http.Timeout = provider.GetRequiredService<IOptions<AggregationOptions>>().Value.RequestTimeout;
             http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Vigil-CSAF-aggregator", "1.0"));
-        }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-        {
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = 5,
-            AutomaticDecompression = DecompressionMethods.All,
-            UseCookies = false,
-        });
+        }).ConfigurePrimaryHttpMessageHandler(provider =>
+            ProviderConnections.CreateHandler(provider.GetRequiredService<IOptions<AggregationOptions>>().Value.AllowPrivateNetworks));
         services.AddSingleton<ProviderFetcher>();
         services.AddSingleton<ProviderLocator>();
         services.AddSingleton<ProviderWalk>();

@@ -24,6 +24,12 @@ public sealed class AggregationOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int MaxDocumentsPerRun { get; set; } = 5000;
 
+    /// <summary>
+    /// True lets Vigil connect to providers on loopback, private, link-local and other non-public addresses: for a
+    /// CERT that follows providers on its own network. False (the default) refuses them, redirects included.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (provider, i) in Providers.Select((p, i) => (p, i)))

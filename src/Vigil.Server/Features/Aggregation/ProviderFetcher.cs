@@ -11,10 +11,11 @@ public sealed record Fetched(byte[]? Body, int Status, string? Problem)
 }
 
 /// <summary>
-/// Every outgoing request to another provider: only http(s), through IHttpClientFactory (redirect limit set there),
-/// each body read up to a limit of its own and refused beyond it. The request timeout covers the body too: the
-/// client's own timeout stops at the headers when the body is streamed, and a provider sending a byte now and then
-/// would otherwise hold the run for ever.
+/// Every outgoing request to another provider: only http(s), through IHttpClientFactory (redirect limit and the
+/// refusal of non-public addresses set there, see <see cref="ProviderConnections"/>), each body read up to a limit of
+/// its own and refused beyond it. The request timeout covers the body too: the client's own timeout stops at the
+/// headers when the body is streamed, and a provider sending a byte now and then would otherwise hold the run for ever.
+/// A refused address is reported as such, with none of the connection's error text.
 /// </summary>
 public sealed class ProviderFetcher(IHttpClientFactory clients, IOptions<AggregationOptions> options)
 {
@@ -37,6 +38,10 @@ public sealed class ProviderFetcher(IHttpClientFactory clients, IOptions<Aggrega
         try
         {
             return await ReadAsync(client, url, maxBytes, timeout.Token);
+        }
+        catch (HttpRequestException e) when (e.InnerException is NonPublicAddressException refused)
+        {
+            return new Fetched(null, 0, refused.Message);
         }
         catch (HttpRequestException e)
         {

@@ -22,14 +22,14 @@ public sealed class MirrorChainTests : IAsyncLifetime
     private TamperingProxy _frontB = null!;
     private RunningServer _a = null!;
     private RunningServer _b = null!;
-    private readonly RunningServer _c = new();
+    private readonly RunningServer _c = new() { ExtraArguments = [LoopbackFollowerFactory.AllowPrivateNetworksArgument] };
 
     public async Task InitializeAsync()
     {
         _frontA = await TamperingProxy.StartAsync();
         _frontB = await TamperingProxy.StartAsync();
         _a = new RunningServer { ExtraArguments = [$"--Csaf:BaseUrl={Base(_frontA)}", "--Csaf:PublisherName=CERT A"] };
-        _b = new RunningServer { ExtraArguments = [$"--Csaf:BaseUrl={Base(_frontB)}", "--Csaf:PublisherName=CERT B"] };
+        _b = new RunningServer { ExtraArguments = [$"--Csaf:BaseUrl={Base(_frontB)}", "--Csaf:PublisherName=CERT B", LoopbackFollowerFactory.AllowPrivateNetworksArgument] };
         await _a.InitializeAsync();
         await _b.InitializeAsync();
         await _c.InitializeAsync();

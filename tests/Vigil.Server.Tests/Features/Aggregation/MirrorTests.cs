@@ -5,9 +5,9 @@ using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Features.Aggregation;
 
-public sealed class MirrorOnSqliteTests(VigilFactory factory) : MirrorTests<VigilFactory>(factory);
+public sealed class MirrorOnSqliteTests(LoopbackFollowerFactory factory) : MirrorTests<LoopbackFollowerFactory>(factory);
 
-public sealed class MirrorOnPostgresTests(PostgresVigilFactory factory) : MirrorTests<PostgresVigilFactory>(factory);
+public sealed class MirrorOnPostgresTests(LoopbackFollowerPostgresFactory factory) : MirrorTests<LoopbackFollowerPostgresFactory>(factory);
 
 /// <summary>
 /// Vigil's mirror of a followed provider serves only what is TLP:CLEAR (WHITE): a document labelled otherwise, or

@@ -50,7 +50,8 @@ public abstract class ProviderFetchLimitsTests<TFactory>(TFactory factory) : ICl
     }
 
     private static WebApplicationFactory<Program> Short(TFactory factory) =>
-        factory.WithWebHostBuilder(b => b.UseSetting("Aggregation:RequestTimeout", "00:00:02").UseSetting("Aggregation:Enabled", "false"));
+        factory.WithWebHostBuilder(b => b.UseSetting("Aggregation:RequestTimeout", "00:00:02").UseSetting("Aggregation:Enabled", "false")
+            .UseSetting(LoopbackFollowerFactory.AllowPrivateNetworks, "true"));
 
     private static async Task<HttpClient> AnalystAsync(WebApplicationFactory<Program> server)
     {

@@ -6,9 +6,9 @@ using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Features.Aggregation;
 
-public sealed class ProviderFollowingOnSqliteTests(VigilFactory factory) : ProviderFollowingTests<VigilFactory>(factory);
+public sealed class ProviderFollowingOnSqliteTests(LoopbackFollowerFactory factory) : ProviderFollowingTests<LoopbackFollowerFactory>(factory);
 
-public sealed class ProviderFollowingOnPostgresTests(PostgresVigilFactory factory) : ProviderFollowingTests<PostgresVigilFactory>(factory);
+public sealed class ProviderFollowingOnPostgresTests(LoopbackFollowerPostgresFactory factory) : ProviderFollowingTests<LoopbackFollowerPostgresFactory>(factory);
 
 /// <summary>
 /// Following a provider that serves plain files the way real providers do: a <c>white/</c> folder whose changes.csv is

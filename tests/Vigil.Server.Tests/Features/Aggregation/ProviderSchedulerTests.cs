@@ -69,6 +69,7 @@ public sealed class ProviderSchedulerTests
             base.ConfigureWebHost(builder);
             builder.UseSetting("Aggregation:Providers:0", provider);
             builder.UseSetting("Aggregation:Interval", Interval.ToString());
+            builder.UseSetting(LoopbackFollowerFactory.AllowPrivateNetworks, "true");
             // Moving the clock runs every due timer on the test's thread; the reminders' would only slow this test down.
             builder.UseSetting("Reminders:Enabled", "false");
         }

@@ -22,7 +22,7 @@ public sealed class TwoVigilServersTests : IAsyncLifetime
 {
     private TamperingProxy _proxy = null!;
     private RunningServer _a = null!;
-    private readonly RunningServer _b = new();
+    private readonly RunningServer _b = new() { ExtraArguments = [LoopbackFollowerFactory.AllowPrivateNetworksArgument] };
 
     public async Task InitializeAsync()
     {
