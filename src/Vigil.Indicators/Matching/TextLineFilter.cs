@@ -10,9 +10,10 @@ namespace Vigil.Indicators.Matching;
 /// decoded and tokenised by <see cref="TextObservableScanner"/>; every other line is passed over at memory speed.
 /// </summary>
 /// <remarks>
-/// <para>The filter exists only when every indicator the text scanner could match comes down to a dotted name of
-/// the characters <c>[a-z0-9_-]</c> whose last label starts with a letter: a domain, a URL's host, an e-mail
-/// address's domain, or a dotted file name. Such a value can match only where the line holds a maximal run of
+/// <para>The filter exists only when every indicator the text scanner could match is a hash (kept lines: those with a
+/// run of 32 or more hex digits, as every hash token is) or comes down to a dotted name of the characters
+/// <c>[a-z0-9_-]</c> whose last label starts with a letter: a domain, a URL's host, an e-mail address's domain, or a
+/// dotted file name. Such a value can match only where the line holds a maximal run of
 /// those characters and dots (a "run") of which one dot-aligned suffix is that name, ignoring ASCII case. The text
 /// scanner's hosts are exactly such runs: every character that ends a token or a host (<c>/ : @ ? # = &amp;</c>, space,
 /// quotes, brackets) ends a run too, and its trimmed dots are skipped here as there. A run whose host has other
