@@ -11,8 +11,9 @@ public static class StixBundleReader
     /// <exception cref="StixFormatException">The JSON is not a bundle or an object lacks a required property.</exception>
     public static StixBundle Parse(string json)
     {
-        using var document = ParseDocument(() => JsonDocument.Parse(json));
-        return Read(document.RootElement);
+        ArgumentNullException.ThrowIfNull(json);
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        return Read(stream);
     }
 
     /// <summary>Reads a bundle from a stream of UTF-8 JSON.</summary>
@@ -21,8 +22,9 @@ public static class StixBundleReader
     /// <exception cref="StixFormatException">The JSON is not a bundle or an object lacks a required property.</exception>
     public static StixBundle Read(Stream utf8Json)
     {
-        using var document = ParseDocument(() => JsonDocument.Parse(utf8Json));
-        return Read(document.RootElement);
+        var objects = new List<StixObject>();
+        var id = ReadEach(utf8Json, objects.Add);
+        return new StixBundle(id, objects);
     }
 
     /// <summary>Reads a bundle from a parsed JSON element.</summary>
@@ -61,18 +63,6 @@ public static class StixBundleReader
         try
         {
             return new StreamingBundle(utf8Json, onObject).Read();
-        }
-        catch (JsonException e)
-        {
-            throw new StixFormatException($"the bundle is not valid JSON: {e.Message}", e);
-        }
-    }
-
-    private static JsonDocument ParseDocument(Func<JsonDocument> parse)
-    {
-        try
-        {
-            return parse();
         }
         catch (JsonException e)
         {
