@@ -36,6 +36,9 @@ internal sealed class CollectionAttribution
         return attribution;
     }
 
+    /// <summary>True when no indicator belongs to any collection (a bundle of bare indicators).</summary>
+    public bool IsEmpty => _byIndicator.Count == 0;
+
     public IReadOnlyList<IndicatorCollection> For(string indicatorId) =>
         _byIndicator.TryGetValue(indicatorId, out var collections) ? collections : [];
 

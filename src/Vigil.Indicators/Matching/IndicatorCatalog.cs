@@ -92,7 +92,8 @@ public sealed class IndicatorCatalog
         public IndicatorCatalog Build()
         {
             var attribution = CollectionAttribution.Build(_collections);
-            for (var i = 0; i < _store.Count; i++)
+            // Ids are kept as bytes; they are made into strings only when some collection may claim them.
+            for (var i = 0; !attribution.IsEmpty && i < _store.Count; i++)
             {
                 if (attribution.For(_store.Id(i)) is { Count: > 0 } collections) { _store.SetCollections(i, collections); }
             }
