@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -37,17 +36,7 @@ public sealed class ApiTokenAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
         }
-        List<Claim> claims =
-        [
-            new(ClaimTypes.NameIdentifier, found.Id),
-            new(ClaimTypes.Email, found.Email),
-            new(ClaimTypes.Role, found.Role),
-        ];
-        if (found.OrganisationId is not null)
-        {
-            claims.Add(new(ClaimsPrincipalExtensions.OrganisationClaim, found.OrganisationId));
-        }
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var principal = ClaimsPrincipalExtensions.Create(SchemeName, found.Id, found.Email, found.Role, found.OrganisationId);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

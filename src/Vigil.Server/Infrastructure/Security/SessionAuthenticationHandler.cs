@@ -41,18 +41,9 @@ public sealed class SessionAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The session is unknown, expired or signed out.");
         }
-        List<Claim> claims =
-        [
-            new(ClaimTypes.NameIdentifier, found.Id),
-            new(ClaimTypes.Email, found.Email),
-            new(ClaimTypes.Role, found.Role),
-            new(WebSessions.SessionClaim, found.SessionId),
-        ];
-        if (found.OrganisationId is not null)
-        {
-            claims.Add(new(ClaimsPrincipalExtensions.OrganisationClaim, found.OrganisationId));
-        }
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        var principal = ClaimsPrincipalExtensions.Create(SchemeName, found.Id, found.Email, found.Role, found.OrganisationId,
+            new Claim(WebSessions.SessionClaim, found.SessionId));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
