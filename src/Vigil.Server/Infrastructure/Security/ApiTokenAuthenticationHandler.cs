@@ -27,9 +27,8 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var hash = ApiTokens.Hash(header["Bearer ".Length..].Trim());
-        var now = clock.GetUtcNow();
-        var found = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
+        var found = await db.ApiTokens.AsNoTracking().ActiveAt(clock.GetUtcNow())
+            .Where(t => t.TokenHash == hash)
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { u.Id, u.Email, u.Role, u.OrganisationId })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null)
