@@ -11,11 +11,7 @@ public static class ComponentVersion
 {
     public static string? ForScheme(VersionScheme scheme, string version)
     {
-        var text = version.Trim();
-        if (text.Length > 1 && text[0] is 'v' or 'V' && char.IsAsciiDigit(text[1]))
-        {
-            text = text[1..];
-        }
+        var text = WithoutLeadingV(version.Trim());
         if (scheme.Problem(text) is null)
         {
             return text;
@@ -31,4 +27,8 @@ public static class ComponentVersion
         }
         return null;
     }
+
+    /// <summary>The version without the "v" often written before it ("v2.19" is 2.19); a "v" before anything but a digit stays.</summary>
+    public static string WithoutLeadingV(string version) =>
+        version.Length > 1 && version[0] is 'v' or 'V' && char.IsAsciiDigit(version[1]) ? version[1..] : version;
 }

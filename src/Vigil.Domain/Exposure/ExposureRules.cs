@@ -41,7 +41,7 @@ public static class ExposureRules
         }
         foreach (var named in entry.Versions)
         {
-            if (string.Equals(WithoutV(named), WithoutV(version), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(ComponentVersion.WithoutLeadingV(named.Trim()), ComponentVersion.WithoutLeadingV(version.Trim()), StringComparison.OrdinalIgnoreCase))
             {
                 return new ExposureMatch(component, entry, method, MatchBasis.ExactVersion, version, named);
             }
@@ -56,12 +56,6 @@ public static class ExposureRules
     /// </summary>
     public static bool Outweighs(MatchBasis exclusion, MatchBasis affected) =>
         exclusion == MatchBasis.ExactVersion || (exclusion == MatchBasis.VersionInRange && affected == MatchBasis.NoVersionGiven);
-
-    private static string WithoutV(string version)
-    {
-        var text = version.Trim();
-        return text.Length > 1 && text[0] is 'v' or 'V' && char.IsAsciiDigit(text[1]) ? text[1..] : text;
-    }
 
     /// <summary>Type, namespace and name; qualifiers the entry gives (such as <c>os=android</c>) must be on the component too.</summary>
     public static bool SamePackage(PackageUrl entry, PackageUrl component) =>

@@ -76,7 +76,8 @@ public static class CsafProductEntries
         if (product.Version is { } version)
         {
             var scheme = product.Purl?.Type is "npm" ? "npm" : "semver";
-            return FirstOrderable([$"vers:{scheme}/{VersionText(version)}", $"vers:intdot/{VersionText(version)}"]) is { } single
+            var bare = ComponentVersion.WithoutLeadingV(version);
+            return FirstOrderable([$"vers:{scheme}/{bare}", $"vers:intdot/{bare}"]) is { } single
                 ? ([single], [], null) : ([], [version], null);
         }
         return ([], [], null);
@@ -85,9 +86,6 @@ public static class CsafProductEntries
     private static VersionRange? FirstOrderable(IEnumerable<string?> candidates) =>
         candidates.OfType<string>().Select(c => VersionRange.TryParse(c, out var parsed, out _) && parsed.Scheme is not null ? parsed : null)
             .FirstOrDefault(r => r is not null);
-
-    private static string VersionText(string version) =>
-        version.Length > 1 && version[0] is 'v' or 'V' && char.IsAsciiDigit(version[1]) ? version[1..] : version;
 
     private static IEnumerable<string> Ids(JsonElement status, string name) =>
         status.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array

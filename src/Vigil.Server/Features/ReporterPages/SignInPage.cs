@@ -49,9 +49,8 @@ public static class SignInPage
         if (form["token"].ToString() is { Length: > 0 } token)
         {
             var hash = ApiTokens.Hash(token);
-            var now = clock.GetUtcNow();
-            var found = await db.ApiTokens.AsNoTracking()
-                .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
+            var found = await db.ApiTokens.AsNoTracking().ActiveAt(clock.GetUtcNow())
+                .Where(t => t.TokenHash == hash)
                 .Select(t => new { t.Id, t.UserId }).SingleOrDefaultAsync(cancellationToken);
             (userId, tokenId) = (found?.UserId, found?.Id);
         }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -28,26 +27,15 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var hash = ApiTokens.Hash(header["Bearer ".Length..].Trim());
-        var now = clock.GetUtcNow();
-        var found = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
+        var found = await db.ApiTokens.AsNoTracking().ActiveAt(clock.GetUtcNow())
+            .Where(t => t.TokenHash == hash)
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { u.Id, u.Email, u.Role, u.OrganisationId })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
             return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
         }
-        List<Claim> claims =
-        [
-            new(ClaimTypes.NameIdentifier, found.Id),
-            new(ClaimTypes.Email, found.Email),
-            new(ClaimTypes.Role, found.Role),
-        ];
-        if (found.OrganisationId is not null)
-        {
-            claims.Add(new(ClaimsPrincipalExtensions.OrganisationClaim, found.OrganisationId));
-        }
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var principal = ClaimsPrincipalExtensions.Create(SchemeName, found.Id, found.Email, found.Role, found.OrganisationId);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

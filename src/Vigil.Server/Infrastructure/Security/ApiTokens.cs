@@ -29,5 +29,9 @@ public static class ApiTokens
         return new Issued(entity, secret);
     }
 
+    /// <summary>The tokens that still authenticate at <paramref name="now"/>: neither revoked nor expired.</summary>
+    public static IQueryable<ApiToken> ActiveAt(this IQueryable<ApiToken> tokens, DateTimeOffset now) =>
+        tokens.Where(t => t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now));
+
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -6,6 +6,20 @@ public static class ClaimsPrincipalExtensions
 {
     public const string OrganisationClaim = "vigil:organisation";
 
+    /// <summary>
+    /// The principal every authentication scheme gives a user: id, e-mail, role and, for a reporter, the
+    /// organisation, then whatever the scheme adds of its own.
+    /// </summary>
+    public static ClaimsPrincipal Create(string scheme, string userId, string email, string role, string? organisationId, params IEnumerable<Claim> more)
+    {
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, userId), new(ClaimTypes.Email, email), new(ClaimTypes.Role, role), .. more];
+        if (organisationId is not null)
+        {
+            claims.Add(new(OrganisationClaim, organisationId));
+        }
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+    }
+
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The request is not authenticated.");
 

@@ -31,28 +31,20 @@ public sealed class SessionAuthenticationHandler(
         var hash = ApiTokens.Hash(secret);
         var now = clock.GetUtcNow();
         // A session signed in with an API token ends when the token is revoked or expires.
+        var activeTokens = db.ApiTokens.ActiveAt(now);
         var found = await db.WebSessions.AsNoTracking()
             .Where(s => s.SecretHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
             .Where(s => s.ApiTokenId == null
-                || db.ApiTokens.Any(t => t.Id == s.ApiTokenId && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now)))
+                || activeTokens.Any(t => t.Id == s.ApiTokenId))
             .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { SessionId = s.Id, u.Id, u.Email, u.Role, u.OrganisationId })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
             return AuthenticateResult.Fail("The session is unknown, expired or signed out.");
         }
-        List<Claim> claims =
-        [
-            new(ClaimTypes.NameIdentifier, found.Id),
-            new(ClaimTypes.Email, found.Email),
-            new(ClaimTypes.Role, found.Role),
-            new(WebSessions.SessionClaim, found.SessionId),
-        ];
-        if (found.OrganisationId is not null)
-        {
-            claims.Add(new(ClaimsPrincipalExtensions.OrganisationClaim, found.OrganisationId));
-        }
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        var principal = ClaimsPrincipalExtensions.Create(SchemeName, found.Id, found.Email, found.Role, found.OrganisationId,
+            new Claim(WebSessions.SessionClaim, found.SessionId));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
