@@ -19,7 +19,7 @@ namespace Vigil.Server.Features.Aggregation;
 /// </summary>
 public static class AggregatorMetadata
 {
-    public const string Path = "/.well-known/csaf-aggregator/aggregator.json";
+    public const string Path = MirrorLocations.Root + "/aggregator.json";
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(Path, HandleAsync).WithTags("CSAF").WithName("CsafAggregatorMetadata")
