@@ -62,7 +62,7 @@ public static class AggregatorMetadata
             ["publisher"] = new JsonObject { ["category"] = p.PublisherCategory, ["name"] = p.PublisherName, ["namespace"] = p.PublisherNamespace },
             ["url"] = p.MetadataUrl,
         };
-        if (p.Role is "csaf_publisher" or "csaf_provider" or "csaf_trusted_provider")
+        if (MirrorMetadata.IsKnownRole(p.Role))
         {
             metadata["role"] = p.Role;
         }
