@@ -19,7 +19,7 @@ namespace Vigil.Server.Features.Aggregation;
 /// </summary>
 public static class AggregatorMetadata
 {
-    public const string Path = "/.well-known/csaf-aggregator/aggregator.json";
+    public const string Path = MirrorLocations.Root + "/aggregator.json";
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(Path, HandleAsync).WithTags("CSAF").WithName("CsafAggregatorMetadata")
@@ -62,7 +62,7 @@ public static class AggregatorMetadata
             ["publisher"] = new JsonObject { ["category"] = p.PublisherCategory, ["name"] = p.PublisherName, ["namespace"] = p.PublisherNamespace },
             ["url"] = p.MetadataUrl,
         };
-        if (p.Role is "csaf_publisher" or "csaf_provider" or "csaf_trusted_provider")
+        if (MirrorMetadata.IsKnownRole(p.Role))
         {
             metadata["role"] = p.Role;
         }

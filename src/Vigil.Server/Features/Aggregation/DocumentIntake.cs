@@ -71,7 +71,7 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
             summary = CsafDocumentSummary.Read(parsed.RootElement);
             directoryPath = DirectoryPathOf(parsed.RootElement, summary.TrackingId);
         }
-        if (!SameNamespace(summary.PublisherNamespace, context.PublisherNamespace))
+        if (!AdvisoryRevisions.SameNamespace(summary.PublisherNamespace, context.PublisherNamespace))
         {
             return RunOutcome.Refuse(url, $"the document's publisher namespace {summary.PublisherNamespace} is not the provider's ({context.PublisherNamespace})");
         }
@@ -162,6 +162,4 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
 
     private Task<bool> IsHeldAsync(string sha256, CancellationToken cancellationToken) =>
         db.ImportedAdvisories.AnyAsync(a => a.Sha256 == sha256, cancellationToken);
-
-    public static bool SameNamespace(string a, string b) => AdvisoryRevisions.SameNamespace(a, b);
 }

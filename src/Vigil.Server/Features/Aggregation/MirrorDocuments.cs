@@ -27,24 +27,15 @@ public sealed class MirrorDocuments(VigilDbContext db)
             .SingleOrDefaultAsync(p => p.MirrorFolder == folder && p.MirrorOnAggregators && p.PublisherName != null, cancellationToken);
 
     /// <summary>Every document the provider's mirror serves, newest change first.</summary>
-    public async Task<List<MirroredDocument>> ServedAsync(long providerId, CancellationToken cancellationToken)
-    {
-        var rows = await db.ImportedAdvisories.AsNoTracking()
-            .Where(a => a.ProviderId == providerId && a.DirectoryPath != null)
-            .Select(a => new Row(a.Id, a.DirectoryPath!, a.TrackingId, a.Title, a.Version, a.CurrentReleaseDate, a.Tlp, a.Signature != null, a.ImportedAt))
-            .ToListAsync(cancellationToken);
-        return [.. rows.GroupBy(r => r.Path, StringComparer.Ordinal)
-            .Select(revisions => (Newest: revisions.Max(Order)!, First: revisions.Min(r => r.ImportedAt)))
-            .Where(p => p.Newest.Tlp == TlpLabel.Clear && p.Newest.Signed)
-            .Select(p => new MirroredDocument(p.Newest.Id, p.Newest.Path, p.Newest.TrackingId, p.Newest.Title, p.Newest.CurrentReleaseDate, p.Newest.ImportedAt, p.First))
-            .OrderByDescending(d => d.ImportedAt).ThenBy(d => d.Path, StringComparer.Ordinal)];
-    }
+    public async Task<List<MirroredDocument>> ServedAsync(long providerId, CancellationToken cancellationToken) =>
+        Served(await RowsAsync(db.ImportedAdvisories.Where(a => a.ProviderId == providerId && a.DirectoryPath != null), cancellationToken));
 
     /// <summary>The bytes and signature the mirror serves at <paramref name="path"/>, or null.</summary>
     public async Task<(byte[] Content, byte[] Signature)?> FindAsync(long providerId, string path, CancellationToken cancellationToken)
     {
-        var served = (await ServedAsync(providerId, cancellationToken)).FirstOrDefault(d => d.Path == path);
-        if (served is null)
+        // What a path serves depends on that path's revisions alone, so only they are read.
+        var rows = await RowsAsync(db.ImportedAdvisories.Where(a => a.ProviderId == providerId && a.DirectoryPath == path), cancellationToken);
+        if (Served(rows).SingleOrDefault() is not { } served)
         {
             return null;
         }
@@ -55,6 +46,18 @@ public sealed class MirrorDocuments(VigilDbContext db)
 
     public Task<List<ProviderKey>> KeysAsync(long providerId, CancellationToken cancellationToken) =>
         db.ProviderKeys.AsNoTracking().Where(k => k.ProviderId == providerId).OrderBy(k => k.Id).ToListAsync(cancellationToken);
+
+    private static Task<List<Row>> RowsAsync(IQueryable<ImportedAdvisory> advisories, CancellationToken cancellationToken) =>
+        advisories.AsNoTracking()
+            .Select(a => new Row(a.Id, a.DirectoryPath!, a.TrackingId, a.Title, a.Version, a.CurrentReleaseDate, a.Tlp, a.Signature != null, a.ImportedAt))
+            .ToListAsync(cancellationToken);
+
+    private static List<MirroredDocument> Served(List<Row> rows) =>
+        [.. rows.GroupBy(r => r.Path, StringComparer.Ordinal)
+            .Select(revisions => (Newest: revisions.Max(Order)!, First: revisions.Min(r => r.ImportedAt)))
+            .Where(p => p.Newest.Tlp == TlpLabel.Clear && p.Newest.Signed)
+            .Select(p => new MirroredDocument(p.Newest.Id, p.Newest.Path, p.Newest.TrackingId, p.Newest.Title, p.Newest.CurrentReleaseDate, p.Newest.ImportedAt, p.First))
+            .OrderByDescending(d => d.ImportedAt).ThenBy(d => d.Path, StringComparer.Ordinal)];
 
     private sealed record Row(
         long Id, string Path, string TrackingId, string Title, string Version, string CurrentReleaseDate, string Tlp, bool Signed, DateTimeOffset ImportedAt);

@@ -21,7 +21,7 @@ public static class MirrorEndpoints
         group.MapGet("/openpgp/{file}", KeyAsync).WithName("CsafMirrorKey").WithSummary("A mirrored provider's public OpenPGP key, as fetched from it");
         group.MapGet($"/{MirrorLocations.Directory}/index.txt", IndexAsync).WithName("CsafMirrorIndex").WithSummary("Every mirrored document, one path a line");
         group.MapGet($"/{MirrorLocations.Directory}/changes.csv", ChangesAsync).WithName("CsafMirrorChanges").WithSummary("Every mirrored document with its last change, newest first");
-        group.MapGet($"/{MirrorLocations.Directory}/csaf-feed-tlp-{MirrorLocations.Directory}.json", FeedAsync).WithName("CsafMirrorFeed").WithSummary("The mirror's ROLIE feed");
+        group.MapGet($"/{MirrorLocations.Directory}/{CsafRolieFeed.FileName(MirrorLocations.Directory)}", FeedAsync).WithName("CsafMirrorFeed").WithSummary("The mirror's ROLIE feed");
         group.MapGet($"/{MirrorLocations.Directory}/{{year:int}}/{{file}}", DocumentAsync).WithName("CsafMirrorDocument")
             .WithSummary("A mirrored document as fetched, its .sha256 or .sha512, or the provider's .asc as fetched");
     }

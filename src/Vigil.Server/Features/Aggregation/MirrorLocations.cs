@@ -1,3 +1,5 @@
+using Vigil.Server.Features.Csaf;
+
 namespace Vigil.Server.Features.Aggregation;
 
 /// <summary>
@@ -18,7 +20,7 @@ public static class MirrorLocations
 
     public static string DirectoryPath(string folder) => $"{Root}/{folder}/{Directory}";
 
-    public static string FeedPath(string folder) => $"{DirectoryPath(folder)}/csaf-feed-tlp-{Directory}.json";
+    public static string FeedPath(string folder) => $"{DirectoryPath(folder)}/{CsafRolieFeed.FileName(Directory)}";
 
     /// <summary>A document's path; <paramref name="directoryPath"/> is relative to the directory (<c>2024/x.json</c>).</summary>
     public static string DocumentPath(string folder, string directoryPath) => $"{DirectoryPath(folder)}/{directoryPath}";

@@ -14,6 +14,9 @@ public static class MirrorMetadata
 {
     private static readonly HashSet<string> Roles = ["csaf_publisher", "csaf_provider", "csaf_trusted_provider"];
 
+    /// <summary>Whether a provider's stored role is one CSAF 2.0 defines (metadata may say anything).</summary>
+    public static bool IsKnownRole(string? role) => role is not null && Roles.Contains(role);
+
     public static JsonObject ProviderMetadata(
         FollowedProvider provider, IReadOnlyList<ProviderKey> keys, IReadOnlyList<MirroredDocument> served, CsafLocations locations)
     {
@@ -50,7 +53,7 @@ public static class MirrorMetadata
                 ["name"] = provider.PublisherName,
                 ["namespace"] = provider.PublisherNamespace,
             },
-            ["role"] = Roles.Contains(provider.Role ?? "") ? provider.Role : "csaf_provider",
+            ["role"] = IsKnownRole(provider.Role) ? provider.Role : "csaf_provider",
         };
     }
 
