@@ -6,6 +6,9 @@ namespace Vigil.Csaf.Validation;
 /// <summary>Checks a CSAF 2.0 document: the JSON schema, then every mandatory test of section 6.1.</summary>
 public static class CsafValidator
 {
+    /// <summary>How documents are parsed for validation (CSAF trees nest deeper than the reader's default allows).</summary>
+    public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
+
     /// <summary>Validates a document given as UTF-8 bytes.</summary>
     /// <param name="utf8">The document exactly as received.</param>
     /// <returns>The report; a document that is not JSON fails with test <c>json</c>.</returns>
@@ -14,7 +17,7 @@ public static class CsafValidator
         JsonDocument parsed;
         try
         {
-            parsed = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 128 });
+            parsed = JsonDocument.Parse(utf8, DocumentOptions);
         }
         catch (JsonException e)
         {

@@ -28,7 +28,7 @@ public static class ImportAdvisory
         {
             limit.MaxRequestBodySize = MaxDocumentBytes + 1;
         }
-        var (document, problem) = await JsonBody.ReadAsync(request, MaxDocumentBytes, cancellationToken);
+        var (document, problem) = await JsonBody.ReadAsync(request, MaxDocumentBytes, cancellationToken, CsafValidator.DocumentOptions.MaxDepth);
         if (problem is not null) { return problem; }
         var (bytes, _) = await JsonBody.ReadBytesAsync(request, MaxDocumentBytes, cancellationToken);
         CsafDocumentSummary summary;

@@ -58,16 +58,22 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
         {
             return RunOutcome.Refuse(url, signatureProblem);
         }
-        var report = CsafValidator.Validate(bytes);
-        if (!report.IsValid)
+        // Parsed once, as the validator parses, and validated and read from that one tree.
+        JsonDocument parsed;
+        try
         {
-            var first = report.Findings[0];
-            return RunOutcome.Refuse(url, $"invalid CSAF: fails {string.Join(", ", report.FailedTests)} (first: {first.Test} {first.Path}: {first.Message})");
+            parsed = JsonDocument.Parse(bytes, CsafValidator.DocumentOptions);
+        }
+        catch (JsonException)
+        {
+            return Invalid(url, CsafValidator.Validate(bytes));
         }
         CsafDocumentSummary summary;
         string? directoryPath;
-        using (var parsed = JsonDocument.Parse(bytes))
+        using (parsed)
         {
+            var report = CsafValidator.Validate(parsed.RootElement);
+            if (!report.IsValid) { return Invalid(url, report); }
             summary = CsafDocumentSummary.Read(parsed.RootElement);
             directoryPath = DirectoryPathOf(parsed.RootElement, summary.TrackingId);
         }
@@ -77,6 +83,12 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
         }
         var stored = new Stored(bytes, actual256, signature!, directoryPath);
         return await StoreAsync(url, stored, summary, context, sha256 is null && sha512 is null, cancellationToken);
+    }
+
+    private static RunOutcome Invalid(Uri url, CsafValidationReport report)
+    {
+        var first = report.Findings[0];
+        return RunOutcome.Refuse(url, $"invalid CSAF: fails {string.Join(", ", report.FailedTests)} (first: {first.Test} {first.Path}: {first.Message})");
     }
 
     /// <summary>What is kept of a document besides what is read from it: its bytes, their SHA-256, the provider's signature as fetched.</summary>

@@ -61,7 +61,9 @@ public static class JsonBody
     public static Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
         ReadAsync(request, MaxBytes, cancellationToken);
 
-    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>Reads the body with limits of its own: size, and nesting for documents whose standard nests deeply.</summary>
+    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadAsync(
+        HttpRequest request, int maxBytes, CancellationToken cancellationToken, int maxDepth = 32)
     {
         if (!IsJson(request.ContentType))
         {
@@ -72,14 +74,16 @@ public static class JsonBody
         {
             return (null, problem);
         }
-        return Parse(bytes!);
+        return Parse(bytes!, maxDepth);
     }
 
-    public static (JsonDocument? Document, ProblemHttpResult? Problem) Parse(byte[] bytes)
+    public static (JsonDocument? Document, ProblemHttpResult? Problem) Parse(byte[] bytes, int maxDepth = 32)
     {
+        var options = Options;
+        options.MaxDepth = maxDepth;
         try
         {
-            return (JsonDocument.Parse(bytes, Options), null);
+            return (JsonDocument.Parse(bytes, options), null);
         }
         catch (JsonException e)
         {

@@ -14,6 +14,17 @@ public sealed class AdvisoryImportOnPostgresTests(PostgresVigilFactory factory) 
 public abstract class AdvisoryImportTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : VigilFactory, new()
 {
     [Fact]
+    public async Task A_valid_document_nested_deeper_than_other_requests_may_be_imports()
+    {
+        var analyst = await factory.CreateActorAsync(Roles.Analyst);
+        var bytes = Aggregation.StaticCsafProvider.DeepDocument("SP-DEEP-IMPORT-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant());
+
+        var response = await ImportAsync(analyst.Client, bytes);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_official_examples_import_byte_exact_with_their_hash_and_are_listed_with_their_publisher()
     {
         var analyst = await factory.CreateActorAsync(Roles.Analyst);

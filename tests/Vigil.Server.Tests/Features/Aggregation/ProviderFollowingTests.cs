@@ -104,6 +104,21 @@ public abstract class ProviderFollowingTests<TFactory>(TFactory factory) : IClas
     }
 
     [Fact]
+    public async Task A_valid_document_nested_deeper_than_a_plain_reader_allows_is_imported()
+    {
+        await using var provider = await StaticCsafProvider.StartAsync("white");
+        var trackingId = "SP-DEEP-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        provider.Publish("white/2024/deep.json", StaticCsafProvider.DeepDocument(trackingId));
+        provider.WriteText("white/index.txt", "2024/deep.json\n");
+        var analyst = await factory.CreateActorAsync(Roles.Analyst);
+        var id = await FollowAsync(analyst.Client, provider.MetadataUrl.AbsoluteUri);
+
+        var run = await RunAsync(analyst.Client, id);
+
+        Assert.True(Counts(run) == (1, 0, 0, 0), run.ToJsonString());
+    }
+
+    [Fact]
     public async Task Following_is_idempotent_and_works_from_the_provider_s_base_URL()
     {
         await using var provider = await StaticCsafProvider.StartAsync("white");

@@ -132,6 +132,24 @@ public sealed class StaticCsafProvider : IAsyncDisposable
         return Encoding.UTF8.GetBytes(document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
     }
 
+    /// <summary>
+    /// A valid document whose products sit about 90 levels into the JSON (product families forty deep): past a plain
+    /// JSON reader's 64, within the 128 CSAF validation allows.
+    /// </summary>
+    public static byte[] DeepDocument(string trackingId)
+    {
+        var document = JsonNode.Parse(Document(trackingId))!;
+        var vendor = document["product_tree"]!["branches"]![0]!.AsObject();
+        var branches = vendor["branches"]!;
+        vendor.Remove("branches");
+        for (var level = 0; level < 40; level++)
+        {
+            branches = new JsonArray(new JsonObject { ["category"] = "product_family", ["name"] = $"Family {level}", ["branches"] = branches });
+        }
+        vendor["branches"] = branches;
+        return Encoding.UTF8.GetBytes(document.ToJsonString());
+    }
+
     private CsafOpenPgpKey NewKey(string name) => new(
         Options.Create(new CsafOptions { OpenPgpKeyFile = Path.Combine(_keys, name + ".key"), PublisherName = $"Static {name}" }),
         Options.Create(new StorageOptions { DataDirectory = _keys }),
