@@ -19,7 +19,11 @@ public static class AdvisoryRevisions
     public sealed record Tracking(long Id, string PublisherNamespace, string TrackingId, string Version, string CurrentReleaseDate);
 
     private static readonly IComparer<Tracking> Order = Comparer<Tracking>.Create((x, y) =>
-        CsafRevisionOrder.Compare(x.CurrentReleaseDate, x.Version, y.CurrentReleaseDate, y.Version) is var order and not 0 ? order : x.Id.CompareTo(y.Id));
+        Compare((x.CurrentReleaseDate, x.Version, x.Id), (y.CurrentReleaseDate, y.Version, y.Id)));
+
+    /// <summary>The order of stored revisions: by their CSAF tracking, then, where it cannot tell, by import (row id).</summary>
+    public static int Compare((string CurrentReleaseDate, string Version, long Id) x, (string CurrentReleaseDate, string Version, long Id) y) =>
+        CsafRevisionOrder.Compare(x.CurrentReleaseDate, x.Version, y.CurrentReleaseDate, y.Version) is var order and not 0 ? order : x.Id.CompareTo(y.Id);
 
     public static IQueryable<Tracking> SelectTracking(this IQueryable<ImportedAdvisory> advisories) =>
         advisories.Select(a => new Tracking(a.Id, a.PublisherNamespace, a.TrackingId, a.Version, a.CurrentReleaseDate));

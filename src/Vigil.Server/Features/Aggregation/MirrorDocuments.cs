@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Vigil.Csaf.Validation;
 using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Domain.Sharing;
+using Vigil.Server.Features.Advisories;
 
 namespace Vigil.Server.Features.Aggregation;
 
@@ -63,5 +63,5 @@ public sealed class MirrorDocuments(VigilDbContext db)
         long Id, string Path, string TrackingId, string Title, string Version, string CurrentReleaseDate, string Tlp, bool Signed, DateTimeOffset ImportedAt);
 
     private static readonly IComparer<Row> Order = Comparer<Row>.Create((x, y) =>
-        CsafRevisionOrder.Compare(x.CurrentReleaseDate, x.Version, y.CurrentReleaseDate, y.Version) is var order and not 0 ? order : x.Id.CompareTo(y.Id));
+        AdvisoryRevisions.Compare((x.CurrentReleaseDate, x.Version, x.Id), (y.CurrentReleaseDate, y.Version, y.Id)));
 }
