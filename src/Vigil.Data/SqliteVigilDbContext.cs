@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Vigil.Data;
 
 /// <summary>The model on SQLite: times are stored as UTC ticks so that they compare and sort in SQL.</summary>
-public sealed class SqliteVigilDbContext(DbContextOptions<SqliteVigilDbContext> options) : VigilDbContext(options)
+public sealed class SqliteVigilDbContext(DbContextOptions<SqliteVigilDbContext> options, IAudienceSource? audience = null)
+    : VigilDbContext(options, audience)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data.Entities;
+using Vigil.Domain.Sharing;
 
 namespace Vigil.Data;
 
 /// <summary>
 /// Vigil's one model. Each database provider has a subclass with its own migrations, so SQLite and PostgreSQL
-/// can each get the column types that suit them.
+/// can each get the column types that suit them. Every labelled table is read through <see cref="AudienceFilters"/>,
+/// bound to the reader <paramref name="audience"/> names (none: Vigil itself, which reads everything).
 /// </summary>
-public abstract class VigilDbContext(DbContextOptions options) : DbContext(options)
+public abstract class VigilDbContext(DbContextOptions options, IAudienceSource? audience) : DbContext(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<User> Users => Set<User>();
@@ -33,6 +35,24 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ProviderRun> ProviderRuns => Set<ProviderRun>();
     public DbSet<ProviderRunEntry> ProviderRunEntries => Set<ProviderRunEntry>();
     public DbSet<ProviderKey> ProviderKeys => Set<ProviderKey>();
+    public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
+    public DbSet<RecordEvent> RecordEvents => Set<RecordEvent>();
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<PublisherNamespace> PublisherNamespaces => Set<PublisherNamespace>();
+
+    /// <summary>Who reads through this context; the query filters read the members below once per query.</summary>
+    public AudienceReader Reader => audience?.Current ?? AudienceReader.System;
+
+    internal bool ReadsEverything => Reader.Standing == ReaderStanding.System;
+    internal bool ReaderIsCert => Reader.Standing == ReaderStanding.Cert;
+    internal string? ReaderUserId => Reader.UserId;
+    internal string? ReaderOrganisationId => Reader.OrganisationId;
+    internal string[] AnyoneLabels => [.. TlpAudience.GrantFor(Reader).Anyone];
+    internal string[] OwnerLabels => [.. TlpAudience.GrantFor(Reader).AsOwner];
+    internal string[] SharedLabels => [.. TlpAudience.GrantFor(Reader).WhenShared];
+    internal string[] NamedLabels => [.. TlpAudience.GrantFor(Reader).WhenNamed];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -52,6 +72,8 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
         {
             e.Property(t => t.Id).HasMaxLength(36);
             e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasIndex(t => t.UserId);
+            e.Property(t => t.Scope).HasMaxLength(40);
             e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Incident>(e =>
@@ -119,6 +141,11 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
             // A collection holds a pattern once, however many incidents or bundles bring it.
             e.HasIndex(i => new { i.CollectionId, i.Pattern }).IsUnique();
             e.HasIndex(i => new { i.CollectionId, i.StixId }).IsUnique();
+            e.HasIndex(i => i.SourceIncidentId);
+            e.Property(i => i.Marking).HasMaxLength(20);
+            e.Property(i => i.SourceTlp).HasMaxLength(20);
+            e.Property(i => i.ReleasedTlp).HasMaxLength(20);
+            e.Property(i => i.Tlp).HasMaxLength(20);
             e.HasOne<IndicatorCollection>().WithMany().HasForeignKey(i => i.CollectionId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Incident>().WithMany().HasForeignKey(i => i.SourceIncidentId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -214,6 +241,7 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
         });
         modelBuilder.Entity<NoteRevision>(e =>
         {
+            e.Property(r => r.Tlp).HasMaxLength(20);
             e.Property(r => r.Kind).HasMaxLength(30);
             e.Property(r => r.Version).HasMaxLength(20);
             e.HasIndex(r => new { r.NoteId, r.Sequence }).IsUnique();
@@ -222,6 +250,54 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(r => r.LeafIndex).IsUnique();
             e.HasOne<LedgerLeaf>().WithOne().HasForeignKey<NoteRevision>(r => r.LeafIndex).OnDelete(DeleteBehavior.Restrict);
         });
+        modelBuilder.Entity<AccessGrant>(e =>
+        {
+            e.Property(g => g.ObjectKind).HasMaxLength(20);
+            e.Property(g => g.ObjectId).HasMaxLength(40);
+            e.HasIndex(g => new { g.ObjectKind, g.ObjectId });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(g => g.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<User>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<User>().WithMany().HasForeignKey(g => g.GrantedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<RecordEvent>(e =>
+        {
+            e.Property(r => r.Kind).HasMaxLength(40);
+            e.Property(r => r.ObjectKind).HasMaxLength(20);
+            e.Property(r => r.ObjectId).HasMaxLength(2000);
+            e.Property(r => r.ActorRole).HasMaxLength(20);
+            e.HasIndex(r => new { r.ObjectKind, r.ObjectId });
+            e.HasIndex(r => new { r.OrganisationId, r.ReceivedAt });
+            e.HasIndex(r => r.LeafIndex).IsUnique();
+            e.HasOne<LedgerLeaf>().WithOne().HasForeignKey<RecordEvent>(r => r.LeafIndex).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<PasswordReset>(e =>
+        {
+            e.Property(r => r.CodeHash).HasMaxLength(64);
+            e.HasIndex(r => r.CodeHash).IsUnique();
+            e.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<SignInThrottle>(e =>
+        {
+            e.HasKey(t => t.AccountKey);
+            e.Property(t => t.AccountKey).HasMaxLength(64);
+        });
+        modelBuilder.Entity<Attachment>(e =>
+        {
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.Property(a => a.FileName).HasMaxLength(255);
+            e.Property(a => a.MediaType).HasMaxLength(255);
+            e.HasIndex(a => new { a.IncidentId, a.Sha256 });
+            e.HasIndex(a => new { a.UploadedBy, a.Sha256 });
+            e.HasOne<Incident>().WithMany().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<User>().WithMany().HasForeignKey(a => a.UploadedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<PublisherNamespace>(e =>
+        {
+            e.HasKey(n => n.Namespace);
+            e.Property(n => n.Namespace).HasMaxLength(1000);
+            e.HasOne<FollowedProvider>().WithMany().HasForeignKey(n => n.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        });
+        AudienceFilters.Apply(modelBuilder, this);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -239,10 +315,10 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     // The database refuses it too (triggers in the migrations); this catches the mistake before the round trip.
     private void RefuseRewritingSubmissions()
     {
-        if (ChangeTracker.Entries().Any(e => e.Entity is Submission or NoteRevision or LedgerLeaf or LedgerNode or LedgerCheckpoint
+        if (ChangeTracker.Entries().Any(e => e.Entity is Submission or NoteRevision or RecordEvent or LedgerLeaf or LedgerNode or LedgerCheckpoint
                 && e.State is EntityState.Modified or EntityState.Deleted))
         {
-            throw new InvalidOperationException("The record is append-only: submissions, note revisions, leaves, nodes and checkpoints are never changed or deleted.");
+            throw new InvalidOperationException("The record is append-only: submissions, note revisions, events, leaves, nodes and checkpoints are never changed or deleted.");
         }
     }
 }

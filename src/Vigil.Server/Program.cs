@@ -4,6 +4,7 @@ using Vigil.Server.Features.Aggregation;
 using Vigil.Server.Features.ApiReference;
 using Vigil.Server.Features.Compliance;
 using Vigil.Server.Features.Csaf;
+using Vigil.Server.Features.Events;
 using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Incidents;
 using Vigil.Server.Features.Inventory;
@@ -48,6 +49,7 @@ public partial class Program
         builder.Services.AddHealth();
         builder.Services.AddUsers();
         builder.Services.AddLedger();
+        builder.Services.AddEvents();
         builder.Services.AddIncidents();
         builder.Services.AddIndicators();
         builder.Services.AddReminders();
@@ -78,6 +80,7 @@ public partial class Program
         app.MapCompliance();
         app.MapReminders();
         app.MapLedger();
+        app.MapEvents();
         app.MapIndicators();
         app.MapNotes();
         app.MapCsaf();

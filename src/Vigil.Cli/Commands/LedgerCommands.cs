@@ -25,7 +25,7 @@ public static class LedgerCommands
                 await io.Out.WriteLineAsync("FOUND: " + finding);
             }
             await io.Out.WriteLineAsync(
-                $"{report.Leaves} leaves, {report.Submissions} submissions, {report.NoteRevisions} note revisions, {report.Checkpoints} checkpoints: " +
+                $"{report.Leaves} leaves, {report.Submissions} submissions, {report.NoteRevisions} note revisions, {report.Events} events, {report.Checkpoints} checkpoints: " +
                 (report.Clean ? "the log is intact." : $"{report.Findings.Count} problems."));
             return report.Clean ? ExitCodes.Ok : ExitCodes.Rejected;
         });

@@ -1,3 +1,4 @@
+
 namespace Vigil.Data.Entities;
 
 /// <summary>
@@ -15,4 +16,8 @@ public sealed class ApiToken
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>The token printed at first start: it ends once another administrator has a token, or when it expires.</summary>
+    public bool IsBootstrap { get; init; }
+    /// <summary>Null for a full token; <c>totp-enrolment</c> for one that may only enrol a second factor.</summary>
+    public string? Scope { get; init; }
 }

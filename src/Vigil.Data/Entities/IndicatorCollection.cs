@@ -1,3 +1,4 @@
+
 namespace Vigil.Data.Entities;
 
 /// <summary>
@@ -29,6 +30,14 @@ public sealed class CollectionIndicator
     public string? Name { get; init; }
     public string? Description { get; init; }
     public string? SourceIncidentId { get; init; }
+    /// <summary>The indicator's own TLP label: its STIX marking when imported, the collection's label when added here.</summary>
+    public required string Marking { get; set; }
+    /// <summary>The label of what it was taken from (the incident, or its indicators field), kept in step with it.</summary>
+    public string? SourceTlp { get; set; }
+    /// <summary>The label an analyst released it under, on the record, below its marking or its source's.</summary>
+    public string? ReleasedTlp { get; set; }
+    /// <summary>The label it is read and shared under: the released label if any, else the narrower of marking and source.</summary>
+    public required string Tlp { get; set; }
     public DateTimeOffset ValidFrom { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -1,3 +1,4 @@
+
 namespace Vigil.Data.Entities;
 
 /// <summary>
@@ -16,6 +17,8 @@ public sealed class NoteRevision
     /// <summary>The CSAF version this revision makes current, such as 1.0.0.</summary>
     public required string Version { get; init; }
     public required string Summary { get; init; }
+    /// <summary>The TLP label this revision was published under (its content's), whatever the note is labelled later.</summary>
+    public required string Tlp { get; init; }
     public required string ActorId { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
     public required string Content { get; init; }

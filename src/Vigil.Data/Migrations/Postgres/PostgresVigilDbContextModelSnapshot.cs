@@ -23,6 +23,65 @@ namespace Vigil.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Vigil.Data.Entities.AccessGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<string>("GrantedBy")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("granted_by");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("object_id");
+
+                    b.Property<string>("ObjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("object_kind");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_grants");
+
+                    b.HasIndex("GrantedBy")
+                        .HasDatabaseName("ix_access_grants_granted_by");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_access_grants_organisation_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_access_grants_user_id");
+
+                    b.HasIndex("ObjectKind", "ObjectId")
+                        .HasDatabaseName("ix_access_grants_object_kind_object_id");
+
+                    b.ToTable("access_grants", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.ApiToken", b =>
                 {
                     b.Property<string>("Id")
@@ -38,6 +97,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<bool>("IsBootstrap")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_bootstrap");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text")
@@ -51,6 +114,11 @@ namespace Vigil.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -75,6 +143,70 @@ namespace Vigil.Data.Migrations.Postgres
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("IncidentId")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("media_type");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<int?>("SubmissionSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_sequence");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("IncidentId", "Sha256")
+                        .HasDatabaseName("ix_attachments_incident_id_sha256");
+
+                    b.HasIndex("UploadedBy", "Sha256")
+                        .HasDatabaseName("ix_attachments_uploaded_by_sha256");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.CollectionIndicator", b =>
                 {
                     b.Property<long>("Id")
@@ -97,6 +229,12 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<string>("Marking")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("marking");
+
                     b.Property<string>("Name")
                         .HasColumnType("text")
                         .HasColumnName("name");
@@ -106,15 +244,31 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("pattern");
 
+                    b.Property<string>("ReleasedTlp")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("released_tlp");
+
                     b.Property<string>("SourceIncidentId")
                         .HasColumnType("character varying(36)")
                         .HasColumnName("source_incident_id");
+
+                    b.Property<string>("SourceTlp")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source_tlp");
 
                     b.Property<string>("StixId")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("stix_id");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tlp");
 
                     b.Property<DateTimeOffset>("ValidFrom")
                         .HasColumnType("timestamp with time zone")
@@ -829,6 +983,12 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("summary");
 
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tlp");
+
                     b.Property<string>("Version")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -940,6 +1100,56 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasDatabaseName("ix_organisation_inventories_updated_by");
 
                     b.ToTable("organisation_inventories", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.PasswordReset", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_password_resets");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_password_resets_code_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_password_resets_user_id");
+
+                    b.ToTable("password_resets", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.ProviderKey", b =>
@@ -1083,6 +1293,121 @@ namespace Vigil.Data.Migrations.Postgres
                     b.ToTable("provider_run_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.PublisherNamespace", b =>
+                {
+                    b.Property<string>("Namespace")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("namespace");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("PinnedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("pinned_by");
+
+                    b.Property<long>("ProviderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("provider_id");
+
+                    b.HasKey("Namespace")
+                        .HasName("pk_publisher_namespaces");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_publisher_namespaces_provider_id");
+
+                    b.ToTable("publisher_namespaces", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.RecordEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("text")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorOrganisationId")
+                        .HasColumnType("text")
+                        .HasColumnName("actor_organisation_id");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content_sha256");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LeafIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("leaf_index");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("object_id");
+
+                    b.Property<string>("ObjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("object_kind");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("text")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("OrganisationMayRead")
+                        .HasColumnType("boolean")
+                        .HasColumnName("organisation_may_read");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("salt");
+
+                    b.HasKey("Id")
+                        .HasName("pk_record_events");
+
+                    b.HasIndex("LeafIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_record_events_leaf_index");
+
+                    b.HasIndex("ObjectKind", "ObjectId")
+                        .HasDatabaseName("ix_record_events_object_kind_object_id");
+
+                    b.HasIndex("OrganisationId", "ReceivedAt")
+                        .HasDatabaseName("ix_record_events_organisation_id_received_at");
+
+                    b.ToTable("record_events", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>
                 {
                     b.Property<long>("Id")
@@ -1148,6 +1473,31 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasDatabaseName("ix_reminders_incident_id_subject_due_at_lead_seconds");
 
                     b.ToTable("reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.SignInThrottle", b =>
+                {
+                    b.Property<string>("AccountKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_key");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure_at");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("AccountKey")
+                        .HasName("pk_sign_in_throttles");
+
+                    b.ToTable("sign_in_throttles", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Submission", b =>
@@ -1238,6 +1588,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1247,6 +1601,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("character varying(36)")
                         .HasColumnName("organisation_id");
 
+                    b.Property<DateTimeOffset?>("PasswordChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_changed_at");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
@@ -1255,6 +1613,18 @@ namespace Vigil.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("role");
+
+                    b.Property<DateTimeOffset?>("TotpEnabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("totp_enabled_at");
+
+                    b.Property<long?>("TotpLastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("totp_last_step");
+
+                    b.Property<byte[]>("TotpSecret")
+                        .HasColumnType("bytea")
+                        .HasColumnName("totp_secret");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -1359,6 +1729,27 @@ namespace Vigil.Data.Migrations.Postgres
                     b.ToTable("witness_cosignatures", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.AccessGrant", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("GrantedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_access_grants_users_granted_by");
+
+                    b.HasOne("Vigil.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_access_grants_organisations_organisation_id");
+
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_access_grants_users_user_id");
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.ApiToken", b =>
                 {
                     b.HasOne("Vigil.Data.Entities.User", null)
@@ -1367,6 +1758,22 @@ namespace Vigil.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.Attachment", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_attachments_incidents_incident_id");
+
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_users_uploaded_by");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.CollectionIndicator", b =>
@@ -1496,6 +1903,16 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasConstraintName("fk_organisation_inventories_users_updated_by");
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.PasswordReset", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_password_resets_users_user_id");
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.ProviderKey", b =>
                 {
                     b.HasOne("Vigil.Data.Entities.FollowedProvider", null)
@@ -1536,6 +1953,26 @@ namespace Vigil.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_provider_run_entries_provider_runs_run_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.PublisherNamespace", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.FollowedProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_publisher_namespaces_followed_providers_provider_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.RecordEvent", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.LedgerLeaf", null)
+                        .WithOne()
+                        .HasForeignKey("Vigil.Data.Entities.RecordEvent", "LeafIndex")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_record_events_ledger_leaves_leaf_index");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>

@@ -16,6 +16,63 @@ namespace Vigil.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Vigil.Data.Entities.AccessGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("granted_at");
+
+                    b.Property<string>("GrantedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_by");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("object_id");
+
+                    b.Property<string>("ObjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("object_kind");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_grants");
+
+                    b.HasIndex("GrantedBy")
+                        .HasDatabaseName("ix_access_grants_granted_by");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_access_grants_organisation_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_access_grants_user_id");
+
+                    b.HasIndex("ObjectKind", "ObjectId")
+                        .HasDatabaseName("ix_access_grants_object_kind_object_id");
+
+                    b.ToTable("access_grants", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.ApiToken", b =>
                 {
                     b.Property<string>("Id")
@@ -31,6 +88,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
 
+                    b.Property<bool>("IsBootstrap")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_bootstrap");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -44,6 +105,11 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("revoked_at");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -68,6 +134,68 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("IncidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_type");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<int?>("SubmissionSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submission_sequence");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("IncidentId", "Sha256")
+                        .HasDatabaseName("ix_attachments_incident_id_sha256");
+
+                    b.HasIndex("UploadedBy", "Sha256")
+                        .HasDatabaseName("ix_attachments_uploaded_by_sha256");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.CollectionIndicator", b =>
                 {
                     b.Property<long>("Id")
@@ -88,6 +216,12 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<string>("Marking")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("marking");
+
                     b.Property<string>("Name")
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
@@ -97,15 +231,31 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("pattern");
 
+                    b.Property<string>("ReleasedTlp")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_tlp");
+
                     b.Property<string>("SourceIncidentId")
                         .HasColumnType("TEXT")
                         .HasColumnName("source_incident_id");
+
+                    b.Property<string>("SourceTlp")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_tlp");
 
                     b.Property<string>("StixId")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT")
                         .HasColumnName("stix_id");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tlp");
 
                     b.Property<long>("ValidFrom")
                         .HasColumnType("INTEGER")
@@ -810,6 +960,12 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("summary");
 
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tlp");
+
                     b.Property<string>("Version")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -921,6 +1077,54 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_organisation_inventories_updated_by");
 
                     b.ToTable("organisation_inventories", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.PasswordReset", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_password_resets");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_password_resets_code_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_password_resets_user_id");
+
+                    b.ToTable("password_resets", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.ProviderKey", b =>
@@ -1058,6 +1262,119 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("provider_run_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.PublisherNamespace", b =>
+                {
+                    b.Property<string>("Namespace")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("namespace");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("PinnedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pinned_by");
+
+                    b.Property<long>("ProviderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provider_id");
+
+                    b.HasKey("Namespace")
+                        .HasName("pk_publisher_namespaces");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_publisher_namespaces_provider_id");
+
+                    b.ToTable("publisher_namespaces", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.RecordEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_organisation_id");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_role");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_sha256");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LeafIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leaf_index");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("object_id");
+
+                    b.Property<string>("ObjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("object_kind");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("OrganisationMayRead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organisation_may_read");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("salt");
+
+                    b.HasKey("Id")
+                        .HasName("pk_record_events");
+
+                    b.HasIndex("LeafIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_record_events_leaf_index");
+
+                    b.HasIndex("ObjectKind", "ObjectId")
+                        .HasDatabaseName("ix_record_events_object_kind_object_id");
+
+                    b.HasIndex("OrganisationId", "ReceivedAt")
+                        .HasDatabaseName("ix_record_events_organisation_id_received_at");
+
+                    b.ToTable("record_events", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>
                 {
                     b.Property<long>("Id")
@@ -1121,6 +1438,31 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_reminders_incident_id_subject_due_at_lead_seconds");
 
                     b.ToTable("reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.SignInThrottle", b =>
+                {
+                    b.Property<string>("AccountKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_key");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_failure_at");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("AccountKey")
+                        .HasName("pk_sign_in_throttles");
+
+                    b.ToTable("sign_in_throttles", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Submission", b =>
@@ -1209,6 +1551,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disabled_at");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1218,6 +1564,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("organisation_id");
 
+                    b.Property<long?>("PasswordChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("password_changed_at");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
@@ -1226,6 +1576,18 @@ namespace Vigil.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
+
+                    b.Property<long?>("TotpEnabledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("totp_enabled_at");
+
+                    b.Property<long?>("TotpLastStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("totp_last_step");
+
+                    b.Property<byte[]>("TotpSecret")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("totp_secret");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -1328,6 +1690,27 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("witness_cosignatures", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.AccessGrant", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("GrantedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_access_grants_users_granted_by");
+
+                    b.HasOne("Vigil.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_access_grants_organisations_organisation_id");
+
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_access_grants_users_user_id");
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.ApiToken", b =>
                 {
                     b.HasOne("Vigil.Data.Entities.User", null)
@@ -1336,6 +1719,22 @@ namespace Vigil.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.Attachment", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_attachments_incidents_incident_id");
+
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_users_uploaded_by");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.CollectionIndicator", b =>
@@ -1465,6 +1864,16 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasConstraintName("fk_organisation_inventories_users_updated_by");
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.PasswordReset", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_password_resets_users_user_id");
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.ProviderKey", b =>
                 {
                     b.HasOne("Vigil.Data.Entities.FollowedProvider", null)
@@ -1505,6 +1914,26 @@ namespace Vigil.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_provider_run_entries_provider_runs_run_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.PublisherNamespace", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.FollowedProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_publisher_namespaces_followed_providers_provider_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.RecordEvent", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.LedgerLeaf", null)
+                        .WithOne()
+                        .HasForeignKey("Vigil.Data.Entities.RecordEvent", "LeafIndex")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_record_events_ledger_leaves_leaf_index");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Reminder", b =>

@@ -10,7 +10,7 @@ public static class AdvisoriesFeature
     public static IEndpointRouteBuilder MapAdvisories(this IEndpointRouteBuilder app)
     {
         // Reading is open to everyone: AdvisoryAccess narrows what each caller sees by TLP (anonymous: CLEAR only).
-        var group = app.MapGroup("/api/v1/advisories").WithTags("Advisories");
+        var group = app.MapGroup("/api/v1/advisories").WithTags("Advisories").RequireAuthorization(Policies.Public);
 
         group.MapPost("/import", ImportAdvisory.Handle).RequireAuthorization(Roles.Analyst)
             .Accepts<object>("application/json")

@@ -44,7 +44,7 @@ public static class AdvisoryRevisions
     /// <summary>Whether the caller may read a newer revision of the advisory than this one.</summary>
     public static async Task<bool> IsSupersededAsync(VigilDbContext db, ClaimsPrincipal user, ImportedAdvisory advisory, CancellationToken cancellationToken)
     {
-        var revisions = await db.ImportedAdvisories.AsNoTracking().VisibleTo(user)
+        var revisions = await db.ImportedAdvisories.AsNoTracking()
             .Where(a => a.TrackingId == advisory.TrackingId)
             .SelectTracking().ToListAsync(cancellationToken);
         return !Newest(revisions.Where(r => SameNamespace(r.PublisherNamespace, advisory.PublisherNamespace))).Contains(advisory.Id);

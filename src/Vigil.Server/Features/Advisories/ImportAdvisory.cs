@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Csaf.Validation;
 using Vigil.Data;
 using Vigil.Data.Entities;
+using Vigil.Domain.Sharing;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
@@ -48,10 +49,12 @@ public static class ImportAdvisory
         {
             Sha256 = sha256, Content = bytes!, TrackingId = summary.TrackingId, Version = summary.Version, Title = summary.Title,
             Category = summary.Category, PublisherName = summary.PublisherName, PublisherNamespace = summary.PublisherNamespace,
-            PublisherCategory = summary.PublisherCategory, Tlp = AdvisoryAccess.TlpOf(summary.TlpLabel),
+            PublisherCategory = summary.PublisherCategory, Tlp = TlpLabel.FromCsaf(summary.TlpLabel),
             CurrentReleaseDate = summary.CurrentReleaseDate, ImportedBy = user.UserId(), ImportedAt = clock.GetUtcNow(),
         };
         db.ImportedAdvisories.Add(advisory);
+        await db.SaveChangesAsync(cancellationToken);
+        AccessGrants.NameAuthor(db, AudienceFilters.Advisory, advisory.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), advisory.ImportedBy!, advisory.ImportedAt);
         await db.SaveChangesAsync(cancellationToken);
         // Revisions may come out of order: the one imported now is not necessarily the newest.
         var response = AdvisoryResponse.From(advisory, bytes!.Length, await AdvisoryRevisions.IsSupersededAsync(db, user, advisory, cancellationToken));

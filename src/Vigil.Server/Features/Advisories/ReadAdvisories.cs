@@ -15,7 +15,7 @@ public static class ReadAdvisories
     public static async Task<Ok<List<AdvisoryResponse>>> List(ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
     {
         // The documents themselves stay in the database: a list carries only their size.
-        var advisories = await db.ImportedAdvisories.AsNoTracking().VisibleTo(user)
+        var advisories = await db.ImportedAdvisories.AsNoTracking()
             .OrderByDescending(a => a.Id)
             .Select(a => new AdvisoryResponse(
                 a.Id, AdvisoryResponse.ImportedSource, a.TrackingId, a.Version, a.Title, a.Category,
@@ -31,7 +31,7 @@ public static class ReadAdvisories
     public static async Task<Results<Ok<AdvisoryResponse>, ProblemHttpResult>> Get(
         long id, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
     {
-        var advisory = await db.ImportedAdvisories.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var advisory = await db.ImportedAdvisories.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         return advisory is null
             ? Problems.NotFound($"advisory {id}")
             : TypedResults.Ok(AdvisoryResponse.From(advisory, advisory.Content.Length, await AdvisoryRevisions.IsSupersededAsync(db, user, advisory, cancellationToken)));
@@ -40,7 +40,7 @@ public static class ReadAdvisories
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(
         long id, ClaimsPrincipal user, VigilDbContext db, HttpResponse response, CancellationToken cancellationToken)
     {
-        var advisory = await db.ImportedAdvisories.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var advisory = await db.ImportedAdvisories.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (advisory is null) { return Problems.NotFound($"advisory {id}"); }
         response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(advisory.Sha256))}:";
         return TypedResults.File(advisory.Content, "application/json", $"{advisory.TrackingId}.json");

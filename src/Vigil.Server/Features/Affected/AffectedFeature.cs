@@ -1,3 +1,5 @@
+using Vigil.Server.Infrastructure.Security;
+
 namespace Vigil.Server.Features.Affected;
 
 /// <summary>"Am I affected?": an organisation's inventory checked against the documents it may read.</summary>
@@ -16,7 +18,7 @@ public static class AffectedFeature
     public static IEndpointRouteBuilder MapAffected(this IEndpointRouteBuilder app)
     {
         // Open to everyone, like the notes themselves: each source narrows what the caller learns to what it may read.
-        var group = app.MapGroup("/api/v1/affected").WithTags("Affected");
+        var group = app.MapGroup("/api/v1/affected").WithTags("Affected").RequireAuthorization(Policies.Public);
         group.MapPost("/", CheckExposure.Check).Accepts<object>("application/json")
             .WithName("CheckAffected").WithSummary("The notes that affect a CycloneDX SBOM or a list of products and versions");
         return app;

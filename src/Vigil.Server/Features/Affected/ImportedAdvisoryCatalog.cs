@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
+using Vigil.Data.Entities;
+using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Advisories;
 
 namespace Vigil.Server.Features.Affected;
@@ -29,11 +31,11 @@ public sealed class ImportedAdvisoryCatalog
 
     private readonly record struct Stamp(int Count, long MaxId);
 
-    /// <summary>The documents of the audience <paramref name="labels"/> (<see cref="AdvisoryAccess.Labels"/>), as the database holds them now.</summary>
-    public async Task<AffectingDocuments> ForAudienceAsync(VigilDbContext db, IReadOnlyList<string>? labels, CancellationToken cancellationToken)
+    /// <summary>The documents of the audience <paramref name="labels"/> (<see cref="TlpAudience.PublicationLabels"/>), as the database holds them now.</summary>
+    public async Task<AffectingDocuments> ForAudienceAsync(VigilDbContext db, IReadOnlyList<string> labels, CancellationToken cancellationToken)
     {
-        var stamp = new Stamp(await db.ImportedAdvisories.CountAsync(cancellationToken),
-            await db.ImportedAdvisories.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0);
+        var stamp = new Stamp(await Every(db).CountAsync(cancellationToken),
+            await Every(db).MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0);
         await _lock.WaitAsync(cancellationToken);
         try
         {
@@ -60,26 +62,26 @@ public sealed class ImportedAdvisoryCatalog
     /// <summary>Rereads every row's tracking fields, and lets go of the documents no audience's newest revisions include.</summary>
     private async Task RefreshAsync(VigilDbContext db, CancellationToken cancellationToken)
     {
-        _rows = await db.ImportedAdvisories.AsNoTracking()
+        _rows = await Every(db).AsNoTracking()
             .Select(a => new Row(new AdvisoryRevisions.Tracking(a.Id, a.PublisherNamespace, a.TrackingId, a.Version, a.CurrentReleaseDate), a.Tlp))
             .ToListAsync(cancellationToken);
         // The stamp of the rows read, not of the earlier count: a row added in between is then seen on the next request.
         _stamp = new Stamp(_rows.Count, _rows.Count == 0 ? 0 : _rows.Max(r => r.Tracking.Id));
         _newest.Clear();
         _byAudience.Clear();
-        var kept = AdvisoryAccess.Audiences.SelectMany(Newest).ToHashSet();
+        var kept = TlpAudience.PublicationAudiences.SelectMany(Newest).ToHashSet();
         foreach (var id in _parsed.Keys.Where(id => !kept.Contains(id)).ToList())
         {
             _parsed.Remove(id);
         }
     }
 
-    private HashSet<long> Newest(IReadOnlyList<string>? labels)
+    private HashSet<long> Newest(IReadOnlyList<string> labels)
     {
         var key = Key(labels);
         if (!_newest.TryGetValue(key, out var newest))
         {
-            _newest[key] = newest = AdvisoryRevisions.Newest(_rows.Where(r => AdvisoryAccess.Includes(labels, r.Tlp)).Select(r => r.Tracking));
+            _newest[key] = newest = AdvisoryRevisions.Newest(_rows.Where(r => labels.Contains(r.Tlp, StringComparer.Ordinal)).Select(r => r.Tracking));
         }
         return newest;
     }
@@ -88,7 +90,7 @@ public sealed class ImportedAdvisoryCatalog
     {
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
-            var advisories = await db.ImportedAdvisories.AsNoTracking().Where(a => chunk.Contains(a.Id)).ToListAsync(cancellationToken);
+            var advisories = await Every(db).AsNoTracking().Where(a => chunk.Contains(a.Id)).ToListAsync(cancellationToken);
             foreach (var advisory in advisories)
             {
                 _parsed[advisory.Id] = ImportedAdvisorySource.Read(advisory);
@@ -96,5 +98,8 @@ public sealed class ImportedAdvisoryCatalog
         }
     }
 
-    private static string Key(IReadOnlyList<string>? labels) => labels is null ? "*" : string.Join(',', labels.Order(StringComparer.Ordinal));
+    private static string Key(IReadOnlyList<string> labels) => string.Join(',', labels.Order(StringComparer.Ordinal));
+
+    // One cache serves every caller: it reads every row, and each audience's documents are cut from them by label.
+    private static IQueryable<ImportedAdvisory> Every(VigilDbContext db) => db.ImportedAdvisories.IgnoreQueryFilters([AudienceFilters.Name]);
 }

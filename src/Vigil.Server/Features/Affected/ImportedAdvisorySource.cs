@@ -2,13 +2,14 @@ using System.Security.Claims;
 using System.Text.Json;
 using Vigil.Data;
 using Vigil.Data.Entities;
+using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Advisories;
 
 namespace Vigil.Server.Features.Affected;
 
 /// <summary>
 /// Other publishers' imported CSAF advisories as affected-query documents, in the caller's TLP audience
-/// (<see cref="AdvisoryAccess"/>): of each advisory only its newest revision in that audience
+/// (<see cref="TlpAudience.PublicationLabels"/>): of each advisory only its newest revision in that audience
 /// (<see cref="AdvisoryRevisions"/>), since a revision replaces what the earlier ones said. The documents are parsed
 /// once and kept between requests by <see cref="ImportedAdvisoryCatalog"/>.
 /// </summary>
@@ -17,7 +18,7 @@ public sealed class ImportedAdvisorySource(VigilDbContext db, ImportedAdvisoryCa
     public const string Kind = "imported-advisory";
 
     public Task<AffectingDocuments> LoadAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        catalog.ForAudienceAsync(db, AdvisoryAccess.Labels(user), cancellationToken);
+        catalog.ForAudienceAsync(db, TlpAudience.PublicationLabels(db.Reader), cancellationToken);
 
     /// <summary>An imported advisory as the answer names it, with the products its newest statements give.</summary>
     public static AffectingDocument Read(ImportedAdvisory advisory)

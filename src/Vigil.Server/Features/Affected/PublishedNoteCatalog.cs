@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
+using Vigil.Data.Entities;
 using Vigil.Domain.Exposure;
 using Vigil.Domain.Notes;
 
@@ -44,14 +45,14 @@ public sealed class PublishedNoteCatalog
     /// <summary>Brings the catalog up to the database; true when anything changed.</summary>
     private async Task<bool> RefreshAsync(VigilDbContext db, CancellationToken cancellationToken)
     {
-        var published = await db.Notes.AsNoTracking().Where(n => n.Status == NoteWorkflow.Published)
+        var published = await Every(db).AsNoTracking().Where(n => n.Status == NoteWorkflow.Published)
             .Select(n => new { n.Id, n.Revisions }).ToDictionaryAsync(n => n.Id, n => n.Revisions, StringComparer.Ordinal, cancellationToken);
         var gone = _notes.Keys.Where(id => !published.ContainsKey(id)).ToList();
         var stale = published.Where(p => !_notes.TryGetValue(p.Key, out var cached) || cached.Revisions != p.Value).Select(p => p.Key).ToList();
         gone.ForEach(id => _notes.Remove(id));
         foreach (var chunk in stale.Chunk(ChunkSize))
         {
-            var notes = await db.Notes.AsNoTracking().Where(n => chunk.Contains(n.Id) && n.Status == NoteWorkflow.Published)
+            var notes = await Every(db).AsNoTracking().Where(n => chunk.Contains(n.Id) && n.Status == NoteWorkflow.Published)
                 .Select(n => new { n.Id, n.Revisions, n.Version, n.Tlp, n.Content }).ToListAsync(cancellationToken);
             foreach (var note in notes)
             {
@@ -63,4 +64,7 @@ public sealed class PublishedNoteCatalog
         }
         return gone.Count > 0 || stale.Count > 0;
     }
+
+    // One cache serves every caller: it reads every published note, and each audience's index is cut from them by label.
+    private static IQueryable<Note> Every(VigilDbContext db) => db.Notes.IgnoreQueryFilters([AudienceFilters.Name]);
 }

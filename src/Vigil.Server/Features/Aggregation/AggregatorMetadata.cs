@@ -7,6 +7,7 @@ using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Infrastructure.Http;
+using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Aggregation;
 
@@ -22,7 +23,7 @@ public static class AggregatorMetadata
     public const string Path = MirrorLocations.Root + "/aggregator.json";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet(Path, HandleAsync).WithTags("CSAF").WithName("CsafAggregatorMetadata")
+        app.MapGet(Path, HandleAsync).WithTags("CSAF").RequireAuthorization(Policies.Public).WithName("CsafAggregatorMetadata")
             .WithSummary("The CSAF providers Vigil follows, with Vigil's mirror of each that allows it");
 
     private static async Task<IResult> HandleAsync(VigilDbContext db, CsafLocations locations, IOptions<CsafOptions> options, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Vigil.Csaf.Distribution;
 using Vigil.Csaf.Validation;
 using Vigil.Data;
 using Vigil.Data.Entities;
+using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Advisories;
 using Vigil.Server.Features.Csaf;
 
@@ -120,7 +121,7 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
         {
             Sha256 = stored.Sha256, Content = stored.Bytes, TrackingId = summary.TrackingId, Version = summary.Version, Title = summary.Title,
             Category = summary.Category, PublisherName = summary.PublisherName, PublisherNamespace = summary.PublisherNamespace,
-            PublisherCategory = summary.PublisherCategory, Tlp = AdvisoryAccess.TlpOf(summary.TlpLabel),
+            PublisherCategory = summary.PublisherCategory, Tlp = TlpLabel.FromCsaf(summary.TlpLabel),
             CurrentReleaseDate = summary.CurrentReleaseDate, ImportedBy = context.ImportedBy, ImportedAt = clock.GetUtcNow(),
             ProviderId = context.ProviderId, SourceUrl = url.AbsoluteUri, Signature = stored.Signature, DirectoryPath = stored.DirectoryPath,
         };

@@ -47,8 +47,9 @@ public sealed class MirrorDocuments(VigilDbContext db)
     public Task<List<ProviderKey>> KeysAsync(long providerId, CancellationToken cancellationToken) =>
         db.ProviderKeys.AsNoTracking().Where(k => k.ProviderId == providerId).OrderBy(k => k.Id).ToListAsync(cancellationToken);
 
+    // Which revision is a path's newest is decided over every revision, whoever asks; only a CLEAR newest one is served.
     private static Task<List<Row>> RowsAsync(IQueryable<ImportedAdvisory> advisories, CancellationToken cancellationToken) =>
-        advisories.AsNoTracking()
+        advisories.AsNoTracking().IgnoreQueryFilters([AudienceFilters.Name])
             .Select(a => new Row(a.Id, a.DirectoryPath!, a.TrackingId, a.Title, a.Version, a.CurrentReleaseDate, a.Tlp, a.Signature != null, a.ImportedAt))
             .ToListAsync(cancellationToken);
 

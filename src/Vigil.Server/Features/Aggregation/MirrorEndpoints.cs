@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Infrastructure.Http;
+using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Aggregation;
 
@@ -16,7 +17,7 @@ public static class MirrorEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(MirrorLocations.Root + "/{folder}").WithTags("CSAF");
+        var group = app.MapGroup(MirrorLocations.Root + "/{folder}").WithTags("CSAF").RequireAuthorization(Policies.Public);
         group.MapGet("/provider-metadata.json", MetadataAsync).WithName("CsafMirrorMetadata").WithSummary("The provider-metadata.json of Vigil's mirror of a provider");
         group.MapGet("/openpgp/{file}", KeyAsync).WithName("CsafMirrorKey").WithSummary("A mirrored provider's public OpenPGP key, as fetched from it");
         group.MapGet($"/{MirrorLocations.Directory}/index.txt", IndexAsync).WithName("CsafMirrorIndex").WithSummary("Every mirrored document, one path a line");

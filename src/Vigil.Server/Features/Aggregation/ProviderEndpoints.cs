@@ -22,7 +22,7 @@ public static class ProviderEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Root).WithTags("Advisories").RequireAuthorization(p => p.RequireRole(Roles.Analyst, Roles.Admin));
+        var group = app.MapGroup(Root).WithTags("Advisories").RequireAuthorization(Policies.Staff);
         group.MapGet("/", ListAsync).WithName("ListProviders").WithSummary("The CSAF providers Vigil follows, each with its last run");
         group.MapPost("/", FollowAsync).Accepts<FollowRequest>("application/json")
             .WithName("FollowProvider").WithSummary("Follow a CSAF provider, named by its provider-metadata.json or its domain");

@@ -12,7 +12,7 @@ public static class IncidentCases
     /// <summary>The case of each incident named, built from its submissions in order.</summary>
     public static async Task<Dictionary<string, RegimeCase>> LoadAsync(VigilDbContext db, IReadOnlyCollection<string> incidentIds, CancellationToken cancellationToken)
     {
-        var rows = await db.Submissions.AsNoTracking().Where(s => incidentIds.Contains(s.IncidentId))
+        var rows = await db.KnownSubmissions().AsNoTracking().Where(s => incidentIds.Contains(s.IncidentId))
             .Select(s => new { s.IncidentId, s.Sequence, s.Kind, s.ReceivedAt, s.Content })
             .ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.IncidentId).ToDictionary(g => g.Key, g => RegimeCaseBuilder.Build(

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Notes;
+using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Csaf;
 
@@ -15,14 +17,14 @@ public static class CsafDirectoryEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(CsafLocations.Root).WithTags("CSAF");
+        var group = app.MapGroup(CsafLocations.Root).WithTags("CSAF").RequireAuthorization(Policies.Public);
         group.MapGet("/{directory}/index.txt", Index).WithName("CsafIndex").WithSummary("Every document in a TLP directory, one path a line");
         group.MapGet("/{directory}/changes.csv", Changes).WithName("CsafChanges").WithSummary("Every document with its last change, newest first");
         group.MapGet("/{directory}/{year:int}/{file}", File).WithName("CsafDocument").WithSummary("A CSAF document, or its .sha256, .sha512 or .asc");
     }
 
     public static bool MayRead(ClaimsPrincipal user, string directory) =>
-        CsafLocations.LabelsIn(directory) is { Count: > 0 } labels && labels.All(NoteAccess.Audience(user).Contains);
+        CsafLocations.LabelsIn(directory) is { Count: > 0 } labels && labels.All(label => TlpAudience.MayEverRead(RequestAudience.ReaderOf(user), label));
 
     private static async Task<IResult> Index(string directory, ClaimsPrincipal user, CsafDocuments documents, CancellationToken cancellationToken)
     {

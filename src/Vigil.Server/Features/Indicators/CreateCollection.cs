@@ -44,6 +44,7 @@ public static class CreateCollection
                 UpdatedAt = now,
             };
             db.IndicatorCollections.Add(collection);
+            AccessGrants.NameAuthor(db, AudienceFilters.Collection, collection.Id, collection.CreatedBy, now);
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created($"/api/v1/indicator-collections/{collection.Id}", CollectionResponse.From(collection, 0));
         }

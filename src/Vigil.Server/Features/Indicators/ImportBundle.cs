@@ -58,7 +58,7 @@ public static class ImportBundle
         var candidates = bundle.OfType<StixIndicator>().Select(i => new CollectionIndicator
         {
             CollectionId = id, StixId = i.Id, Pattern = i.Pattern, Name = i.Name, Description = i.Description,
-            ValidFrom = i.ValidFrom, CreatedAt = now,
+            ValidFrom = i.ValidFrom, CreatedAt = now, Marking = collection.Tlp, Tlp = collection.Tlp,
         }).ToList();
         var malware = bundle.OfType<StixMalware>().Select(m => m.Name).OfType<string>().Where(n => !collection.MalwareNames.Contains(n)).Distinct().ToList();
         if (malware.Count > 0) { collection.MalwareNames = [.. collection.MalwareNames, .. malware]; }

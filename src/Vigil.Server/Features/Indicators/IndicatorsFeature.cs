@@ -16,7 +16,7 @@ public static class IndicatorsFeature
     public static IEndpointRouteBuilder MapIndicators(this IEndpointRouteBuilder app)
     {
         // Reading is open to everyone: CollectionAccess narrows what each caller sees by TLP (anonymous: CLEAR only).
-        var group = app.MapGroup("/api/v1/indicator-collections").WithTags("Indicators");
+        var group = app.MapGroup("/api/v1/indicator-collections").WithTags("Indicators").RequireAuthorization(Policies.Public);
 
         group.MapGet("/", ReadCollections.List).WithName("ListIndicatorCollections").WithSummary("The collections your TLP audience allows");
         group.MapGet("/{id}", ReadCollections.Get).WithName("GetIndicatorCollection").WithSummary("A collection with its indicators");

@@ -14,7 +14,7 @@ public static class ReadCollections
 
     public static async Task<Ok<List<CollectionResponse>>> List(ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
     {
-        var collections = await db.IndicatorCollections.AsNoTracking().VisibleTo(user).OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        var collections = await db.IndicatorCollections.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
         var ids = collections.Select(c => c.Id).ToList();
         var counts = await db.CollectionIndicators.Where(i => ids.Contains(i.CollectionId)).GroupBy(i => i.CollectionId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
@@ -24,7 +24,7 @@ public static class ReadCollections
     public static async Task<Results<Ok<CollectionDetail>, ProblemHttpResult>> Get(
         string id, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
     {
-        var collection = await db.IndicatorCollections.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var collection = await db.IndicatorCollections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (collection is null)
         {
             return Problems.NotFound("indicator collection " + id);
@@ -36,7 +36,7 @@ public static class ReadCollections
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
         string id, ClaimsPrincipal user, VigilDbContext db, CollectionBundle builder, CancellationToken cancellationToken)
     {
-        var collection = await db.IndicatorCollections.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var collection = await db.IndicatorCollections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (collection is null)
         {
             return Problems.NotFound("indicator collection " + id);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
+using Vigil.Domain.Sharing;
 using Vigil.Domain.Validation;
 using Vigil.Server.Infrastructure.Http;
 
@@ -31,7 +32,7 @@ public static class UpdateCollection
                 return Problems.InvalidFields(reader.Errors);
             }
             if (fields.Tlp is { } tlp && await MostRestrictiveSourceAsync(db, id, cancellationToken) is { } source
-                && CollectionAccess.Restriction(tlp) < CollectionAccess.Restriction(source))
+                && TlpLabel.WouldWiden(source, tlp))
             {
                 return Problems.Conflict("urn:vigil:problem:tlp-would-widen", "The label would widen the audience",
                     $"Some indicators come from incidents labelled TLP:{source}; the collection cannot be shared more widely than they are.",
@@ -55,6 +56,6 @@ public static class UpdateCollection
         var labels = await db.CollectionIndicators.Where(i => i.CollectionId == collectionId && i.SourceIncidentId != null)
             .Join(db.Incidents, i => i.SourceIncidentId, incident => incident.Id, (_, incident) => incident.Tlp)
             .Distinct().ToListAsync(cancellationToken);
-        return labels.OrderByDescending(CollectionAccess.Restriction).FirstOrDefault();
+        return labels.Count == 0 ? null : TlpLabel.MostRestrictive(labels);
     }
 }

@@ -23,6 +23,9 @@ public sealed class LedgerWriter(VigilDbContext db, LedgerKeys keys, TimeProvide
 
     public long Size => _frontier?.Size ?? throw NotLocked();
 
+    /// <summary>Whether this unit of work holds the log's write lock already (another step of it appended first).</summary>
+    public bool IsLocked => _frontier is not null && db.Database.CurrentTransaction is not null;
+
     /// <summary>Takes the log's write lock for the current transaction and reads its right edge (≤ 64 hashes).</summary>
     public async Task LockAsync(CancellationToken cancellationToken)
     {

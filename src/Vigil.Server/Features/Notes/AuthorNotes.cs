@@ -50,6 +50,7 @@ public static class AuthorNotes
                 UpdatedAt = now,
             };
             db.Notes.Add(created);
+            AccessGrants.NameAuthor(db, AudienceFilters.Note, created.Id, created.CreatedBy, now);
             await db.SaveChangesAsync(cancellationToken);
             return created;
         }, _ => true, cancellationToken);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
 using Vigil.Domain.Notes;
+using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Infrastructure.Security;
 using static System.Net.WebUtility;
@@ -31,7 +32,7 @@ public static class NotePages
 
     private static async Task<IResult> List(ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
     {
-        var notes = await db.Notes.AsNoTracking().VisibleTo(user).Where(n => n.Status != NoteWorkflow.Draft)
+        var notes = await db.Notes.AsNoTracking().Where(n => n.Status != NoteWorkflow.Draft)
             .OrderByDescending(n => n.PublishedAt).Take(500).ToListAsync(cancellationToken);
         var html = new StringBuilder(NotesHtml.Head("Vulnerability notes")).Append("<h1>Vulnerability notes</h1>\n<p><a href=\"/notes/feed.atom\">Atom feed</a> · ")
             .Append("<a href=\"/.well-known/csaf/provider-metadata.json\">CSAF provider</a></p>\n<table><tr><th>Note</th><th>Title</th><th>Severity</th><th>Version</th><th>Updated (UTC)</th></tr>\n");
@@ -47,7 +48,7 @@ public static class NotePages
 
     private static async Task<IResult> Page(string id, ClaimsPrincipal user, VigilDbContext db, CsafLocations locations, CancellationToken cancellationToken)
     {
-        var note = await db.Notes.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        var note = await db.Notes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (note is null)
         {
             return TypedResults.Content(NotesHtml.Head("Not found") + "<h1>Not found</h1>" + NotesHtml.Foot, NotesHtml.ContentType, statusCode: StatusCodes.Status404NotFound);
@@ -59,7 +60,7 @@ public static class NotePages
 
     private static async Task<IResult> Feed(VigilDbContext db, CsafLocations locations, IOptions<CsafOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var notes = await db.Notes.AsNoTracking().Where(n => n.Status != NoteWorkflow.Draft).WithTlpIn(NoteAccess.Audience(new ClaimsPrincipal()))
+        var notes = await db.Notes.AsNoTracking().Where(n => n.Status != NoteWorkflow.Draft).Where(n => n.Tlp == TlpLabel.Clear)
             .OrderByDescending(n => n.UpdatedAt).Take(100).ToListAsync(cancellationToken);
         var feed = new XElement(Atom + "feed",
             new XElement(Atom + "id", locations.Absolute("/notes/feed.atom")),

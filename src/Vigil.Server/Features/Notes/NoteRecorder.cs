@@ -45,6 +45,7 @@ public sealed class NoteRecorder(VigilDbContext db, LedgerWriter ledger, LedgerK
         await ledger.LockAsync(cancellationToken);
         var now = SubmissionCommitment.RecordTime(clock.GetUtcNow());
         var content = change.NewContent ?? note.Content;
+        var stored = NoteReader.ReadStored(content);
         var facts = new NoteRevisionFacts(note.Id, note.Revisions + 1, change.Kind, NoteWorkflow.NextVersion(note.Version, change.Significance), change.Summary, now);
         var salt = SubmissionCommitment.NewSalt();
         var commitment = NoteCommitment.Compute(facts, content, salt);
@@ -55,6 +56,7 @@ public sealed class NoteRecorder(VigilDbContext db, LedgerWriter ledger, LedgerK
             Kind = facts.Kind,
             Version = facts.Version,
             Summary = facts.Summary,
+            Tlp = stored.Tlp,
             ActorId = actor.UserId(),
             ReceivedAt = now,
             Content = content,
@@ -64,7 +66,6 @@ public sealed class NoteRecorder(VigilDbContext db, LedgerWriter ledger, LedgerK
         };
         db.NoteRevisions.Add(revision);
 
-        var stored = NoteReader.ReadStored(content);
         note.Content = content;
         note.Title = stored.Title;
         note.Tlp = stored.Tlp;

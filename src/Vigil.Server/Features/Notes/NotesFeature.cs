@@ -16,7 +16,7 @@ public static class NotesFeature
     public static IEndpointRouteBuilder MapNotes(this IEndpointRouteBuilder app)
     {
         // Reading is open to everyone: NoteAccess narrows what each caller sees (drafts: staff; published: by TLP).
-        var group = app.MapGroup("/api/v1/notes").WithTags("Notes");
+        var group = app.MapGroup("/api/v1/notes").WithTags("Notes").RequireAuthorization(Policies.Public);
 
         group.MapGet("/", ReadNotes.List).WithName("ListNotes").WithSummary("The notes you may read, newest first");
         group.MapGet("/{id}", ReadNotes.Get).WithName("GetNote").WithSummary("A note as it stands, with its CVSS scores");

@@ -14,7 +14,7 @@ public static class ReadNotes
 
     public static async Task<Ok<List<NoteSummary>>> List(ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
     {
-        var notes = await db.Notes.AsNoTracking().VisibleTo(user)
+        var notes = await db.Notes.AsNoTracking()
             .OrderByDescending(n => n.Year).ThenByDescending(n => n.Number)
             .Select(n => new NoteSummary(n.Id, n.Status, n.Version, n.Tlp, n.Title, n.PublishedAt, n.UpdatedAt))
             .ToListAsync(cancellationToken);
@@ -24,14 +24,14 @@ public static class ReadNotes
     public static async Task<Results<Ok<NoteResponse>, ProblemHttpResult>> Get(
         string id, ClaimsPrincipal user, VigilDbContext db, CsafLocations locations, CancellationToken cancellationToken)
     {
-        var note = await db.Notes.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        var note = await db.Notes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         return note is null ? Problems.NotFound("note " + id) : TypedResults.Ok(NoteResponse.From(note, locations));
     }
 
     public static async Task<Results<Ok<NoteHistoryResponse>, ProblemHttpResult>> History(
         string id, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
     {
-        var note = await db.Notes.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        var note = await db.Notes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (note is null)
         {
             return Problems.NotFound("note " + id);
@@ -43,7 +43,7 @@ public static class ReadNotes
     public static async Task<Results<Ok<NoteRevisionResponse>, ProblemHttpResult>> Revision(
         string id, int sequence, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
     {
-        if (!await db.Notes.AsNoTracking().VisibleTo(user).AnyAsync(n => n.Id == id, cancellationToken))
+        if (!await db.Notes.AsNoTracking().AnyAsync(n => n.Id == id, cancellationToken))
         {
             return Problems.NotFound("note " + id);
         }

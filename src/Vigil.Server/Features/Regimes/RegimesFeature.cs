@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Vigil.Domain.Regimes;
+using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Regimes;
 
@@ -20,7 +21,7 @@ public static class RegimesFeature
 
     public static IEndpointRouteBuilder MapRegimes(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/regimes", (RegimeCatalog catalog) => TypedResults.Ok(catalog.All.OrderBy(r => r.Id, StringComparer.Ordinal).Select(RegimeResponse.From)))
+        app.MapGet("/api/v1/regimes", (RegimeCatalog catalog) => TypedResults.Ok(catalog.All.OrderBy(r => r.Id, StringComparer.Ordinal).Select(RegimeResponse.From))).RequireAuthorization(Policies.Public)
             .WithTags("Regimes").WithName("ListRegimes").WithSummary("The reporting regimes this server evaluates, with their stages");
         return app;
     }

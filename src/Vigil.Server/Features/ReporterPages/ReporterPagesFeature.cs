@@ -17,8 +17,8 @@ public static class ReporterPagesFeature
 
     public static IEndpointRouteBuilder MapReporterPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sign-in", () => SignInPage.Form()).ExcludeFromDescription();
-        app.MapPost("/sign-in", SignInPage.SignIn).RequireRateLimiting(SignInRateLimit.Policy).DisableAntiforgery().ExcludeFromDescription();
+        app.MapGet("/sign-in", () => SignInPage.Form()).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/sign-in", SignInPage.SignIn).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy).DisableAntiforgery().ExcludeFromDescription();
 
         var pages = app.MapGroup("").RequireAuthorization(Policies.SignedInPages).DisableAntiforgery().ExcludeFromDescription();
         pages.MapPost("/sign-out", SignInPage.SignOut);

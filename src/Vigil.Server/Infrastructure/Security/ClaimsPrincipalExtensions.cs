@@ -6,6 +6,9 @@ public static class ClaimsPrincipalExtensions
 {
     public const string OrganisationClaim = "vigil:organisation";
 
+    /// <summary>Set on a credential that may do one thing only (such as enrol a second factor); absent on a full one.</summary>
+    public const string ScopeClaim = "vigil:scope";
+
     /// <summary>
     /// The principal every authentication scheme gives a user: id, e-mail, role and, for a reporter, the
     /// organisation, then whatever the scheme adds of its own.
@@ -24,6 +27,9 @@ public static class ClaimsPrincipalExtensions
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The request is not authenticated.");
 
     public static string Role(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role) ?? "";
+
+    /// <summary>Whether the credential is limited to one purpose (<see cref="ScopeClaim"/>): it passes no ordinary policy.</summary>
+    public static bool HasRestrictedScope(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == ScopeClaim);
 
     /// <summary>The reporter's organisation; null for CERT staff, oversight and admins.</summary>
     public static string? OrganisationId(this ClaimsPrincipal user) => user.FindFirstValue(OrganisationClaim);

@@ -1,10 +1,16 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Vigil.Data;
 
 namespace Vigil.Server.Infrastructure.Security;
 
 public static class SecurityServiceCollectionExtensions
 {
-    /// <summary>Bearer API tokens, and one authorisation policy per role (named as the role).</summary>
+    /// <summary>
+    /// Bearer API tokens and page sessions; one authorisation policy per role (named as the role) and the few others in
+    /// <see cref="Policies"/>; a fallback policy that refuses any endpoint that declares none; and the reader every
+    /// database query of a request is filtered for (<see cref="RequestAudience"/>).
+    /// </summary>
     public static IServiceCollection AddVigilSecurity(this IServiceCollection services)
     {
         services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
@@ -13,17 +19,34 @@ public static class SecurityServiceCollectionExtensions
         var authorization = services.AddAuthorizationBuilder();
         foreach (var role in Roles.All)
         {
-            authorization.AddPolicy(role, policy => policy.RequireRole(role));
+            authorization.AddPolicy(role, policy => policy.RequireRole(role).RequireFullCredential());
         }
-        authorization.AddPolicy(Policies.CaseReaders, policy => policy.RequireRole(Roles.Reporter, Roles.Analyst, Roles.Admin));
+        authorization.AddPolicy(Policies.CaseReaders, policy => policy.RequireRole(Roles.Reporter, Roles.Analyst, Roles.Admin).RequireFullCredential());
+        authorization.AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Analyst, Roles.Admin).RequireFullCredential());
+        authorization.AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser().RequireFullCredential());
         authorization.AddPolicy(Policies.SignedInPages, policy => policy
-            .AddAuthenticationSchemes(SessionAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+            .AddAuthenticationSchemes(SessionAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireFullCredential());
+        // Open to anyone; a bearer token only widens what the caller sees (the database reads for its audience).
+        authorization.AddPolicy(Policies.Public, policy => policy.RequireAssertion(_ => true));
         // Open pages (notes) are read by anyone; a bearer token or a page session only widens what the reader sees.
         authorization.AddPolicy(Policies.OpenPages, policy => policy
             .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, SessionAuthenticationHandler.SchemeName).RequireAssertion(_ => true));
+        authorization.AddPolicy(Policies.TotpEnrolment, policy => policy.RequireAuthenticatedUser());
+        // An endpoint that declares no policy is refused to everyone: forgetting one can only close a door. A path that
+        // matches no endpoint is left to answer 404 (and one the router refuses, 405 or 415).
+        authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder()
+            .RequireAssertion(context => context.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint).Build());
         services.AddSingleton(typeof(Microsoft.AspNetCore.Identity.IPasswordHasher<>), typeof(Microsoft.AspNetCore.Identity.PasswordHasher<>));
+        services.AddOptions<VaultOptions>().BindConfiguration(VaultOptions.Section);
+        services.AddSingleton<VaultKey>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IAudienceSource, RequestAudience>();
         return services;
     }
+
+    /// <summary>A credential limited to one purpose (a second-factor enrolment) passes no ordinary policy.</summary>
+    private static AuthorizationPolicyBuilder RequireFullCredential(this AuthorizationPolicyBuilder policy) =>
+        policy.RequireAssertion(context => !context.User.HasRestrictedScope());
 }
 
 public static class Policies
@@ -31,9 +54,21 @@ public static class Policies
     /// <summary>Those who may read incident content: reporters (their own organisation's), analysts, admins.</summary>
     public const string CaseReaders = "case-readers";
 
+    /// <summary>The CERT's staff: analysts and admins.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>Anyone signed in with a full credential, whatever the role.</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>Anyone, signed in or not: what the caller reads is narrowed by its TLP audience.</summary>
+    public const string Public = "public";
+
     /// <summary>Pages for a signed-in browser: the session cookie authenticates, and nothing else does.</summary>
     public const string SignedInPages = "signed-in-pages";
 
     /// <summary>Pages anyone may read, whose content depends on who reads: bearer token or page session, or none.</summary>
     public const string OpenPages = "open-pages";
+
+    /// <summary>The one thing a credential limited to second-factor enrolment may do.</summary>
+    public const string TotpEnrolment = "totp-enrolment";
 }

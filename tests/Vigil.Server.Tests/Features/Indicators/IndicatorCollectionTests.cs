@@ -97,11 +97,12 @@ public abstract class IndicatorCollectionTests<TFactory>(TFactory factory) : ICl
     {
         var reporter = (await factory.CreateActorAsync(Roles.Reporter)).Client;
         var analyst = (await factory.CreateActorAsync(Roles.Analyst)).Client;
-        var red = await reporter.FileAsync(ReportWithIndicators("RED"));
+        // AMBER+STRICT: the CERT reads it, but may not pass it on to the community.
+        var strict = await reporter.FileAsync(ReportWithIndicators("AMBER+STRICT"));
         var green = await reporter.FileAsync(ReportWithIndicators("GREEN"));
         var collection = await analyst.CreateCollectionAsync("GREEN");
 
-        var refused = await analyst.PostJsonAsync($"{Root}/{collection}/incident-indicators", $$"""{"incident_id": "{{red}}"}""");
+        var refused = await analyst.PostJsonAsync($"{Root}/{collection}/incident-indicators", $$"""{"incident_id": "{{strict}}"}""");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal(["/incident_id"], await refused.ProblemPointersAsync());
 
@@ -133,7 +134,8 @@ public abstract class IndicatorCollectionTests<TFactory>(TFactory factory) : ICl
                 .Intersect((await client.GetNodeAsync(Root)).AsArray().Select(c => c!["tlp"]!.GetValue<string>()))];
 
         Assert.Equal(["CLEAR"], await Visible(anonymous));
-        Assert.Equal(["CLEAR"], await Visible(oversight));
+        // Oversight is signed in, so it is part of the community GREEN is meant for (TLP 2.0).
+        Assert.Equal(["CLEAR", "GREEN"], (await Visible(oversight)).Order());
         Assert.Equal(["CLEAR", "GREEN"], (await Visible(reporter)).Order());
         Assert.Equal(ids.Keys.Order(), (await Visible(analyst)).Order());
         Assert.Equal(HttpStatusCode.NotFound, (await reporter.GetAsync($"{Root}/{ids["AMBER"]}")).StatusCode);

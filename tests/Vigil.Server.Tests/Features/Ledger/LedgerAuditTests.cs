@@ -98,7 +98,7 @@ public sealed class LedgerAuditTests
         Tamper(directory, $"DELETE FROM submissions WHERE leaf_index = {leaves[3]}");
         var audit = await AuditAsync(directory);
         Assert.Equal(ExitCodes.Rejected, audit.ExitCode);
-        Assert.Contains($"FOUND: leaf {leaves[3]}: no stored submission or note revision belongs to it", audit.Out, StringComparison.Ordinal);
+        Assert.Contains($"FOUND: leaf {leaves[3]}: no stored submission, note revision or event belongs to it", audit.Out, StringComparison.Ordinal);
         Assert.Contains("are not numbered 1..", audit.Out, StringComparison.Ordinal);
     });
 

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Server.Tests.Infrastructure;
+
+namespace Vigil.Server.Tests.Security;
+
+/// <summary>One route of the running app, as the matrix calls it: a method, a pattern, and the policy it declares.</summary>
+public sealed record RouteEntry(string Method, string Pattern, string? Policy, bool AllowsAnonymous)
+{
+    public override string ToString() => $"{Method} {Pattern}";
+}
+
+/// <summary>Every endpoint of the running app, read from its route table (not from a list kept by hand).</summary>
+public static class RouteTable
+{
+    public static IReadOnlyList<RouteEntry> Read(VigilFactory factory)
+    {
+        var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var entries = new List<RouteEntry>();
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "(default)").ToList();
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            foreach (var method in methods.Where(m => m != "HEAD" && m != "OPTIONS"))
+            {
+                entries.Add(new RouteEntry(method, "/" + endpoint.RoutePattern.RawText!.TrimStart('/'), policies.Count == 0 ? null : string.Join("+", policies), anonymous));
+            }
+        }
+        return [.. entries.DistinctBy(e => (e.Method, e.Pattern)).OrderBy(e => e.Pattern, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal)];
+    }
+}
