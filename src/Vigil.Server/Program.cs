@@ -17,6 +17,7 @@ using Vigil.Server.Features.Regimes;
 using Vigil.Server.Features.Reminders;
 using Vigil.Server.Features.ReporterPages;
 using Vigil.Server.Features.Requests;
+using Vigil.Server.Features.Sharing;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
@@ -81,6 +82,7 @@ public partial class Program
         app.MapReminders();
         app.MapLedger();
         app.MapEvents();
+        app.MapSharing();
         app.MapIndicators();
         app.MapNotes();
         app.MapCsaf();

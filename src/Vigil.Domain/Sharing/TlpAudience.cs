@@ -71,6 +71,34 @@ public static class TlpAudience
     /// <summary>The labels a reader may read of things nobody shared with it, named it on, or owned with it: the CERT's own publications.</summary>
     public static IReadOnlyList<string> PublicationLabels(AudienceReader reader) => GrantFor(reader).Anyone;
 
+    /// <summary>
+    /// Whether the reader may share a thing it reads with another organisation: only the CERT widens an AMBER audience,
+    /// on the record; nothing else is shared by organisation (GREEN and CLEAR need no sharing, AMBER+STRICT and RED
+    /// never go to another organisation).
+    /// </summary>
+    public static bool MayShare(AudienceReader reader, LabelledFacts facts) =>
+        reader.Standing == ReaderStanding.Cert && MayRead(reader, facts);
+
+    /// <summary>
+    /// Whether the reader may name people on a thing (who reads it under RED): a person already named on it who speaks
+    /// for its source, that is a member of the owning organisation, or CERT staff for what the CERT owns. A RED
+    /// recipient may not pass it on, so nobody else names anyone.
+    /// </summary>
+    public static bool MayName(AudienceReader reader, LabelledFacts facts) =>
+        facts.ReaderNamed && (facts.OwnerOrganisationId is null
+            ? reader.Standing == ReaderStanding.Cert
+            : reader.Standing == ReaderStanding.Member && reader.OrganisationId == facts.OwnerOrganisationId);
+
+    /// <summary>Labels above the community's (AMBER, AMBER+STRICT, RED): what a reader outside the owner reads of them is recorded.</summary>
+    public static bool IsConfidential(string label) => TlpLabel.Restriction(label) >= TlpLabel.Restriction(TlpLabel.Amber);
+
+    /// <summary>
+    /// Whether a read goes on the record, visible to the owner: a confidential thing read by anyone outside the
+    /// organisation that owns it (the CERT, an organisation it was shared with, a person named on it).
+    /// </summary>
+    public static bool IsRecordedRead(AudienceReader reader, string label, string ownerOrganisationId) =>
+        reader.Standing != ReaderStanding.System && IsConfidential(label) && reader.OrganisationId != ownerOrganisationId;
+
     /// <summary>Every distinct <see cref="PublicationLabels"/>: what a cache serving any caller must be ready for.</summary>
     public static readonly IReadOnlyList<IReadOnlyList<string>> PublicationAudiences = [ClearOnly, Community, CertReads];
 

@@ -12,34 +12,41 @@ namespace Vigil.Server.Features.Incidents;
 public static class ReadIncident
 {
     public static async Task<Results<Ok<IncidentResponse>, ProblemHttpResult>> Get(
-        string id, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, VigilDbContext db, IncidentReads reads, CancellationToken cancellationToken)
     {
         var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        return incident is null ? Problems.NotFound("incident " + id) : TypedResults.Ok(IncidentResponse.From(incident));
+        if (incident is null)
+        {
+            return Problems.NotFound("incident " + id);
+        }
+        await reads.RecordAsync(incident, "incident", user, cancellationToken);
+        return TypedResults.Ok(IncidentResponse.From(incident));
     }
 
     /// <summary>Every submission in order, each with the fields it changed (old → new), replayed from the record.</summary>
     public static async Task<Results<Ok<IncidentHistory>, ProblemHttpResult>> History(
-        string id, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, VigilDbContext db, IncidentReads reads, CancellationToken cancellationToken)
     {
-        var entries = await LoadHistoryAsync(id, user, db, cancellationToken);
+        var entries = await LoadHistoryAsync(id, "history", user, db, reads, cancellationToken);
         return entries is null ? Problems.NotFound("incident " + id) : TypedResults.Ok(new IncidentHistory(id, entries));
     }
 
     public static async Task<Results<Ok<HistoryEntry>, ProblemHttpResult>> Submission(
-        string id, int sequence, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+        string id, int sequence, ClaimsPrincipal user, VigilDbContext db, IncidentReads reads, CancellationToken cancellationToken)
     {
-        var entries = await LoadHistoryAsync(id, user, db, cancellationToken);
+        var entries = await LoadHistoryAsync(id, $"submission {sequence}", user, db, reads, cancellationToken);
         var entry = entries?.FirstOrDefault(e => e.Sequence == sequence);
         return entry is null ? Problems.NotFound($"submission {sequence} of incident {id}") : TypedResults.Ok(entry);
     }
 
-    private static async Task<IReadOnlyList<HistoryEntry>?> LoadHistoryAsync(string id, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<HistoryEntry>?> LoadHistoryAsync(
+        string id, string what, ClaimsPrincipal user, VigilDbContext db, IncidentReads reads, CancellationToken cancellationToken)
     {
-        if (!await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken))
+        if (await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is not { } incident)
         {
             return null;
         }
+        await reads.RecordAsync(incident, what, user, cancellationToken);
         var submissions = await db.Submissions.AsNoTracking().Where(s => s.IncidentId == id).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
         var contents = submissions.Select(s => JsonNode.Parse(s.Content)!.AsObject()).ToList();
         var view = IncidentFold.Initial();

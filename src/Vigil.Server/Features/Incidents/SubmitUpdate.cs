@@ -6,6 +6,7 @@ using Vigil.Domain.Incidents;
 using Vigil.Domain.Regimes;
 using Vigil.Domain.Validation;
 using Vigil.Server.Infrastructure.Http;
+using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Incidents;
 
@@ -16,7 +17,8 @@ public static class SubmitUpdate
         string id, HttpRequest request, ClaimsPrincipal user, VigilDbContext db, SubmissionAppender appender, RegimeCatalog regimes, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (!await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken))
+        // Reading is not acting: a GREEN incident is read by the community, but only its own organisation adds to it.
+        if (!await db.Incidents.AnyAsync(i => i.Id == id && i.OrganisationId == user.OrganisationId(), cancellationToken))
         {
             return Problems.NotFound("incident " + id);
         }

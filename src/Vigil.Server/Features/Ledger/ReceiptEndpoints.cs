@@ -23,13 +23,15 @@ public static class ReceiptEndpoints
             .WithName("GetReceipt").WithSummary("A submission's receipt, proved against the latest checkpoint");
 
     private static async Task<Results<Ok<ReceiptAgain>, ProblemHttpResult>> Handle(
-        long index, ClaimsPrincipal user, VigilDbContext db, LedgerKeys keys, CancellationToken cancellationToken)
+        long index, ClaimsPrincipal user, VigilDbContext db, LedgerKeys keys, IncidentReads reads, CancellationToken cancellationToken)
     {
         var submission = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.LeafIndex == index, cancellationToken);
-        if (submission is null || !await db.Incidents.AnyAsync(i => i.Id == submission.IncidentId, cancellationToken))
+        var incident = submission is null ? null : await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == submission.IncidentId, cancellationToken);
+        if (submission is null || incident is null)
         {
             return Problems.NotFound($"receipt {index}");
         }
+        await reads.RecordAsync(incident, $"receipt of submission {submission.Sequence}", user, cancellationToken);
         var leaf = await db.LedgerLeaves.AsNoTracking().SingleAsync(l => l.Index == index, cancellationToken);
         var latest = (await LedgerEndpoints.LatestAsync(db, cancellationToken))!;
         // The first checkpoint to include the leaf is the one signed in the submission's own transaction.

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Data;
+using Vigil.Domain.Record;
+using Vigil.Server.Infrastructure.Http;
+
+namespace Vigil.Server.Features.Incidents;
+
+/// <summary>
+/// GET /api/v1/incidents/{id}/reads: who outside the organisation read the incident or downloaded its files, and
+/// when ("the CERT viewed this"), for the organisation and the CERT. Each entry is an event on the record.
+/// </summary>
+public static class IncidentReadLog
+{
+    public sealed record ReadResponse(string At, string? ReaderId, string? ReaderRole, string? ReaderOrganisationId, string Kind, string? What, long LeafIndex);
+
+    private static readonly string[] Kinds = [IncidentReads.Kind, "attachment-downloaded"];
+
+    public static async Task<Results<Ok<List<ReadResponse>>, ProblemHttpResult>> Handle(string id, VigilDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            return Problems.NotFound("incident " + id);
+        }
+        var reads = await db.RecordEvents.AsNoTracking()
+            .Where(e => e.ObjectKind == AudienceFilters.Incident && e.ObjectId == id && Kinds.Contains(e.Kind))
+            .OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(reads.Select(e => new ReadResponse(SubmissionCommitment.FormatTime(e.ReceivedAt), e.ActorId, e.ActorRole, e.ActorOrganisationId,
+            e.Kind, JsonNode.Parse(e.Content)?["read"]?.GetValue<string>(), e.LeafIndex)).ToList());
+    }
+}

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Data;
+using Vigil.Domain.Validation;
+using Vigil.Server.Features.Events;
+using Vigil.Server.Infrastructure.Http;
+
+namespace Vigil.Server.Features.Incidents;
+
+/// <summary>
+/// Analysts' internal remarks on an incident: on the record like everything else (a leaf of the log), but never shown
+/// to the reporting organisation, whose members do not see events meant for the CERT alone.
+/// </summary>
+public static class InternalRemarks
+{
+    public const string Kind = "internal-remark";
+
+    /// <summary>The body, for the API description; the server reads it strictly itself.</summary>
+    public sealed record Request(string Text);
+
+    public sealed record RemarkResponse(long Id, string Text, string? AuthorId, string At, long LeafIndex);
+
+    public static async Task<Results<Created<RemarkResponse>, ProblemHttpResult>> Add(
+        string id, HttpRequest request, ClaimsPrincipal user, VigilDbContext db, EventRecorder events, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (incident is null)
+        {
+            return Problems.NotFound("incident " + id);
+        }
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        string? text = null;
+        using (document)
+        {
+            var reader = new JsonFieldReader(clock.GetUtcNow());
+            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
+            {
+                ["text"] = (v, p) => text = reader.String(v, p, 20_000, multiline: true),
+            }, "text");
+            if (reader.Errors.Count > 0)
+            {
+                return Problems.InvalidFields(reader.Errors);
+            }
+        }
+        var recorded = await events.RecordAsync(new EventRecorder.Event(Kind, AudienceFilters.Incident, id, new JsonObject { ["text"] = text },
+            incident.OrganisationId, OrganisationMayRead: false), user, cancellationToken);
+        return TypedResults.Created($"/api/v1/incidents/{id}/remarks", From(recorded));
+    }
+
+    public static async Task<Results<Ok<List<RemarkResponse>>, ProblemHttpResult>> List(string id, VigilDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            return Problems.NotFound("incident " + id);
+        }
+        var remarks = await db.RecordEvents.AsNoTracking()
+            .Where(e => e.ObjectKind == AudienceFilters.Incident && e.ObjectId == id && e.Kind == Kind).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(remarks.Select(From).ToList());
+    }
+
+    private static RemarkResponse From(Vigil.Data.Entities.RecordEvent e) =>
+        new(e.Id, JsonNode.Parse(e.Content)!["text"]!.GetValue<string>(), e.ActorId, Vigil.Domain.Record.SubmissionCommitment.FormatTime(e.ReceivedAt), e.LeafIndex);
+}
