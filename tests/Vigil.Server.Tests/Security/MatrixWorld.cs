@@ -1,0 +1,141 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Data;
+using Vigil.Domain.Sharing;
+using Vigil.Server.Infrastructure.Security;
+using Vigil.Server.Tests.Features.Aggregation;
+using Vigil.Server.Tests.Features.Indicators;
+using Vigil.Server.Tests.Features.Notes;
+using Vigil.Server.Tests.Infrastructure;
+
+namespace Vigil.Server.Tests.Security;
+
+/// <summary>Who calls, as the matrix sees them: a name, how the audience rule sees them, and how to make another like them.</summary>
+public sealed record Caller(string Name, string? Role, string? OrganisationId, AudienceReader Reader, HttpClient Client, string? UserId)
+{
+    public bool SignedIn => Reader.IsSignedIn;
+
+    public override string ToString() => Name;
+}
+
+/// <summary>The things of one TLP label the matrix reads and writes: one of each kind Vigil labels.</summary>
+public sealed record LabelledThings(string Label, string Incident, long IncidentLeaf, string Note, string NoteDocumentPath, string Collection, string CollectionIndicator, long? Advisory);
+
+/// <summary>
+/// A server holding, for every TLP label, an incident of organisation A (filed by A's reporter), a published note, an
+/// indicator collection with one indicator and an imported advisory (written by the analyst, so named on the RED
+/// ones); and the callers: the public, a reporter of A and of B, an analyst, oversight, an admin, a disabled user.
+/// </summary>
+public sealed class MatrixWorld : IAsyncLifetime
+{
+    public const string Secret = "SENTINEL-";
+
+    public VigilFactory Factory { get; } = new();
+
+    public List<Caller> Callers { get; } = [];
+
+    public Dictionary<string, LabelledThings> Things { get; } = [];
+
+    public string OrganisationA { get; private set; } = "";
+
+    public string OrganisationB { get; private set; } = "";
+
+    public string TargetUser { get; private set; } = "";
+
+    public Caller Analyst => Callers.Single(c => c.Name == "analyst");
+
+    public Caller ReporterA => Callers.Single(c => c.Name == "reporter A");
+
+    public async Task InitializeAsync()
+    {
+        var a = await Factory.CreateActorAsync(Roles.Reporter);
+        var b = await Factory.CreateActorAsync(Roles.Reporter);
+        (OrganisationA, OrganisationB) = (a.OrganisationId!, b.OrganisationId!);
+        var analyst = await Factory.CreateActorAsync(Roles.Analyst);
+        TargetUser = (await Factory.CreateActorAsync(Roles.Reporter, OrganisationB)).UserId;
+        Callers.Add(new Caller("anonymous", null, null, AudienceReader.Public, Client(null), null));
+        Callers.Add(Member("reporter A", a));
+        Callers.Add(Member("reporter B", b));
+        Callers.Add(new Caller("analyst", Roles.Analyst, null, new AudienceReader(ReaderStanding.Cert, analyst.UserId, null), Client(analyst), analyst.UserId));
+        foreach (var (name, role, standing) in new[] { ("admin", Roles.Admin, ReaderStanding.Cert), ("oversight", Roles.Oversight, ReaderStanding.Oversight) })
+        {
+            var actor = await Factory.CreateActorAsync(role);
+            Callers.Add(new Caller(name, role, null, new AudienceReader(standing, actor.UserId, null), Client(actor), actor.UserId));
+        }
+        // A disabled account: its token still exists but must not authenticate; it reads as the public.
+        var disabled = await Factory.CreateActorAsync(Roles.Analyst);
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+            await db.Users.Where(u => u.Id == disabled.UserId).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, Factory.Clock.GetUtcNow()));
+        }
+        Callers.Add(new Caller("disabled", null, null, AudienceReader.Public, Client(disabled), disabled.UserId));
+
+        foreach (var label in TlpLabel.All)
+        {
+            Things[label] = await MakeAsync(label, a.Client, analyst.Client);
+        }
+    }
+
+    /// <summary>A new caller like <paramref name="like"/> (same role and organisation), for a write that may change its own account.</summary>
+    public async Task<Caller> FreshAsync(Caller like)
+    {
+        if (like.Role is null)
+        {
+            return like;
+        }
+        var actor = await Factory.CreateActorAsync(like.Role, like.OrganisationId);
+        var reader = like.Reader with { UserId = actor.UserId };
+        return like with { Client = Client(actor), UserId = actor.UserId, Reader = reader };
+    }
+
+    private Caller Member(string name, Actor actor) =>
+        new(name, Roles.Reporter, actor.OrganisationId, new AudienceReader(ReaderStanding.Member, actor.UserId, actor.OrganisationId), Client(actor), actor.UserId);
+
+    /// <summary>A client that does not follow redirects, so that a page's "sign in first" (303) is seen as such.</summary>
+    private HttpClient Client(Actor? actor)
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (actor is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", actor.Token);
+        }
+        return client;
+    }
+
+    private static async Task<LabelledThings> MakeAsync(string label, HttpClient reporter, HttpClient analyst)
+    {
+        var filed = await reporter.PostJsonAsync("/api/v1/incidents", CollectionApi.ReportWithIndicators(label)
+            .Replace("Crafted RTCP packets", Secret + "description-" + label, StringComparison.Ordinal));
+        var receipt = (await filed.JsonAsync())["receipt"]!;
+        var incident = receipt["incident_id"]!.GetValue<string>();
+
+        var note = await analyst.CreateNoteAsync(NoteSamples.Minimal($"Matrix note {label}", label));
+        var published = await analyst.PublishNoteAsync(note);
+        var csaf = new Uri(published["note"]!["links"]!["csaf"]!.GetValue<string>()).AbsolutePath;
+
+        var collection = await analyst.CreateCollectionAsync(label, $"Matrix {label}");
+        await analyst.AddPatternsAsync(collection, $"[domain-name:value = '{Secret.ToLowerInvariant()}{label.ToLowerInvariant().Replace('+', '-')}.example']");
+        var indicator = (await analyst.GetNodeAsync($"/api/v1/indicator-collections/{collection}"))["indicators"]![0]!["id"]!.GetValue<string>();
+
+        long? advisory = null;
+        if (label != TlpLabel.AmberStrict)
+        {
+            var csafLabel = label == TlpLabel.Clear ? "WHITE" : label;
+            var content = new ByteArrayContent(StaticCsafProvider.Document($"MATRIX-{label}", tlp: csafLabel));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            var imported = await analyst.PostAsync("/api/v1/advisories/import", content);
+            Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+            advisory = (await imported.JsonAsync())["id"]!.GetValue<long>();
+        }
+        return new LabelledThings(label, incident, receipt["leaf_index"]!.GetValue<long>(), note, csaf, collection, indicator, advisory);
+    }
+
+    public Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+}
