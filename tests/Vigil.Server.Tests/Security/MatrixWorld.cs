@@ -30,7 +30,19 @@ public sealed record LabelledThings(string Label, string Incident, long Incident
 /// </summary>
 public sealed class MatrixWorld : IAsyncLifetime
 {
-    public const string Secret = "SENTINEL-";
+    /// <summary>
+    /// A word only things of one label carry (in an incident's description and indicator, a note's description, a
+    /// collection's indicator, an advisory's title), so that a leak of that label's content shows in any answer.
+    /// No label's word is part of another's.
+    /// </summary>
+    public static string Sentinel(string label) => "sentinel" + label switch
+    {
+        TlpLabel.Clear => "clr",
+        TlpLabel.Green => "grn",
+        TlpLabel.Amber => "amb",
+        TlpLabel.AmberStrict => "ams",
+        _ => "red",
+    } + "x";
 
     public VigilFactory Factory { get; } = new();
 
@@ -107,24 +119,28 @@ public sealed class MatrixWorld : IAsyncLifetime
 
     private static async Task<LabelledThings> MakeAsync(string label, HttpClient reporter, HttpClient analyst)
     {
+        var secret = Sentinel(label);
         var filed = await reporter.PostJsonAsync("/api/v1/incidents", CollectionApi.ReportWithIndicators(label)
-            .Replace("Crafted RTCP packets", Secret + "description-" + label, StringComparison.Ordinal));
+            .Replace("Crafted RTCP packets", secret + " in the description", StringComparison.Ordinal)
+            .Replace("wha.tsapp.me", $"{secret}.example", StringComparison.Ordinal));
         var receipt = (await filed.JsonAsync())["receipt"]!;
         var incident = receipt["incident_id"]!.GetValue<string>();
 
-        var note = await analyst.CreateNoteAsync(NoteSamples.Minimal($"Matrix note {label}", label));
+        var body = NoteSamples.Minimal($"Matrix note {label}", label);
+        body["description"] = $"The {secret} page passes the host name to a shell.";
+        var note = await analyst.CreateNoteAsync(body);
         var published = await analyst.PublishNoteAsync(note);
         var csaf = new Uri(published["note"]!["links"]!["csaf"]!.GetValue<string>()).AbsolutePath;
 
         var collection = await analyst.CreateCollectionAsync(label, $"Matrix {label}");
-        await analyst.AddPatternsAsync(collection, $"[domain-name:value = '{Secret.ToLowerInvariant()}{label.ToLowerInvariant().Replace('+', '-')}.example']");
+        await analyst.AddPatternsAsync(collection, $"[domain-name:value = 'collection.{secret}.example']");
         var indicator = (await analyst.GetNodeAsync($"/api/v1/indicator-collections/{collection}"))["indicators"]![0]!["id"]!.GetValue<string>();
 
         long? advisory = null;
         if (label != TlpLabel.AmberStrict)
         {
             var csafLabel = label == TlpLabel.Clear ? "WHITE" : label;
-            var content = new ByteArrayContent(StaticCsafProvider.Document($"MATRIX-{label}", tlp: csafLabel));
+            var content = new ByteArrayContent(StaticCsafProvider.Document($"MATRIX-{secret}", tlp: csafLabel));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             var imported = await analyst.PostAsync("/api/v1/advisories/import", content);
             Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
