@@ -34,9 +34,10 @@ public static class AdvisoryRevisions
 
     /// <summary>
     /// A publisher namespace as compared: a URL's case and a trailing '/' do not make another publisher
-    /// (<c>https://Vendor.example/</c> and <c>https://vendor.example</c> are one).
+    /// (<c>https://Vendor.example/</c> and <c>https://vendor.example</c> are one). Also the key a namespace's owner is
+    /// stored under (lower case, as <see cref="Data.Entities.PublisherNamespace"/> says).
     /// </summary>
-    public static string NamespaceKey(string publisherNamespace) => publisherNamespace.TrimEnd('/').ToUpperInvariant();
+    public static string NamespaceKey(string publisherNamespace) => publisherNamespace.TrimEnd('/').ToLowerInvariant();
 
     /// <summary>Whether two publisher namespaces name the same publisher (see <see cref="NamespaceKey"/>).</summary>
     public static bool SameNamespace(string a, string b) => NamespaceKey(a) == NamespaceKey(b);

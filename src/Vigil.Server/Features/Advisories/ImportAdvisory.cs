@@ -16,14 +16,15 @@ namespace Vigil.Server.Features.Advisories;
 /// <summary>
 /// POST /api/v1/advisories/import: an analyst imports another publisher's CSAF 2.0 document (at most 16 MiB). It must
 /// pass the JSON schema and every mandatory test, or it is refused with each failure named. The bytes are stored as
-/// they came; importing the same bytes again returns the stored advisory, so no Idempotency-Key is needed.
+/// they came; importing the same bytes again returns the stored advisory, so no Idempotency-Key is needed. Each import is
+/// on the record (<see cref="AdvisoryImportRecord"/>).
 /// </summary>
 public static class ImportAdvisory
 {
     public const int MaxDocumentBytes = 16 * 1024 * 1024;
 
     public static async Task<Results<Created<AdvisoryResponse>, Ok<AdvisoryResponse>, ProblemHttpResult>> Handle(
-        HttpRequest request, ClaimsPrincipal user, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, VigilDbContext db, AdvisoryImportRecord record, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -40,10 +41,10 @@ public static class ImportAdvisory
             summary = CsafDocumentSummary.Read(document.RootElement);
         }
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes!));
-        var known = await db.ImportedAdvisories.AsNoTracking().SingleOrDefaultAsync(a => a.Sha256 == sha256, cancellationToken);
+        var known = await HeldAsync(db, sha256, cancellationToken);
         if (known is not null)
         {
-            return TypedResults.Ok(AdvisoryResponse.From(known, bytes!.Length, await AdvisoryRevisions.IsSupersededAsync(db, user, known, cancellationToken)));
+            return TypedResults.Ok(await AnswerHeldAsync(known, bytes!.Length, user, db, record, cancellationToken));
         }
         var advisory = new ImportedAdvisory
         {
@@ -52,12 +53,41 @@ public static class ImportAdvisory
             PublisherCategory = summary.PublisherCategory, Tlp = TlpLabel.FromCsaf(summary.TlpLabel),
             CurrentReleaseDate = summary.CurrentReleaseDate, ImportedBy = user.UserId(), ImportedAt = clock.GetUtcNow(),
         };
-        db.ImportedAdvisories.Add(advisory);
-        await db.SaveChangesAsync(cancellationToken);
-        AccessGrants.NameAuthor(db, AudienceFilters.Advisory, advisory.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), advisory.ImportedBy!, advisory.ImportedAt);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await record.StoreAsync(advisory, user, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same bytes imported at this moment by another request: answer with the one stored.
+            db.ChangeTracker.Clear();
+            if (await HeldAsync(db, sha256, cancellationToken) is not { } stored)
+            {
+                throw;
+            }
+            return TypedResults.Ok(await AnswerHeldAsync(stored, bytes!.Length, user, db, record, cancellationToken));
+        }
         // Revisions may come out of order: the one imported now is not necessarily the newest.
         var response = AdvisoryResponse.From(advisory, bytes!.Length, await AdvisoryRevisions.IsSupersededAsync(db, user, advisory, cancellationToken));
         return TypedResults.Created(response.DocumentUrl[..^"/document".Length], response);
+    }
+
+    // Whether the bytes are held is decided over every stored advisory, past the caller's audience: another analyst's
+    // RED import is held too, and storing it again would break the one-row-per-document rule.
+    private static Task<ImportedAdvisory?> HeldAsync(VigilDbContext db, string sha256, CancellationToken cancellationToken) =>
+        db.ImportedAdvisories.IgnoreQueryFilters([AudienceFilters.Name]).AsNoTracking().SingleOrDefaultAsync(a => a.Sha256 == sha256, cancellationToken);
+
+    /// <summary>
+    /// The stored advisory the same bytes were imported as. A caller who may not read it yet holds the very document, so
+    /// it is named on it (on the record) rather than refused.
+    /// </summary>
+    private static async Task<AdvisoryResponse> AnswerHeldAsync(
+        ImportedAdvisory held, int size, ClaimsPrincipal user, VigilDbContext db, AdvisoryImportRecord record, CancellationToken cancellationToken)
+    {
+        if (!await db.ImportedAdvisories.AnyAsync(a => a.Id == held.Id, cancellationToken))
+        {
+            await record.NameImporterAsync(held, user, cancellationToken);
+        }
+        return AdvisoryResponse.From(held, size, await AdvisoryRevisions.IsSupersededAsync(db, user, held, cancellationToken));
     }
 }

@@ -25,6 +25,7 @@ public static class AggregationFeature
         services.AddScoped<DocumentIntake>();
         services.AddScoped<ProviderSync>();
         services.AddScoped<ProviderFollowing>();
+        services.AddScoped<PublisherNamespaceClaims>();
         services.AddScoped<MirrorDocuments>();
         services.AddHostedService<ProviderScheduler>();
         return services;
@@ -33,6 +34,7 @@ public static class AggregationFeature
     public static IEndpointRouteBuilder MapAggregation(this IEndpointRouteBuilder app)
     {
         ProviderEndpoints.Map(app);
+        PublisherNamespaceEndpoints.Map(app);
         AggregatorMetadata.Map(app);
         MirrorEndpoints.Map(app);
         return app;

@@ -15,7 +15,8 @@ namespace Vigil.Server.Features.Aggregation;
 /// <summary>
 /// Takes one document of a followed provider: its published .sha256 and .sha512 (either may be missing; a mismatch
 /// refuses it), its OpenPGP signature by one of the provider's keys (required), Vigil's CSAF validation, the provider's
-/// publisher namespace; then stores it like an analyst's import. The same bytes are stored once, so a document already
+/// publisher namespace, which must be the provider's own (no other provider's claim or pin, <see cref="PublisherNamespaceClaims"/>);
+/// then stores it like an analyst's import. The same bytes are stored once, so a document already
 /// held is "unchanged" (null) and costs only its hash file when the provider publishes a .sha256.
 /// </summary>
 public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, TimeProvider clock)
@@ -82,6 +83,10 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
         {
             return RunOutcome.Refuse(url, $"the document's publisher namespace {summary.PublisherNamespace} is not the provider's ({context.PublisherNamespace})");
         }
+        if (context.NamespaceRefusal is { } refusal)
+        {
+            return RunOutcome.Refuse(url, refusal);
+        }
         var stored = new Stored(bytes, actual256, signature!, directoryPath);
         return await StoreAsync(url, stored, summary, context, sha256 is null && sha512 is null, cancellationToken);
     }
@@ -110,7 +115,7 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
         Uri url, Stored stored, CsafDocumentSummary summary, FollowContext context, bool noHash, CancellationToken cancellationToken)
     {
         // Revisions of one advisory share the publisher namespace and tracking id; each is kept as a row of its own.
-        var revisions = await db.ImportedAdvisories.AsNoTracking()
+        var revisions = await Held.AsNoTracking()
             .Where(a => a.PublisherNamespace == summary.PublisherNamespace && a.TrackingId == summary.TrackingId)
             .Select(a => new { a.Id, a.Version }).ToListAsync(cancellationToken);
         if (revisions.FirstOrDefault(r => r.Version == summary.Version) is { } sameVersion)
@@ -174,5 +179,9 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
     }
 
     private Task<bool> IsHeldAsync(string sha256, CancellationToken cancellationToken) =>
-        db.ImportedAdvisories.AnyAsync(a => a.Sha256 == sha256, cancellationToken);
+        Held.AnyAsync(a => a.Sha256 == sha256, cancellationToken);
+
+    // What is held is decided over every stored advisory: a run an analyst asked for reads as that analyst, who may
+    // not read all of them (another's RED import), and must neither fetch them again nor store a rival revision.
+    private IQueryable<ImportedAdvisory> Held => db.ImportedAdvisories.IgnoreQueryFilters([AudienceFilters.Name]);
 }

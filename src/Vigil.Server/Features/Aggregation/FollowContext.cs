@@ -7,4 +7,7 @@ namespace Vigil.Server.Features.Aggregation;
 /// <param name="PublisherNamespace">The provider's publisher namespace: its documents must carry the same.</param>
 /// <param name="Keys">The provider's public OpenPGP keys that could be read.</param>
 /// <param name="ImportedBy">The analyst who asked for the run; null for a scheduled run.</param>
-public sealed record FollowContext(long ProviderId, string PublisherNamespace, IReadOnlyList<PgpPublicKey> Keys, string? ImportedBy);
+/// <param name="NamespaceRefusal">
+/// Why documents under the provider's namespace are refused when another provider holds it (<see cref="PublisherNamespaceClaims"/>); null when it is the provider's.
+/// </param>
+public sealed record FollowContext(long ProviderId, string PublisherNamespace, IReadOnlyList<PgpPublicKey> Keys, string? ImportedBy, string? NamespaceRefusal = null);

@@ -11,7 +11,7 @@ namespace Vigil.Server.Features.Aggregation;
 
 /// <summary>
 /// /api/v1/advisories/providers: analysts and admins follow CSAF providers, run them now, and read every run's imported,
-/// refused and skipped documents.
+/// refused and skipped documents. Following and asking for a run are on the record.
 /// </summary>
 public static class ProviderEndpoints
 {
@@ -64,7 +64,7 @@ public static class ProviderEndpoints
         {
             return Problems.InvalidFields(reader.Errors);
         }
-        var (followed, notFound) = await following.FollowAsync(start!, user.UserId(), cancellationToken);
+        var (followed, notFound) = await following.FollowAsync(start!, user, cancellationToken);
         if (followed is not { } found)
         {
             return Problems.InvalidFields([new FieldError("/url", notFound!)], title: "No CSAF provider found there");
@@ -110,7 +110,7 @@ public static class ProviderEndpoints
             return Problems.NotFound($"followed provider {id}");
         }
         // A client that stops waiting does not stop the run: it finishes and is recorded, to be read from /runs.
-        var (run, outcomes) = await sync.RunAsync(id, ProviderSync.Requested, user.UserId(), lifetime.ApplicationStopping);
+        var (run, outcomes) = await sync.RunAsync(id, ProviderSync.Requested, user, lifetime.ApplicationStopping);
         return TypedResults.Created($"{Root}/{id}/runs", RunResponse.From(provider, run, outcomes));
     }
 

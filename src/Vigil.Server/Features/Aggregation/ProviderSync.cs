@@ -1,9 +1,15 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Csaf.Distribution;
 using Vigil.Data;
 using Vigil.Data.Entities;
+using Vigil.Server.Features.Events;
+using Vigil.Server.Infrastructure.Security;
+using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Server.Features.Aggregation;
 
@@ -11,19 +17,23 @@ namespace Vigil.Server.Features.Aggregation;
 /// One run over a followed provider: read its metadata, keys and listings, take each document (<see cref="DocumentIntake"/>),
 /// and record the run with what was imported, refused and skipped. A document that fails is refused with its URL and
 /// reason and the run goes on; only metadata that cannot be read ends a run early (recorded as a refusal of the metadata).
-/// Runs of one provider never overlap within a server.
+/// Runs of one provider never overlap within a server. A run a person asked for is on the record with what it did.
 /// </summary>
 public sealed partial class ProviderSync(
-    VigilDbContext db, ProviderLocator locator, ProviderWalk walk, DocumentIntake intake, TimeProvider clock,
-    IOptions<AggregationOptions> options, ILogger<ProviderSync> logger)
+    VigilDbContext db, ProviderLocator locator, ProviderWalk walk, DocumentIntake intake, PublisherNamespaceClaims claims,
+    EventRecorder events, WriteTransactions writes, TimeProvider clock, IOptions<AggregationOptions> options, ILogger<ProviderSync> logger)
 {
     public const string Scheduled = "scheduled";
     public const string Requested = "requested";
 
+    /// <summary>The event of a run a person asked for.</summary>
+    public const string RunRequestedEvent = "provider-run-requested";
+
     private static readonly ConcurrentDictionary<long, SemaphoreSlim> Running = new();
 
+    /// <param name="requestedBy">The person who asked for the run; null for Vigil's own schedule.</param>
     public async Task<(ProviderRun Run, IReadOnlyList<RunOutcome> Outcomes)> RunAsync(
-        long providerId, string trigger, string? requestedBy, CancellationToken cancellationToken)
+        long providerId, string trigger, ClaimsPrincipal? requestedBy, CancellationToken cancellationToken)
     {
         var gate = Running.GetOrAdd(providerId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
@@ -37,10 +47,11 @@ public sealed partial class ProviderSync(
         }
     }
 
-    private async Task<(ProviderRun, IReadOnlyList<RunOutcome>)> RunAloneAsync(long providerId, string trigger, string? requestedBy, CancellationToken cancellationToken)
+    private async Task<(ProviderRun, IReadOnlyList<RunOutcome>)> RunAloneAsync(
+        long providerId, string trigger, ClaimsPrincipal? requestedBy, CancellationToken cancellationToken)
     {
         var provider = await db.FollowedProviders.SingleAsync(p => p.Id == providerId, cancellationToken);
-        var run = new ProviderRun { ProviderId = providerId, Trigger = trigger, RequestedBy = requestedBy, StartedAt = clock.GetUtcNow() };
+        var run = new ProviderRun { ProviderId = providerId, Trigger = trigger, RequestedBy = requestedBy?.UserId(), StartedAt = clock.GetUtcNow() };
         var outcomes = new List<RunOutcome>();
         var url = new Uri(provider.MetadataUrl);
         var (metadata, problem) = await locator.ReadAsync(url, cancellationToken);
@@ -56,7 +67,8 @@ public sealed partial class ProviderSync(
             var found = await walk.WalkAsync(metadata, cancellationToken);
             await KeepKeysAsync(providerId, found.KeyFiles, cancellationToken);
             outcomes.AddRange(found.Problems);
-            var context = new FollowContext(providerId, metadata.Publisher.Namespace, found.Keys, requestedBy);
+            var namespaceRefusal = await claims.ClaimAsync(providerId, metadata.Publisher.Namespace, cancellationToken);
+            var context = new FollowContext(providerId, metadata.Publisher.Namespace, found.Keys, run.RequestedBy, namespaceRefusal);
             var downloaded = 0;
             foreach (var (document, i) in found.Documents.Select((d, i) => (d, i)))
             {
@@ -80,16 +92,36 @@ public sealed partial class ProviderSync(
         run.Refused = outcomes.Count(o => o.Outcome == RunOutcome.Refused);
         run.Skipped = outcomes.Count(o => o.Outcome == RunOutcome.Skipped);
         run.FinishedAt = clock.GetUtcNow();
+        await RecordAsync(run, outcomes, requestedBy, cancellationToken);
+        LogRun(logger, providerId, run.Imported, run.Unchanged, run.Refused, run.Skipped);
+        return (run, outcomes);
+    }
+
+    /// <summary>Stores the run with its outcomes and, for a run a person asked for, its event: together or not at all.</summary>
+    private async Task RecordAsync(ProviderRun run, List<RunOutcome> outcomes, ClaimsPrincipal? requestedBy, CancellationToken cancellationToken)
+    {
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
         db.ProviderRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         db.ProviderRunEntries.AddRange(outcomes.Select(o => new ProviderRunEntry
         {
             RunId = run.Id, Url = o.Url, Outcome = o.Outcome, Reason = o.Reason, AdvisoryId = o.AdvisoryId,
         }));
-        await db.SaveChangesAsync(cancellationToken);
+        if (requestedBy is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            var details = new JsonObject
+            {
+                ["run_id"] = run.Id, ["imported"] = run.Imported, ["unchanged"] = run.Unchanged, ["refused"] = run.Refused, ["skipped"] = run.Skipped,
+            };
+            await events.RecordAsync(new EventRecorder.Event(RunRequestedEvent, ProviderFollowing.ObjectKind, run.ProviderId.ToString(CultureInfo.InvariantCulture), details),
+                requestedBy, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        LogRun(logger, providerId, run.Imported, run.Unchanged, run.Refused, run.Skipped);
-        return (run, outcomes);
     }
 
     /// <summary>One document; an unexpected failure refuses that document alone.</summary>

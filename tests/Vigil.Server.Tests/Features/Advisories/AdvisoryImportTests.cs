@@ -17,7 +17,7 @@ public abstract class AdvisoryImportTests<TFactory>(TFactory factory) : IClassFi
     public async Task A_valid_document_nested_deeper_than_other_requests_may_be_imports()
     {
         var analyst = await factory.CreateActorAsync(Roles.Analyst);
-        var bytes = Aggregation.StaticCsafProvider.DeepDocument("SP-DEEP-IMPORT-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant());
+        var bytes = Aggregation.StaticCsafProvider.DeepDocumentIn(Aggregation.StaticCsafProvider.ExampleNamespace, "SP-DEEP-IMPORT-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant());
 
         var response = await ImportAsync(analyst.Client, bytes);
 
@@ -115,7 +115,7 @@ public abstract class AdvisoryImportTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/api/v1/advisories/{id}/document")).StatusCode);
     }
 
-    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] bytes)
+    public static Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] bytes)
     {
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

@@ -22,11 +22,11 @@ public abstract class MirrorTests<TFactory>(TFactory factory) : IClassFixture<TF
         var tag = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         await using var provider = await StaticCsafProvider.StartMirroredAsync($"Vendor {tag} PSIRT", "white");
         string Id(string name) => $"MV-{tag}-{name}";
-        provider.Publish("white/2024/clear.json", StaticCsafProvider.Document(Id("CLEAR")));
-        provider.Publish("white/2024/green.json", StaticCsafProvider.Document(Id("GREEN"), tlp: "GREEN"));
-        provider.Publish("white/2024/amber.json", StaticCsafProvider.Document(Id("AMBER"), tlp: "AMBER"));
-        provider.Publish("white/2024/unlabelled.json", StaticCsafProvider.Document(Id("UNLABELLED"), tlp: null));
-        provider.Publish("white/2024/relabelled.json", StaticCsafProvider.Document(Id("RELABELLED")));
+        provider.Publish("white/2024/clear.json", provider.Document(Id("CLEAR")));
+        provider.Publish("white/2024/green.json", provider.Document(Id("GREEN"), tlp: "GREEN"));
+        provider.Publish("white/2024/amber.json", provider.Document(Id("AMBER"), tlp: "AMBER"));
+        provider.Publish("white/2024/unlabelled.json", provider.Document(Id("UNLABELLED"), tlp: null));
+        provider.Publish("white/2024/relabelled.json", provider.Document(Id("RELABELLED")));
         provider.WriteText("white/index.txt", "2024/clear.json\n2024/green.json\n2024/amber.json\n2024/unlabelled.json\n2024/relabelled.json\n");
         var analyst = await factory.CreateActorAsync(Roles.Analyst);
         var id = await ProviderFollowingTests<TFactory>.FollowAsync(analyst.Client, provider.MetadataUrl.AbsoluteUri);
@@ -40,14 +40,14 @@ public abstract class MirrorTests<TFactory>(TFactory factory) : IClassFixture<TF
         Assert.Equal([clear, relabelled], Listed(folder, await anonymous.GetStringAsync($"{folder}/white/index.txt")));
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(relabelled)).StatusCode);
 
-        provider.Publish("white/2024/relabelled.json", StaticCsafProvider.Document(Id("RELABELLED"), version: "2", releaseDate: "2024-02-01T00:00:00.000Z", tlp: "GREEN"));
+        provider.Publish("white/2024/relabelled.json", provider.Document(Id("RELABELLED"), version: "2", releaseDate: "2024-02-01T00:00:00.000Z", tlp: "GREEN"));
         Assert.Equal((1, 4, 0, 0), ProviderFollowingTests<TFactory>.Counts(await ProviderFollowingTests<TFactory>.RunAsync(analyst.Client, id)));
 
         Assert.Equal([clear], Listed(folder, await anonymous.GetStringAsync($"{folder}/white/index.txt")));
         Assert.Single((await anonymous.GetStringAsync($"{folder}/white/changes.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var feed = await anonymous.GetNodeAsync($"{folder}/white/csaf-feed-tlp-white.json");
         Assert.Equal(Id("CLEAR"), feed["feed"]!["entry"]!.AsArray().Single()!["id"]!.GetValue<string>());
-        Assert.Equal(StaticCsafProvider.Document(Id("CLEAR")), await anonymous.GetByteArrayAsync(clear));
+        Assert.Equal(provider.Document(Id("CLEAR")), await anonymous.GetByteArrayAsync(clear));
         foreach (var name in new[] { "GREEN", "AMBER", "UNLABELLED", "RELABELLED" })
         {
             foreach (var suffix in new[] { "", ".sha256", ".sha512", ".asc" })
@@ -91,7 +91,7 @@ public abstract class MirrorTests<TFactory>(TFactory factory) : IClassFixture<TF
     {
         await using var provider = await StaticCsafProvider.StartAsync("white");
         var analyst = await factory.CreateActorAsync(Roles.Analyst);
-        provider.Publish("white/2024/advisory.json", StaticCsafProvider.Document("SP-NOMIRROR-" + Guid.NewGuid().ToString("N")[..8]));
+        provider.Publish("white/2024/advisory.json", provider.Document("SP-NOMIRROR-" + Guid.NewGuid().ToString("N")[..8]));
         provider.WriteText("white/index.txt", "2024/advisory.json\n");
         await ProviderFollowingTests<TFactory>.RunAsync(analyst.Client, await ProviderFollowingTests<TFactory>.FollowAsync(analyst.Client, provider.MetadataUrl.AbsoluteUri));
 
@@ -123,7 +123,7 @@ public abstract class MirrorTests<TFactory>(TFactory factory) : IClassFixture<TF
     {
         var tag = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         await using var provider = await StaticCsafProvider.StartMirroredAsync($"Known {tag}", "white");
-        provider.Publish("white/2024/a.json", StaticCsafProvider.Document($"KM-{tag}"));
+        provider.Publish("white/2024/a.json", provider.Document($"KM-{tag}"));
         provider.WriteText("white/index.txt", "2024/a.json\n");
         var analyst = await factory.CreateActorAsync(Roles.Analyst);
         await ProviderFollowingTests<TFactory>.RunAsync(analyst.Client, await ProviderFollowingTests<TFactory>.FollowAsync(analyst.Client, provider.MetadataUrl.AbsoluteUri));

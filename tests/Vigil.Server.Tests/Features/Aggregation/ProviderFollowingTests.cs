@@ -25,19 +25,19 @@ public abstract class ProviderFollowingTests<TFactory>(TFactory factory) : IClas
         await using var provider = await StaticCsafProvider.StartAsync("white", "clear");
         var tag = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         string Id(string name) => $"SP-{tag}-{name}";
-        provider.Publish("white/2024/both.json", StaticCsafProvider.Document(Id("BOTH")));
-        provider.Publish("white/2024/only-sha512.json", StaticCsafProvider.Document(Id("SHA512")), sha256: false);
-        provider.Publish("white/2024/no-hash.json", StaticCsafProvider.Document(Id("NOHASH")), sha256: false, sha512: false);
-        provider.Publish("white/2024/bad-hash.json", StaticCsafProvider.Document(Id("BADHASH")));
-        provider.Write("white/2024/bad-hash.json", StaticCsafProvider.Document(Id("BADHASH"), version: "2", releaseDate: "2024-02-01T00:00:00.000Z"));
-        provider.Publish("white/2024/unsigned.json", StaticCsafProvider.Document(Id("UNSIGNED")), signed: false);
-        provider.Publish("white/2024/stranger.json", StaticCsafProvider.Document(Id("STRANGER")), signer: provider.Stranger);
-        provider.Publish("white/2024/invalid.json", InvalidDocument(Id("INVALID")));
-        provider.Publish("white/2024/elsewhere.json", StaticCsafProvider.Document(Id("ELSEWHERE"), publisherNamespace: "https://other.example"));
+        provider.Publish("white/2024/both.json", provider.Document(Id("BOTH")));
+        provider.Publish("white/2024/only-sha512.json", provider.Document(Id("SHA512")), sha256: false);
+        provider.Publish("white/2024/no-hash.json", provider.Document(Id("NOHASH")), sha256: false, sha512: false);
+        provider.Publish("white/2024/bad-hash.json", provider.Document(Id("BADHASH")));
+        provider.Write("white/2024/bad-hash.json", provider.Document(Id("BADHASH"), version: "2", releaseDate: "2024-02-01T00:00:00.000Z"));
+        provider.Publish("white/2024/unsigned.json", provider.Document(Id("UNSIGNED")), signed: false);
+        provider.Publish("white/2024/stranger.json", provider.Document(Id("STRANGER")), signer: provider.Stranger);
+        provider.Publish("white/2024/invalid.json", InvalidDocument(provider.Namespace, Id("INVALID")));
+        provider.Publish("white/2024/elsewhere.json", provider.Document(Id("ELSEWHERE"), publisherNamespace: "https://other.example"));
         provider.WriteText("white/changes.csv", string.Concat(
             new[] { "both", "only-sha512", "no-hash", "bad-hash", "unsigned", "stranger", "invalid", "elsewhere", "missing" }
                 .Select(name => $"white/2024/{name}.json,2024-01-10T10:00:00Z\n")));
-        provider.Publish("clear/2024/only-sha256.json", StaticCsafProvider.Document(Id("SHA256")), sha512: false);
+        provider.Publish("clear/2024/only-sha256.json", provider.Document(Id("SHA256")), sha512: false);
         provider.WriteText("clear/index.txt", "2024/only-sha256.json\n");
         var analyst = await factory.CreateActorAsync(Roles.Analyst);
 
@@ -71,7 +71,7 @@ public abstract class ProviderFollowingTests<TFactory>(TFactory factory) : IClas
     {
         await using var provider = await StaticCsafProvider.StartAsync("white");
         var trackingId = "SP-REV-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        provider.Publish("white/2024/advisory.json", StaticCsafProvider.Document(trackingId));
+        provider.Publish("white/2024/advisory.json", provider.Document(trackingId));
         provider.WriteText("white/index.txt", "2024/advisory.json\n");
         var analyst = await factory.CreateActorAsync(Roles.Analyst);
         var id = await FollowAsync(analyst.Client, provider.MetadataUrl.AbsoluteUri);
@@ -79,7 +79,7 @@ public abstract class ProviderFollowingTests<TFactory>(TFactory factory) : IClas
         Assert.Equal((1, 0, 0, 0), Counts(await RunAsync(analyst.Client, id)));
         Assert.Equal((0, 1, 0, 0), Counts(await RunAsync(analyst.Client, id)));
 
-        provider.Publish("white/2024/advisory.json", StaticCsafProvider.Document(trackingId, version: "2", releaseDate: "2024-02-01T00:00:00.000Z"));
+        provider.Publish("white/2024/advisory.json", provider.Document(trackingId, version: "2", releaseDate: "2024-02-01T00:00:00.000Z"));
         var revised = await RunAsync(analyst.Client, id);
         Assert.Equal((1, 0, 0, 0), Counts(revised));
         Assert.Equal("revision", revised["entries"]![0]!["outcome"]!.GetValue<string>());
@@ -88,7 +88,7 @@ public abstract class ProviderFollowingTests<TFactory>(TFactory factory) : IClas
         Assert.Equal(["1", "2"], versions);
 
         // The same version with other bytes is not a revision: CSAF asks for a new version for every change.
-        var changed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(StaticCsafProvider.Document(trackingId, version: "2", releaseDate: "2024-02-01T00:00:00.000Z"))
+        var changed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(provider.Document(trackingId, version: "2", releaseDate: "2024-02-01T00:00:00.000Z"))
             .Replace($"Advisory {trackingId}", "Quietly changed", StringComparison.Ordinal));
         provider.Publish("white/2024/advisory.json", changed);
         var quiet = await RunAsync(analyst.Client, id);
@@ -108,7 +108,7 @@ public abstract class ProviderFollowingTests<TFactory>(TFactory factory) : IClas
     {
         await using var provider = await StaticCsafProvider.StartAsync("white");
         var trackingId = "SP-DEEP-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        provider.Publish("white/2024/deep.json", StaticCsafProvider.DeepDocument(trackingId));
+        provider.Publish("white/2024/deep.json", provider.DeepDocument(trackingId));
         provider.WriteText("white/index.txt", "2024/deep.json\n");
         var analyst = await factory.CreateActorAsync(Roles.Analyst);
         var id = await FollowAsync(analyst.Client, provider.MetadataUrl.AbsoluteUri);
@@ -185,10 +185,10 @@ public abstract class ProviderFollowingTests<TFactory>(TFactory factory) : IClas
         Assert.True((await admin.Client.PostJsonAsync(Providers, body)).IsSuccessStatusCode);
     }
 
-    private static byte[] InvalidDocument(string trackingId)
+    private static byte[] InvalidDocument(string publisherNamespace, string trackingId)
     {
         var document = JsonNode.Parse(File.ReadAllText(RepositoryPaths.File("tests", "Vigil.Csaf.Tests", "Broken", "6.1.7.json")))!;
-        document["document"]!["publisher"]!["namespace"] = StaticCsafProvider.Namespace;
+        document["document"]!["publisher"]!["namespace"] = publisherNamespace;
         document["document"]!["tracking"]!["id"] = trackingId;
         return Encoding.UTF8.GetBytes(document.ToJsonString());
     }

@@ -17,7 +17,7 @@ public sealed class ProviderSchedulerTests
     public async Task A_configured_provider_is_run_at_start_and_again_after_each_interval()
     {
         await using var provider = await StaticCsafProvider.StartAsync("white");
-        provider.Publish("white/2024/first.json", StaticCsafProvider.Document("SCHEDULED-1"));
+        provider.Publish("white/2024/first.json", provider.Document("SCHEDULED-1"));
         provider.WriteText("white/index.txt", "2024/first.json\n");
         using var factory = new ConfiguredProviderFactory(provider.Address.AbsoluteUri);
         var analyst = await factory.CreateActorAsync(Roles.Analyst);
@@ -29,7 +29,7 @@ public sealed class ProviderSchedulerTests
         Assert.Equal("scheduled", first["last_run"]!["trigger"]!.GetValue<string>());
         Assert.Equal(1, first["last_run"]!["imported"]!.GetValue<int>());
 
-        provider.Publish("white/2024/second.json", StaticCsafProvider.Document("SCHEDULED-2"));
+        provider.Publish("white/2024/second.json", provider.Document("SCHEDULED-2"));
         provider.WriteText("white/index.txt", "2024/first.json\n2024/second.json\n");
         factory.Clock.Advance(ConfiguredProviderFactory.Interval);
         var second = await WaitForRunsAsync(analyst.Client, 2);

@@ -16,16 +16,24 @@ namespace Vigil.Server.Tests.Features.Aggregation;
 /// </summary>
 public sealed class StaticCsafProvider : IAsyncDisposable
 {
-    public const string Namespace = "https://psirt.provider.example";
+    /// <summary>The namespace a document made outside any provider (for an analyst's import) carries.</summary>
+    public const string ExampleNamespace = "https://psirt.provider.example";
 
     private readonly string _root = Directory.CreateTempSubdirectory("vigil-static-provider-").FullName;
     // Outside the served folder: the secret keys are never served.
     private readonly string _keys = Directory.CreateTempSubdirectory("vigil-static-provider-keys-").FullName;
     private LoopbackHttpServer _server = null!;
 
-    private StaticCsafProvider()
+    private StaticCsafProvider(string publisherNamespace)
     {
+        Namespace = publisherNamespace;
     }
+
+    /// <summary>
+    /// The publisher namespace its metadata declares: its own unless the test says otherwise, since a namespace belongs
+    /// to the first provider that declares it and the tests of a class share one server.
+    /// </summary>
+    public string Namespace { get; }
 
     public Uri Address => _server.Address;
 
@@ -38,14 +46,18 @@ public sealed class StaticCsafProvider : IAsyncDisposable
     public CsafOpenPgpKey Stranger { get; private set; } = null!;
 
     /// <summary>A provider whose metadata forbids mirroring (<c>mirror_on_CSAF_aggregators: false</c>).</summary>
-    public static Task<StaticCsafProvider> StartAsync(params string[] folders) => StartAsync("Static Provider PSIRT", mirror: false, folders);
+    public static Task<StaticCsafProvider> StartAsync(params string[] folders) => StartAsync("Static Provider PSIRT", mirror: false, null, folders);
 
     /// <summary>A provider with its own publisher name whose metadata allows mirroring.</summary>
-    public static Task<StaticCsafProvider> StartMirroredAsync(string publisherName, params string[] folders) => StartAsync(publisherName, mirror: true, folders);
+    public static Task<StaticCsafProvider> StartMirroredAsync(string publisherName, params string[] folders) => StartAsync(publisherName, mirror: true, null, folders);
 
-    private static async Task<StaticCsafProvider> StartAsync(string publisherName, bool mirror, string[] folders)
+    /// <summary>A provider whose metadata declares the given publisher namespace (someone else's, or its own written otherwise).</summary>
+    public static Task<StaticCsafProvider> StartDeclaringAsync(string publisherName, string publisherNamespace, params string[] folders) =>
+        StartAsync(publisherName, mirror: false, publisherNamespace, folders);
+
+    private static async Task<StaticCsafProvider> StartAsync(string publisherName, bool mirror, string? publisherNamespace, string[] folders)
     {
-        var provider = new StaticCsafProvider();
+        var provider = new StaticCsafProvider(publisherNamespace ?? $"https://psirt-{Guid.NewGuid().ToString("N")[..8]}.provider.example");
         provider.Key = provider.NewKey("provider");
         provider.Stranger = provider.NewKey("stranger");
         provider._server = await LoopbackHttpServer.StartAsync(async context =>
@@ -71,7 +83,7 @@ public sealed class StaticCsafProvider : IAsyncDisposable
                 ["fingerprint"] = provider.Key.Fingerprint,
                 ["url"] = provider.Url($"openpgp/{provider.Key.Fingerprint}.asc"),
             }),
-            ["publisher"] = new JsonObject { ["category"] = "vendor", ["name"] = publisherName, ["namespace"] = Namespace },
+            ["publisher"] = new JsonObject { ["category"] = "vendor", ["name"] = publisherName, ["namespace"] = provider.Namespace },
             ["role"] = "csaf_trusted_provider",
         };
         provider.Write("provider-metadata.json", Encoding.UTF8.GetBytes(metadata.ToJsonString()));
@@ -111,8 +123,13 @@ public sealed class StaticCsafProvider : IAsyncDisposable
     }
 
     /// <summary>A valid CSAF 2.0 document of this provider, labelled TLP:WHITE unless <paramref name="tlp"/> says otherwise (null: no label).</summary>
-    public static byte[] Document(
-        string trackingId, string version = "1", string releaseDate = "2024-01-10T10:00:00.000Z", string publisherNamespace = Namespace, string? tlp = "WHITE")
+    public byte[] Document(
+        string trackingId, string version = "1", string releaseDate = "2024-01-10T10:00:00.000Z", string? publisherNamespace = null, string? tlp = "WHITE") =>
+        DocumentIn(publisherNamespace ?? Namespace, trackingId, version, releaseDate, tlp);
+
+    /// <summary>A valid CSAF 2.0 document under the given publisher namespace.</summary>
+    public static byte[] DocumentIn(
+        string publisherNamespace, string trackingId, string version = "1", string releaseDate = "2024-01-10T10:00:00.000Z", string? tlp = "WHITE")
     {
         var document = JsonNode.Parse(File.ReadAllText(RepositoryPaths.File("tests", "Vigil.Csaf.Tests", "Broken", "valid.json")))!;
         var head = document["document"]!;
@@ -136,9 +153,12 @@ public sealed class StaticCsafProvider : IAsyncDisposable
     /// A valid document whose products sit about 90 levels into the JSON (product families forty deep): past a plain
     /// JSON reader's 64, within the 128 CSAF validation allows.
     /// </summary>
-    public static byte[] DeepDocument(string trackingId)
+    public byte[] DeepDocument(string trackingId) => DeepDocumentIn(Namespace, trackingId);
+
+    /// <inheritdoc cref="DeepDocument"/>
+    public static byte[] DeepDocumentIn(string publisherNamespace, string trackingId)
     {
-        var document = JsonNode.Parse(Document(trackingId))!;
+        var document = JsonNode.Parse(DocumentIn(publisherNamespace, trackingId))!;
         var vendor = document["product_tree"]!["branches"]![0]!.AsObject();
         var branches = vendor["branches"]!;
         vendor.Remove("branches");
