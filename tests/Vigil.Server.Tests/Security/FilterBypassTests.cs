@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Vigil.Server.Tests.Infrastructure;
+
+namespace Vigil.Server.Tests.Security;
+
+/// <summary>
+/// The audience filter is the one place reads are narrowed; every query that reads past it is a decision, listed
+/// here with its reason. A new one fails this test until it is added, so none slips in unnoticed.
+/// </summary>
+public sealed partial class FilterBypassTests
+{
+    private static readonly Dictionary<string, string> Known = new(StringComparer.Ordinal)
+    {
+        ["src/Vigil.Data/AudienceFilters.cs"] = "KnownIncidents/KnownSubmissions: the CERT and oversight count every incident for figures and timelines, never its content",
+        ["src/Vigil.Server/Features/Aggregation/MirrorDocuments.cs"] = "a mirror decides which revision of a path is newest over all of them, then serves only a CLEAR one",
+        ["src/Vigil.Server/Features/Affected/ImportedAdvisoryCatalog.cs"] = "one cache for every caller: it reads every advisory and cuts each audience's documents by label",
+        ["src/Vigil.Server/Features/Affected/PublishedNoteCatalog.cs"] = "one cache for every caller: it reads every published note and cuts each audience's index by label",
+        ["src/Vigil.Server/Features/Advisories/ImportAdvisory.cs"] = "whether the same bytes are held already is decided over every stored document (one row per document); the importer proves it holds them",
+        ["src/Vigil.Server/Features/Aggregation/DocumentIntake.cs"] = "a provider run decides what is held, and which revisions exist, over every stored document",
+        ["src/Vigil.Server/Features/Ledger/LedgerAudit.cs"] = "the audit recomputes every leaf from every submission",
+        ["src/Vigil.Server/Features/Ledger/NoteRevisionAudit.cs"] = "the audit recomputes every leaf from every note revision",
+        ["src/Vigil.Server/Features/Ledger/EventAudit.cs"] = "the audit recomputes every leaf from every event",
+    };
+
+    [Fact]
+    public void Every_read_past_the_audience_filter_is_a_known_decision()
+    {
+        var found = Directory.EnumerateFiles(RepositoryPaths.File("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => Bypass().IsMatch(File.ReadAllText(f)))
+            .Select(f => Path.GetRelativePath(RepositoryPaths.Root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal).ToList();
+        var unknown = found.Except(Known.Keys).ToList();
+        Assert.True(unknown.Count == 0, "Reads past the audience filter in: " + string.Join(", ", unknown) + ". Add each to the list with its reason, or read through the filter.");
+        Assert.Empty(Known.Keys.Except(found));
+    }
+
+    [GeneratedRegex(@"IgnoreQueryFilters\s*\(")]
+    private static partial Regex Bypass();
+}
