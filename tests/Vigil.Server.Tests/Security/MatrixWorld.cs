@@ -140,7 +140,7 @@ public sealed class MatrixWorld : IAsyncLifetime
         if (label != TlpLabel.AmberStrict)
         {
             var csafLabel = label == TlpLabel.Clear ? "WHITE" : label;
-            var content = new ByteArrayContent(StaticCsafProvider.Document($"MATRIX-{secret}", tlp: csafLabel));
+            var content = new ByteArrayContent(StaticCsafProvider.DocumentIn("https://matrix.example", $"MATRIX-{secret}", tlp: csafLabel));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             var imported = await analyst.PostAsync("/api/v1/advisories/import", content);
             Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
