@@ -35,7 +35,9 @@ public static class AuthorNotes
                 // Numbers are handed out in turn across servers sharing the database.
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('vigil-note-ids'))", cancellationToken);
             }
-            var number = (await db.Notes.Where(n => n.Year == year).MaxAsync(n => (int?)n.Number, cancellationToken) ?? 0) + 1;
+            // Numbers are handed out over every note, whoever may read it: a RED note another analyst is not named on
+            // still holds its number.
+            var number = (await db.Notes.IgnoreQueryFilters([AudienceFilters.Name]).Where(n => n.Year == year).MaxAsync(n => (int?)n.Number, cancellationToken) ?? 0) + 1;
             var created = new Note
             {
                 Id = options.Value.Format(year, number),
