@@ -56,7 +56,8 @@ public static class AuthorNotes
             await db.SaveChangesAsync(cancellationToken);
             return created;
         }, _ => true, cancellationToken);
-        return TypedResults.Created($"/api/v1/notes/{note.Id}", NoteResponse.From(note, locations));
+        var links = await VisibleLinks.ForAsync(db, [note.Content], cancellationToken);
+        return TypedResults.Created($"/api/v1/notes/{note.Id}", NoteResponse.From(note, links, locations));
     }
 
     public static async Task<Results<Ok<NoteResponse>, ProblemHttpResult>> EditDraft(
@@ -81,7 +82,8 @@ public static class AuthorNotes
         note.Tlp = content.Tlp;
         note.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(NoteResponse.From(note, locations));
+        var links = await VisibleLinks.ForAsync(db, [note.Content], cancellationToken);
+        return TypedResults.Ok(NoteResponse.From(note, links, locations));
     }
 
     /// <summary>Reads and checks a whole note body; answers its canonical JSON, or the problem naming every bad field.</summary>
