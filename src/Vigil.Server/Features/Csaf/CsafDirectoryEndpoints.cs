@@ -10,8 +10,9 @@ namespace Vigil.Server.Features.Csaf;
 /// <summary>
 /// Directory-based distribution (CSAF requirements 11 to 14, 18, 19): per TLP directory, one folder per year of
 /// initial release holding each document with its .sha256, .sha512 and .asc; index.txt; changes.csv, newest first.
-/// A directory outside the caller's TLP audience answers 404 (white is public; green needs a reporter or staff token;
-/// amber and red are for CERT staff).
+/// A directory nothing in which could be for the caller answers 404 (white is public; green needs a signed-in token;
+/// amber and red need one that could be shared with or named); within it each document is the caller's by the
+/// audience rule (amber: CERT staff and the organisations a note is shared with; red: the people named on it).
 /// </summary>
 public static class CsafDirectoryEndpoints
 {

@@ -120,7 +120,7 @@ public sealed class CsafDocumentBuilder(IOptions<CsafOptions> options, CsafLocat
         {
             ["date"] = CsafTime(r.Date),
             ["number"] = r.Version,
-            ["summary"] = r.Summary,
+            ["summary"] = r.SummaryUnder(source.Content.Tlp),
         })]),
         ["status"] = "final",
         ["version"] = source.Version,

@@ -1,8 +1,9 @@
 using Vigil.Domain.Notes;
+using Vigil.Domain.Sharing;
 
 namespace Vigil.Server.Features.Csaf;
 
-/// <summary>What a CSAF document is made from: the note as it now reads, and its revisions on the record.</summary>
+/// <summary>What a CSAF document is made from: the note as it now reads, and every one of its revisions on the record.</summary>
 public sealed record CsafSource(string NoteId, string Status, NoteContent Content, IReadOnlyList<CsafRevision> Revisions)
 {
     public DateTimeOffset InitialRelease => Revisions[0].Date;
@@ -14,7 +15,17 @@ public sealed record CsafSource(string NoteId, string Status, NoteContent Conten
     public bool IsWithdrawn => Status == NoteWorkflow.Withdrawn;
 
     /// <summary>Why the note was withdrawn: the withdrawal revision's own words.</summary>
-    public string? WithdrawalReason => Revisions.LastOrDefault(r => r.Kind == NoteWorkflow.Withdrawal)?.Summary;
+    public string? WithdrawalReason => Revisions.LastOrDefault(r => r.Kind == NoteWorkflow.Withdrawal)?.SummaryUnder(Content.Tlp);
 }
 
-public sealed record CsafRevision(string Version, string Summary, DateTimeOffset Date, string Kind);
+/// <summary>One revision as a CSAF document lists it, with the label it was published under.</summary>
+public sealed record CsafRevision(string Version, string Summary, DateTimeOffset Date, string Kind, string Tlp)
+{
+    /// <summary>
+    /// The summary as a document labelled <paramref name="documentTlp"/> may carry it: the label travels with what is
+    /// derived from it, so a revision published under a narrower label keeps its place in the history (numbers stay
+    /// consecutive) and says only that it is withheld.
+    /// </summary>
+    public string SummaryUnder(string documentTlp) =>
+        TlpLabel.WouldWiden(Tlp, documentTlp) ? $"Withheld: this revision was published under TLP:{Tlp}." : Summary;
+}

@@ -35,7 +35,9 @@ public static class AuthorNotes
                 // Numbers are handed out in turn across servers sharing the database.
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('vigil-note-ids'))", cancellationToken);
             }
-            var number = (await db.Notes.Where(n => n.Year == year).MaxAsync(n => (int?)n.Number, cancellationToken) ?? 0) + 1;
+            // Numbers are handed out over every note, whoever may read it: a RED note another analyst is not named on
+            // still holds its number.
+            var number = (await db.Notes.IgnoreQueryFilters([AudienceFilters.Name]).Where(n => n.Year == year).MaxAsync(n => (int?)n.Number, cancellationToken) ?? 0) + 1;
             var created = new Note
             {
                 Id = options.Value.Format(year, number),
@@ -54,7 +56,8 @@ public static class AuthorNotes
             await db.SaveChangesAsync(cancellationToken);
             return created;
         }, _ => true, cancellationToken);
-        return TypedResults.Created($"/api/v1/notes/{note.Id}", NoteResponse.From(note, locations));
+        var links = await VisibleLinks.ForAsync(db, [note.Content], cancellationToken);
+        return TypedResults.Created($"/api/v1/notes/{note.Id}", NoteResponse.From(note, links, locations));
     }
 
     public static async Task<Results<Ok<NoteResponse>, ProblemHttpResult>> EditDraft(
@@ -79,7 +82,8 @@ public static class AuthorNotes
         note.Tlp = content.Tlp;
         note.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(NoteResponse.From(note, locations));
+        var links = await VisibleLinks.ForAsync(db, [note.Content], cancellationToken);
+        return TypedResults.Ok(NoteResponse.From(note, links, locations));
     }
 
     /// <summary>Reads and checks a whole note body; answers its canonical JSON, or the problem naming every bad field.</summary>

@@ -10,7 +10,7 @@ namespace Vigil.Server.Features.Notes;
 /// <summary>One note as a page for people: a withdrawal first if there is one, then what to do, then the detail and the history.</summary>
 public static class NotePage
 {
-    public static string Render(Note note, NoteContent content, IReadOnlyList<NoteRevision> revisions, string? csafUrl)
+    public static string Render(Note note, NoteContent content, IReadOnlyList<RevisionsForReader.Entry> revisions, string? csafUrl)
     {
         var html = new StringBuilder();
         html.Append(NotesHtml.Head($"{note.Id}: {content.Title}"));
@@ -18,7 +18,7 @@ public static class NotePage
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">TLP:{HtmlEncode(note.Tlp)} · severity {HtmlEncode(content.Severity)} · version {HtmlEncode(note.Version ?? "draft")} · {HtmlEncode(note.Status)}</p>\n");
         if (note.Status == NoteWorkflow.Withdrawn)
         {
-            var reason = revisions.LastOrDefault(r => r.Kind == NoteWorkflow.Withdrawal)?.Summary ?? "Withdrawn.";
+            var reason = revisions.LastOrDefault(r => r.Revision?.Kind == NoteWorkflow.Withdrawal)?.Revision!.Summary ?? "Withdrawn.";
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"withdrawn\"><strong>Withdrawn.</strong> {HtmlEncode(reason)}</div>\n");
         }
         html.Append(NoteMarkdown.ToSafeHtml(content.Summary));
@@ -55,8 +55,12 @@ public static class NotePage
         html.Append("<h2>History</h2>\n<table><tr><th>Version</th><th>Date (UTC)</th><th>What changed</th><th>Log entry</th></tr>\n");
         foreach (var r in revisions)
         {
+            // A revision withheld from this reader keeps its row, so the history has no gap, and shows nothing it said.
+            var (summary, leaf) = r.Revision is { } shown
+                ? (HtmlEncode(shown.Summary), $"<a href=\"/ledger/entries/{shown.LeafIndex}\">leaf {shown.LeafIndex}</a>")
+                : ($"<em>Withheld (TLP:{HtmlEncode(r.Tlp)})</em>", "");
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{HtmlEncode(r.Version)}</td><td>{r.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm}</td><td>{HtmlEncode(r.Summary)}</td><td><a href=\"/ledger/entries/{r.LeafIndex}\">leaf {r.LeafIndex}</a></td></tr>\n");
+                $"<tr><td>{HtmlEncode(r.Version)}</td><td>{r.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm}</td><td>{summary}</td><td>{leaf}</td></tr>\n");
         }
         html.Append("</table>\n");
         if (csafUrl is not null)

@@ -53,7 +53,7 @@ public static class NotePages
         {
             return TypedResults.Content(NotesHtml.Head("Not found") + "<h1>Not found</h1>" + NotesHtml.Foot, NotesHtml.ContentType, statusCode: StatusCodes.Status404NotFound);
         }
-        var revisions = await db.NoteRevisions.AsNoTracking().Where(r => r.NoteId == id).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
+        var revisions = await RevisionsForReader.ReadAsync(db, note, cancellationToken);
         var csaf = note.PublishedAt is { } published ? locations.Absolute(CsafLocations.DocumentPath(note.Tlp, note.Id, published)) : null;
         return TypedResults.Content(NotePage.Render(note, NoteReader.ReadStored(note.Content), revisions, csaf), NotesHtml.ContentType);
     }

@@ -32,9 +32,7 @@ public static class NoteStateRules
     public static ProblemHttpResult DraftOnly(Note note) =>
         Conflict($"Note {note.Id} is {note.Status}: a published note changes only by revision (POST .../revisions).");
 
-    private static bool Narrows(string from, string to) => Rank(to) > Rank(from);
-
-    private static int Rank(string tlp) => TlpLabel.All.ToList().IndexOf(tlp);
+    private static bool Narrows(string from, string to) => TlpLabel.Restriction(to) > TlpLabel.Restriction(from);
 
     private static ProblemHttpResult Conflict(string detail, IEnumerable<FieldError>? errors = null) =>
         Problems.Conflict(ConflictType, "The note's workflow does not allow this", detail, errors);

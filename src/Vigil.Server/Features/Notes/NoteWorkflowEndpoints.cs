@@ -88,8 +88,11 @@ public static class NoteWorkflowEndpoints
             {
                 return refusal!;
             }
-            return TypedResults.Created($"/api/v1/notes/{id}/revisions/{recorded.Revision.Sequence}",
-                new NoteRecordedResponse(NoteResponse.From(recorded.Note, locations), NoteRevisionResponse.From(recorded.Revision), recorded.Receipt));
+            var links = await VisibleLinks.ForAsync(db, [recorded.Note.Content], cancellationToken);
+            return TypedResults.Created($"/api/v1/notes/{id}/revisions/{recorded.Revision.Sequence}", new NoteRecordedResponse(
+                NoteResponse.From(recorded.Note, links, locations),
+                NoteRevisionResponse.From(recorded.Revision, links, RevisionsForReader.ShowsActors(db)),
+                recorded.Receipt));
         }
     }
 }

@@ -15,7 +15,8 @@ public static class NotesFeature
 
     public static IEndpointRouteBuilder MapNotes(this IEndpointRouteBuilder app)
     {
-        // Reading is open to everyone: NoteAccess narrows what each caller sees (drafts: staff; published: by TLP).
+        // Reading is open to everyone: the audience filter narrows what each caller sees (drafts: staff; published: by
+        // TLP, each revision by the label it was published under).
         var group = app.MapGroup("/api/v1/notes").WithTags("Notes").RequireAuthorization(Policies.Public);
 
         group.MapGet("/", ReadNotes.List).WithName("ListNotes").WithSummary("The notes you may read, newest first");

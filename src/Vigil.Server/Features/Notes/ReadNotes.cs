@@ -7,7 +7,11 @@ using Vigil.Server.Infrastructure.Http;
 
 namespace Vigil.Server.Features.Notes;
 
-/// <summary>Reading notes: the list, one note, its history, one revision; each narrowed by <see cref="NoteAccess"/>.</summary>
+/// <summary>
+/// Reading notes: the list, one note, its history, one revision. The audience filter gives each caller the notes and
+/// revisions it may read; a revision it may not read is a placeholder in the history and 404 on its own, and links
+/// to incidents and collections it may not read are left out (<see cref="VisibleLinks"/>).
+/// </summary>
 public static class ReadNotes
 {
     public sealed record NoteSummary(string Id, string Status, string? Version, string Tlp, string Title, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt);
@@ -25,7 +29,12 @@ public static class ReadNotes
         string id, ClaimsPrincipal user, VigilDbContext db, CsafLocations locations, CancellationToken cancellationToken)
     {
         var note = await db.Notes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
-        return note is null ? Problems.NotFound("note " + id) : TypedResults.Ok(NoteResponse.From(note, locations));
+        if (note is null)
+        {
+            return Problems.NotFound("note " + id);
+        }
+        var links = await VisibleLinks.ForAsync(db, [note.Content], cancellationToken);
+        return TypedResults.Ok(NoteResponse.From(note, links, locations));
     }
 
     public static async Task<Results<Ok<NoteHistoryResponse>, ProblemHttpResult>> History(
@@ -36,8 +45,10 @@ public static class ReadNotes
         {
             return Problems.NotFound("note " + id);
         }
-        var revisions = await db.NoteRevisions.AsNoTracking().Where(r => r.NoteId == id).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new NoteHistoryResponse(note.Id, note.Status, [.. revisions.Select(NoteRevisionResponse.From)]));
+        var entries = await RevisionsForReader.ReadAsync(db, note, cancellationToken);
+        var links = await VisibleLinks.ForAsync(db, entries.Select(e => e.Revision?.Content).OfType<string>(), cancellationToken);
+        var showActors = RevisionsForReader.ShowsActors(db);
+        return TypedResults.Ok(new NoteHistoryResponse(note.Id, note.Status, [.. entries.Select(e => NoteRevisionResponse.From(e, links, showActors))]));
     }
 
     public static async Task<Results<Ok<NoteRevisionResponse>, ProblemHttpResult>> Revision(
@@ -47,7 +58,13 @@ public static class ReadNotes
         {
             return Problems.NotFound("note " + id);
         }
+        // The filter leaves out a revision the caller may not read: it answers as one that does not exist.
         var revision = await db.NoteRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.NoteId == id && r.Sequence == sequence, cancellationToken);
-        return revision is null ? Problems.NotFound($"revision {sequence} of note {id}") : TypedResults.Ok(NoteRevisionResponse.From(revision));
+        if (revision is null)
+        {
+            return Problems.NotFound($"revision {sequence} of note {id}");
+        }
+        var links = await VisibleLinks.ForAsync(db, [revision.Content], cancellationToken);
+        return TypedResults.Ok(NoteRevisionResponse.From(revision, links, RevisionsForReader.ShowsActors(db)));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Tests.Features.Affected;
+using Vigil.Server.Tests.Features.Indicators;
 using Vigil.Server.Tests.Features.Notes;
 using Vigil.Server.Tests.Infrastructure;
 
@@ -96,6 +97,28 @@ public sealed class NoteExportTests(CnaVigilFactory factory) : IClassFixture<Cna
         Assert.NotNull(osv["withdrawn"]);
         Assert.Empty(ExportSchemas.OsvProblems(osv));
         Assert.Equal(HttpStatusCode.Conflict, (await client.GetAsync($"/api/v1/notes/{id}/cve5")).StatusCode);
+    }
+
+    /// <summary>Issue 11, "small leaks": what is derived from a note for the world never names the reports or collections behind it.</summary>
+    [Fact]
+    public async Task No_export_carries_the_ids_of_the_incidents_or_collections_a_note_links()
+    {
+        var analyst = (await factory.CreateActorAsync(Roles.Analyst)).Client;
+        var reporter = (await factory.CreateActorAsync(Roles.Reporter)).Client;
+        var incident = await reporter.FileAsync(Api.Report(extra: "\"tlp\": \"GREEN\""));
+        var collection = await analyst.CreateCollectionAsync("GREEN");
+        var note = ExportSamples.Rich();
+        note["incident_ids"] = new JsonArray(incident);
+        note["indicator_collection_ids"] = new JsonArray(collection);
+        var id = await AffectedSamples.PublishAsync(analyst, note);
+        var csaf = new Uri((await analyst.GetNodeAsync($"/api/v1/notes/{id}"))["links"]!["csaf"]!.GetValue<string>()).AbsolutePath;
+
+        foreach (var path in new[] { csaf, $"/api/v1/notes/{id}/cve5", $"/api/v1/notes/{id}/osv" })
+        {
+            var answer = await analyst.GetStringAsync(path);
+            Assert.DoesNotContain(incident, answer, StringComparison.Ordinal);
+            Assert.DoesNotContain(collection, answer, StringComparison.Ordinal);
+        }
     }
 
     private async Task<(HttpClient Client, string Id, string Cve)> PublishAsync(string which)

@@ -118,6 +118,19 @@ public abstract class NoteWorkflowTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.Forbidden, (await reporter.Client.PostJsonAsync("/api/v1/notes", NoteSamples.Minimal().ToJsonString())).StatusCode);
     }
 
+    /// <summary>Numbering counted only the notes the author could read, so a RED note another analyst is not named on was numbered twice (500).</summary>
+    [Fact]
+    public async Task A_RED_note_another_analyst_cannot_read_still_holds_its_number()
+    {
+        var first = await factory.CreateActorAsync(Roles.Analyst);
+        var second = await factory.CreateActorAsync(Roles.Analyst);
+        var red = await first.Client.CreateNoteAsync(NoteSamples.Minimal("Red draft", tlp: "RED"));
+
+        var next = await second.Client.CreateNoteAsync(NoteSamples.Minimal("Next note"));
+
+        Assert.True(string.CompareOrdinal(next, red) > 0, $"{next} after {red}");
+    }
+
     [Fact]
     public async Task Note_leaves_pass_the_audit()
     {
