@@ -21,19 +21,19 @@ namespace Vigil.Server.Features.Attachments;
 public sealed class SubmissionAttachments(VigilDbContext db, IOptions<AttachmentsOptions> options, TimeProvider clock)
 {
     /// <summary>What a submission attaches: the problems found, or the body to store and the links to make.</summary>
-    public sealed class Resolution(IReadOnlyList<FieldError> errors, JsonElement body, IReadOnlyList<Action<int>> links)
+    public sealed class Resolution(IReadOnlyList<FieldError> errors, JsonElement body, IReadOnlyList<Func<int, CancellationToken, Task>> links)
     {
         public IReadOnlyList<FieldError> Errors => errors;
 
         /// <summary>The body as it is stored: its attachments with name, media type and size.</summary>
         public JsonElement Body => body;
 
-        /// <summary>Links the attached rows to the submission numbered <paramref name="sequence"/>.</summary>
-        public void Link(int sequence)
+        /// <summary>Links the attached rows to the submission numbered <paramref name="sequence"/>; called under the log's lock.</summary>
+        public async Task LinkAsync(int sequence, CancellationToken cancellationToken)
         {
             foreach (var link in links)
             {
-                link(sequence);
+                await link(sequence, cancellationToken);
             }
         }
     }
@@ -48,7 +48,7 @@ public sealed class SubmissionAttachments(VigilDbContext db, IOptions<Attachment
         var onIncident = (await db.Attachments.AsNoTracking().Where(a => a.IncidentId == incident.Id).Select(a => a.Sha256).ToListAsync(cancellationToken)).ToHashSet();
         var errors = new List<FieldError>();
         var completed = new JsonArray();
-        var links = new List<Action<int>>();
+        var links = new List<Func<int, CancellationToken, Task>>();
         for (var i = 0; i < references.Count; i++)
         {
             var sha256 = references[i]![AttachmentReference.Sha256Member]!.GetValue<string>();
@@ -69,7 +69,7 @@ public sealed class SubmissionAttachments(VigilDbContext db, IOptions<Attachment
             });
             if (onIncident.Add(sha256))
             {
-                links.Add(sequence => Link(source, incident.Id, name, sequence));
+                links.Add((sequence, ct) => LinkAsync(source, incident.Id, name, sequence, ct));
             }
         }
         if (errors.Count > 0)
@@ -100,9 +100,15 @@ public sealed class SubmissionAttachments(VigilDbContext db, IOptions<Attachment
     }
 
     /// <summary>An upload attached under its own name becomes the incident's row; otherwise the incident gets a row of its own.</summary>
-    private void Link(Attachment source, string incidentId, string name, int sequence)
+    private async Task LinkAsync(Attachment source, string incidentId, string name, int sequence, CancellationToken cancellationToken)
     {
-        if (source.IncidentId is null && source.FileName == name)
+        if (db.Entry(source).State == EntityState.Unchanged)
+        {
+            // Read again under the log's lock, which every submission takes: an upload that a submission committed
+            // since linked elsewhere is seen as linked, and copied rather than taken from that incident.
+            await db.Entry(source).ReloadAsync(cancellationToken);
+        }
+        if (source.IncidentId is null && source.FileName == name && db.Entry(source).State == EntityState.Unchanged)
         {
             source.IncidentId = incidentId;
             source.SubmissionSequence = sequence;

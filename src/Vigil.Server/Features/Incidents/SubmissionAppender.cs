@@ -111,7 +111,7 @@ public sealed class SubmissionAppender(
             LeafIndex = ledger.Append(commitment, kind),
         };
         db.Submissions.Add(submission);
-        attached.Link(submission.Sequence);
+        await attached.LinkAsync(submission.Sequence, cancellationToken);
         var checkpoint = ledger.SignCheckpoint();
         await ledger.SaveChangesAsync(cancellationToken);
 

@@ -196,6 +196,21 @@ public abstract class AttachmentTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_file_already_on_one_incident_may_be_attached_to_another_under_another_name()
+    {
+        var reporter = await factory.CreateActorAsync(Roles.Reporter);
+        var sha256 = await reporter.Client.UploadAsync(AttachmentApi.Sample(), "sample.apk");
+        var first = await reporter.Client.FileAsync(Api.Report(extra: AttachmentApi.Attaching(sha256)));
+        var second = await reporter.Client.FileAsync(Api.Report(extra: $$"""
+            "attachments": [{"sha256": "{{sha256}}", "name": "same-sample.apk"}]
+            """));
+
+        Assert.Equal("sample.apk", Assert.Single((await reporter.Client.GetNodeAsync($"/api/v1/incidents/{first}/attachments"))["items"]!.AsArray())!["name"]!.GetValue<string>());
+        Assert.Equal("same-sample.apk", Assert.Single((await reporter.Client.GetNodeAsync($"/api/v1/incidents/{second}/attachments"))["items"]!.AsArray())!["name"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await reporter.Client.GetAsync($"/api/v1/incidents/{second}/attachments/{sha256}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_tampered_file_is_answered_as_damaged_without_a_500_and_nothing_is_recorded()
     {
         var reporter = await factory.CreateActorAsync(Roles.Reporter);
