@@ -1,4 +1,5 @@
 using Vigil.Server.Features.Affected;
+using Vigil.Server.Features.Attachments;
 using Vigil.Server.Features.Advisories;
 using Vigil.Server.Features.Aggregation;
 using Vigil.Server.Features.ApiReference;
@@ -52,6 +53,7 @@ public partial class Program
         builder.Services.AddLedger();
         builder.Services.AddEvents();
         builder.Services.AddIncidents();
+        builder.Services.AddAttachments();
         builder.Services.AddIndicators();
         builder.Services.AddReminders();
         builder.Services.AddNotes();
@@ -76,6 +78,7 @@ public partial class Program
         app.MapUsers();
         app.MapOrganisations();
         app.MapIncidents();
+        app.MapAttachments();
         app.MapRegimes();
         app.MapRequests();
         app.MapCompliance();

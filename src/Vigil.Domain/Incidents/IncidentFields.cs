@@ -43,6 +43,7 @@ public static partial class IncidentFields
         new("point_of_contact", false, true, ReadContact),
         new("tlp", false, false, (r, v, p) => r.OneOf(v, p, TlpLabel.All, "TLP 2.0 label")),
         new("regimes", false, false, ReadRegimes),
+        new(AttachmentReference.Field, false, false, AttachmentReference.Read),
     ];
 
     public static readonly IReadOnlyDictionary<string, Field> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);

@@ -8,7 +8,8 @@ public sealed record FieldChange(string Field, JsonNode? Old, JsonNode? New);
 
 /// <summary>
 /// An incident's current view is the fold of its submissions in order: each field takes the value of the last
-/// submission that named it. Submissions themselves are never changed.
+/// submission that named it, except <c>attachments</c>, which accumulate (see <see cref="AttachmentReference.Accumulate"/>).
+/// Submissions themselves are never changed.
 /// </summary>
 public static class IncidentFold
 {
@@ -35,12 +36,15 @@ public static class IncidentFold
                 continue;
             }
             var old = view[name];
-            if (JsonNode.DeepEquals(old, value))
+            // Attachments are added to, never replaced: an update that lists files attaches them beside the earlier
+            // ones, so no submission can take a file off the record.
+            var next = name == AttachmentReference.Field ? AttachmentReference.Accumulate(old, value) ?? old : value;
+            if (JsonNode.DeepEquals(old, next))
             {
                 continue;
             }
-            changes.Add(new FieldChange(name, old?.DeepClone(), value?.DeepClone()));
-            view[name] = value?.DeepClone();
+            changes.Add(new FieldChange(name, old?.DeepClone(), next?.DeepClone()));
+            view[name] = next?.DeepClone();
         }
         return changes;
     }

@@ -11,6 +11,7 @@ using Vigil.Domain.Json;
 using Vigil.Domain.Record;
 using Vigil.Domain.Validation;
 using Vigil.Ledger;
+using Vigil.Server.Features.Attachments;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;
@@ -20,9 +21,11 @@ namespace Vigil.Server.Features.Incidents;
 /// <summary>
 /// The one way anything is added to an incident's record. In one transaction: store the submission exactly as
 /// received (canonical JSON), fold it into the incident's view, append its commitment to the transparency log, sign
-/// a checkpoint and prove the leaf in it. Nothing here updates a submission.
+/// a checkpoint and prove the leaf in it; files the submission attaches are linked to it in the same transaction.
+/// Nothing here updates a submission.
 /// </summary>
-public sealed class SubmissionAppender(VigilDbContext db, LedgerWriter ledger, LedgerKeys keys, WriteTransactions writes, TimeProvider clock)
+public sealed class SubmissionAppender(
+    VigilDbContext db, LedgerWriter ledger, LedgerKeys keys, WriteTransactions writes, SubmissionAttachments attachments, TimeProvider clock)
 {
     public sealed record Appended(Incident Incident, Submission Submission, IReadOnlyList<FieldChange> Changes, Receipt Receipt);
 
@@ -73,6 +76,12 @@ public sealed class SubmissionAppender(VigilDbContext db, LedgerWriter ledger, L
     private async Task<(Appended?, IReadOnlyList<FieldError>)> FoldAndRecordAsync(
         Incident incident, string kind, JsonElement body, JsonObject fields, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
+        // Attached files are resolved first: what is folded and stored names each with its name, media type and size.
+        var attached = await attachments.ResolveAsync(incident, body, fields, actor, cancellationToken);
+        if (attached.Errors.Count > 0)
+        {
+            return (null, attached.Errors);
+        }
         var view = JsonNode.Parse(incident.View)!.AsObject();
         var changes = IncidentFold.Apply(view, fields);
         var errors = IncidentConsistency.Check(view, fields);
@@ -84,7 +93,7 @@ public sealed class SubmissionAppender(VigilDbContext db, LedgerWriter ledger, L
         await ledger.LockAsync(cancellationToken);
         var now = SubmissionCommitment.RecordTime(clock.GetUtcNow());
         Project(incident, view, now);
-        var content = CanonicalJson.Serialize(body);
+        var content = CanonicalJson.Serialize(attached.Body);
         var salt = SubmissionCommitment.NewSalt();
         var commitment = SubmissionCommitment.Compute(kind, incident.Id, incident.Version, now, content, salt);
         var submission = new Submission
@@ -102,6 +111,7 @@ public sealed class SubmissionAppender(VigilDbContext db, LedgerWriter ledger, L
             LeafIndex = ledger.Append(commitment, kind),
         };
         db.Submissions.Add(submission);
+        await attached.LinkAsync(submission.Sequence, cancellationToken);
         var checkpoint = ledger.SignCheckpoint();
         await ledger.SaveChangesAsync(cancellationToken);
 
