@@ -11,6 +11,7 @@ using Vigil.Domain.Json;
 using Vigil.Domain.Record;
 using Vigil.Domain.Validation;
 using Vigil.Ledger;
+using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;
@@ -83,7 +84,13 @@ public sealed class SubmissionAppender(VigilDbContext db, LedgerWriter ledger, L
 
         await ledger.LockAsync(cancellationToken);
         var now = SubmissionCommitment.RecordTime(clock.GetUtcNow());
+        var labelBefore = incident.Tlp;
         Project(incident, view, now);
+        if (labelBefore.Length > 0 && incident.Tlp != labelBefore)
+        {
+            // What was derived from the incident follows its label in this same transaction (a new one has nothing yet).
+            await IndicatorSources.FollowAsync(db, incident, cancellationToken);
+        }
         var content = CanonicalJson.Serialize(body);
         var salt = SubmissionCommitment.NewSalt();
         var commitment = SubmissionCommitment.Compute(kind, incident.Id, incident.Version, now, content, salt);
