@@ -20,8 +20,9 @@ internal static class IndicatorFastReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var property = reader.GetString()!;
-            // A property given twice is left to the document reader, which decides which counts.
-            if (!seen.Add(property) || !reader.Read()) { return null; }
+            // A property given twice is left to the document reader, which decides which counts; so are markings of
+            // single properties, which are rare.
+            if (!seen.Add(property) || property == "granular_markings" || !reader.Read()) { return null; }
             if (property is "object_marking_refs" or "indicator_types")
             {
                 var values = Strings(ref reader);

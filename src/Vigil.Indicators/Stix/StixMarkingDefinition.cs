@@ -38,6 +38,16 @@ public sealed record StixMarkingDefinition : StixObject
     /// <summary>For markings other than TLP 2.0: the definition object as JSON.</summary>
     public JsonElement? Definition { get; init; }
 
+    /// <summary>
+    /// The TLP level this definition says it is, read leniently: the TLP 2.0 extension, or a TLP 1.0
+    /// <c>definition_type</c> <c>tlp</c> definition (<c>white</c> is CLEAR), whatever the case or a <c>TLP:</c> prefix.
+    /// Null when it says none (a statement, another marking scheme).
+    /// </summary>
+    public TlpLevel? DeclaredTlp => Tlp ?? LenientTlp;
+
+    // What a definition read from JSON declares beyond a well-formed TLP 2.0 extension; never written back.
+    internal TlpLevel? LenientTlp { get; init; }
+
     /// <summary>The standard TLP 2.0 marking definition for a level.</summary>
     /// <param name="level">The TLP level.</param>
     /// <returns>The marking definition with its well-known id.</returns>
@@ -53,7 +63,7 @@ public sealed record StixMarkingDefinition : StixObject
         Tlp2.Where(pair => pair.Value.Value == value).Select(pair => (TlpLevel?)pair.Key).FirstOrDefault();
 }
 
-/// <summary>FIRST Traffic Light Protocol 2.0 levels.</summary>
+/// <summary>FIRST Traffic Light Protocol 2.0 levels, from the widest audience to the narrowest (so comparable).</summary>
 public enum TlpLevel
 {
     /// <summary>TLP:CLEAR — may be shared freely.</summary>

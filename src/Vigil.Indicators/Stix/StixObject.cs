@@ -19,7 +19,16 @@ public abstract record StixObject
 
     /// <summary>Marking definitions (TLP) that apply to the whole object.</summary>
     public IReadOnlyList<string> ObjectMarkingRefs { get; init; } = [];
+
+    /// <summary>Marking definitions that apply to some of the object's properties.</summary>
+    public IReadOnlyList<StixGranularMarking> GranularMarkings { get; init; } = [];
 }
+
+/// <summary>A marking (or a language) that applies to the properties its selectors name.</summary>
+/// <param name="MarkingRef">The marking definition's id, if this marks rather than gives a language.</param>
+/// <param name="Lang">The language of the selected properties, if this gives one.</param>
+/// <param name="Selectors">The selected properties, for example <c>description</c> or <c>external_references.[0]</c>.</param>
+public sealed record StixGranularMarking(string? MarkingRef, string? Lang, IReadOnlyList<string> Selectors);
 
 /// <summary>A STIX domain or relationship object, which also carries a modification time.</summary>
 public abstract record StixVersionedObject : StixObject

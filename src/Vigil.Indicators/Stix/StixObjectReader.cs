@@ -58,15 +58,24 @@ internal static class StixObjectReader
 
     private static StixMarkingDefinition Marking(JsonElement o)
     {
-        var tlp2 = o.TryGetProperty("extensions", out var extensions)
-            && extensions.TryGetProperty(StixMarkingDefinition.Tlp2ExtensionId, out var extension)
-            ? StixMarkingDefinition.ParseTlp2Value(String(extension, "tlp_2_0")) : null;
+        var extension = o.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+            && extensions.TryGetProperty(StixMarkingDefinition.Tlp2ExtensionId, out var found) && found.ValueKind == JsonValueKind.Object
+            ? String(found, "tlp_2_0") : null;
+        var definition = Element(o, "definition");
+        var definitionType = String(o, "definition_type");
         return new StixMarkingDefinition
         {
-            Id = "", Created = default, Name = String(o, "name"), Tlp = tlp2,
-            DefinitionType = String(o, "definition_type"), Definition = Element(o, "definition"),
+            Id = "", Created = default, Name = String(o, "name"), Tlp = StixMarkingDefinition.ParseTlp2Value(extension),
+            DefinitionType = definitionType, Definition = definition,
+            LenientTlp = StixTlpMarkings.ParseLevel(extension) ?? StixTlpMarkings.DefinitionLevel(definitionType, definition),
         };
     }
+
+    private static List<StixGranularMarking> Granular(JsonElement o) =>
+        o.TryGetProperty("granular_markings", out var list) && list.ValueKind == JsonValueKind.Array
+            ? [.. list.EnumerateArray().Where(g => g.ValueKind == JsonValueKind.Object)
+                .Select(g => new StixGranularMarking(String(g, "marking_ref"), String(g, "lang"), Strings(g, "selectors")))]
+            : [];
 
     private static T Common<T>(JsonElement o, T value) where T : StixObject => value with
     {
@@ -74,5 +83,6 @@ internal static class StixObjectReader
         Created = RequiredTime(o, "created"),
         CreatedByRef = String(o, "created_by_ref"),
         ObjectMarkingRefs = Strings(o, "object_marking_refs"),
+        GranularMarkings = Granular(o),
     };
 }

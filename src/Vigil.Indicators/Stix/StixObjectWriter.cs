@@ -30,7 +30,23 @@ internal static class StixObjectWriter
             case StixMarkingDefinition m: StixMarkingWriter.Write(m, w); break;
         }
         List(w, "object_marking_refs", value.ObjectMarkingRefs);
+        Granular(w, value.GranularMarkings);
         w.WriteEndObject();
+    }
+
+    private static void Granular(Utf8JsonWriter w, IReadOnlyList<StixGranularMarking> markings)
+    {
+        if (markings.Count == 0) { return; }
+        w.WriteStartArray("granular_markings");
+        foreach (var marking in markings)
+        {
+            w.WriteStartObject();
+            Optional(w, "marking_ref", marking.MarkingRef);
+            Optional(w, "lang", marking.Lang);
+            List(w, "selectors", marking.Selectors);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void Indicator(StixIndicator i, Utf8JsonWriter w)

@@ -22,7 +22,7 @@ public class SchemaValidationTests
         };
         var indicates = new StixRelationship { Id = StixBundle.NewId("relationship"), Created = Created, Modified = Created, RelationshipType = StixRelationship.Indicates, SourceRef = indicator.Id, TargetRef = malware.Id, CreatedByRef = cert.Id };
         var report = new StixReport { Id = StixBundle.NewId("report"), Created = Created, Modified = Created, Published = Created, Name = "Spyware indicators", ReportTypes = ["indicator"], ObjectRefs = [indicator.Id, malware.Id], CreatedByRef = cert.Id, ObjectMarkingRefs = marked };
-        var sighting = new StixSighting { Id = StixBundle.NewId("sighting"), Created = Created, Modified = Created, SightingOfRef = indicator.Id, Count = 3, FirstSeen = Created, LastSeen = Created.AddDays(1), WhereSightedRefs = [cert.Id] };
+        var sighting = new StixSighting { Id = StixBundle.NewId("sighting"), Created = Created, Modified = Created, SightingOfRef = indicator.Id, Count = 3, FirstSeen = Created, LastSeen = Created.AddDays(1), WhereSightedRefs = [cert.Id], Description = "Seen at a bank", GranularMarkings = [new(amber.Id, null, ["description"])] };
         var statement = new StixMarkingDefinition
         {
             Id = StixBundle.NewId("marking-definition"), Created = Created, DefinitionType = "statement",

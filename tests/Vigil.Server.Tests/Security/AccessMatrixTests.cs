@@ -71,6 +71,7 @@ public sealed class AccessMatrixTests(MatrixWorld world) : IClassFixture<MatrixW
         Policies.Public or Policies.OpenPages => true,
         Policies.SignedIn or "(default)" or Policies.TotpEnrolment => caller.SignedIn,
         Policies.Staff => caller.SignedIn && caller.Role is Roles.Analyst or Roles.Admin,
+        Policies.Filers => caller.SignedIn && caller.Role is Roles.Reporter or Roles.Analyst,
         Policies.CaseReaders => caller.SignedIn && caller.Role is Roles.Reporter or Roles.Analyst or Roles.Admin,
         // A bearer token never opens a page session: the pages send it to sign in.
         Policies.SignedInPages => false,

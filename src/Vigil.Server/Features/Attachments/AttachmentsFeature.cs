@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Attachments;
@@ -22,7 +21,7 @@ public static class AttachmentsFeature
         var group = app.MapGroup("/api/v1").WithTags("Attachments").RequireAuthorization(Policies.SignedIn);
 
         group.MapPost("/attachments", UploadAttachment.Handle)
-            .RequireAuthorization(new AuthorizeAttribute { Roles = $"{Roles.Reporter},{Roles.Analyst}" })
+            .RequireAuthorization(Policies.Filers)
             .Accepts<byte[]>("application/octet-stream", "*/*")
             .WithName("UploadAttachment").WithSummary("Upload a file (the raw body) to attach to a report or update by its SHA-256");
         group.MapGet("/incidents/{id}/attachments", IncidentAttachments.List)

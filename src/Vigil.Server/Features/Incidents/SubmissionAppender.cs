@@ -12,6 +12,7 @@ using Vigil.Domain.Record;
 using Vigil.Domain.Validation;
 using Vigil.Ledger;
 using Vigil.Server.Features.Attachments;
+using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;
@@ -92,7 +93,13 @@ public sealed class SubmissionAppender(
 
         await ledger.LockAsync(cancellationToken);
         var now = SubmissionCommitment.RecordTime(clock.GetUtcNow());
+        var labelBefore = incident.Tlp;
         Project(incident, view, now);
+        if (labelBefore.Length > 0 && incident.Tlp != labelBefore)
+        {
+            // What was derived from the incident follows its label in this same transaction (a new one has nothing yet).
+            await IndicatorSources.FollowAsync(db, incident, cancellationToken);
+        }
         var content = CanonicalJson.Serialize(attached.Body);
         var salt = SubmissionCommitment.NewSalt();
         var commitment = SubmissionCommitment.Compute(kind, incident.Id, incident.Version, now, content, salt);

@@ -8,8 +8,10 @@ using Vigil.Data.Entities;
 using Vigil.Domain.Sharing;
 using Vigil.Domain.Validation;
 using Vigil.Indicators.Stix;
+using Vigil.Server.Features.Events;
 using Vigil.Server.Features.Incidents;
 using Vigil.Server.Infrastructure.Http;
+using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Server.Features.Indicators;
 
@@ -24,10 +26,10 @@ public static class AddIncidentIndicators
     public sealed record Request(string IncidentId);
 
     public static async Task<Results<Ok<IndicatorsAdded>, ProblemHttpResult>> Handle(
-        string id, HttpRequest request, ClaimsPrincipal user, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string id, HttpRequest request, ClaimsPrincipal user, VigilDbContext db, EventRecorder events, WriteTransactions writes, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var collection = await db.IndicatorCollections.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (collection is null)
+        if (!await db.IndicatorCollections.AnyAsync(c => c.Id == id, cancellationToken))
         {
             return Problems.NotFound("indicator collection " + id);
         }
@@ -49,7 +51,13 @@ public static class AddIncidentIndicators
                 return Problems.InvalidFields(reader.Errors);
             }
         }
-        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
+        await using var transaction = await CollectionTransaction.BeginAsync(db, writes, cancellationToken);
+        var collection = await CollectionRows.CollectionAsync(db, id, cancellationToken);
+        if (collection is null)
+        {
+            return Problems.NotFound("indicator collection " + id);
+        }
+        var incident = await CollectionRows.IncidentAsync(db, incidentId!, cancellationToken);
         if (incident is null)
         {
             return Problems.InvalidFields([new FieldError("/incident_id", $"there is no incident {incidentId}")]);
@@ -68,10 +76,16 @@ public static class AddIncidentIndicators
             {
                 CollectionId = id, StixId = StixBundle.NewId("indicator"), Pattern = i.Pattern!, Description = i.Description,
                 SourceIncidentId = incident.Id, ValidFrom = now, CreatedAt = now,
-                Marking = collection.Tlp, SourceTlp = incident.Tlp, Tlp = TlpLabel.MostRestrictive(collection.Tlp, incident.Tlp),
+                Marking = collection.Tlp, SourceTlp = incident.Tlp, Tlp = DerivedLabel.Effective(collection.Tlp, incident.Tlp, null),
             }).ToList();
         if (!collection.IncidentIds.Contains(incident.Id)) { collection.IncidentIds = [.. collection.IncidentIds, incident.Id]; }
         var (added, present) = await CollectionIndicatorWriter.AddAsync(db, collection, candidates, clock, cancellationToken);
+        await events.RecordAsync(CollectionEvents.IndicatorsAdded, id, new JsonObject
+        {
+            ["source"] = "incident", ["incident_id"] = incident.Id, ["tlp"] = collection.Tlp, ["source_tlp"] = incident.Tlp,
+            ["added"] = added, ["already_present"] = present,
+        }, user, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         var count = await db.CollectionIndicators.CountAsync(i => i.CollectionId == id, cancellationToken);
         return TypedResults.Ok(new IndicatorsAdded(CollectionResponse.From(collection, count), added, present));
     }

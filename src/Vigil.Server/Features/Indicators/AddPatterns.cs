@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
@@ -6,11 +8,16 @@ using Vigil.Data.Entities;
 using Vigil.Domain.Validation;
 using Vigil.Indicators.Patterns;
 using Vigil.Indicators.Stix;
+using Vigil.Server.Features.Events;
 using Vigil.Server.Infrastructure.Http;
+using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Server.Features.Indicators;
 
-/// <summary>POST /api/v1/indicator-collections/{id}/indicators: an analyst adds STIX patterns by hand.</summary>
+/// <summary>
+/// POST /api/v1/indicator-collections/{id}/indicators: an analyst adds STIX patterns by hand. Each is marked with the
+/// collection's label as it stands when added.
+/// </summary>
 public static class AddPatterns
 {
     public const int MaxPatternLength = 2_000;
@@ -21,10 +28,10 @@ public static class AddPatterns
     public sealed record IndicatorRequest(string Pattern, string? Name, string? Description);
 
     public static async Task<Results<Ok<IndicatorsAdded>, ProblemHttpResult>> Handle(
-        string id, HttpRequest request, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string id, HttpRequest request, ClaimsPrincipal user, VigilDbContext db, EventRecorder events, WriteTransactions writes, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var collection = await db.IndicatorCollections.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (collection is null)
+        if (!await db.IndicatorCollections.AnyAsync(c => c.Id == id, cancellationToken))
         {
             return Problems.NotFound("indicator collection " + id);
         }
@@ -33,11 +40,10 @@ public static class AddPatterns
         {
             return problem;
         }
+        var given = new List<IndicatorRequest>();
         using (document)
         {
-            var now = clock.GetUtcNow();
-            var reader = new JsonFieldReader(now);
-            var candidates = new List<CollectionIndicator>();
+            var reader = new JsonFieldReader(clock.GetUtcNow());
             reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
             {
                 ["indicators"] = (v, p) => reader.Array(v, p, 1_000, (item, at) =>
@@ -49,24 +55,34 @@ public static class AddPatterns
                         ["name"] = (nv, np) => name = reader.String(nv, np, 300),
                         ["description"] = (dv, dp) => description = reader.String(dv, dp, 4_000, multiline: true),
                     }, "pattern");
-                    if (pattern is not null)
-                    {
-                        candidates.Add(new CollectionIndicator
-                        {
-                            CollectionId = id, StixId = StixBundle.NewId("indicator"), Pattern = pattern, Name = name, Description = description,
-                            ValidFrom = now, CreatedAt = now, Marking = collection.Tlp, Tlp = collection.Tlp,
-                        });
-                    }
+                    if (pattern is not null) { given.Add(new IndicatorRequest(pattern, name, description)); }
                 }),
             }, "indicators");
             if (reader.Errors.Count > 0)
             {
                 return Problems.InvalidFields(reader.Errors);
             }
-            var (added, present) = await CollectionIndicatorWriter.AddAsync(db, collection, candidates, clock, cancellationToken);
-            var count = await db.CollectionIndicators.CountAsync(i => i.CollectionId == id, cancellationToken);
-            return TypedResults.Ok(new IndicatorsAdded(CollectionResponse.From(collection, count), added, present));
         }
+        await using var transaction = await CollectionTransaction.BeginAsync(db, writes, cancellationToken);
+        var collection = await CollectionRows.CollectionAsync(db, id, cancellationToken);
+        if (collection is null)
+        {
+            return Problems.NotFound("indicator collection " + id);
+        }
+        var now = clock.GetUtcNow();
+        var candidates = given.Select(g => new CollectionIndicator
+        {
+            CollectionId = id, StixId = StixBundle.NewId("indicator"), Pattern = g.Pattern, Name = g.Name, Description = g.Description,
+            ValidFrom = now, CreatedAt = now, Marking = collection.Tlp, Tlp = collection.Tlp,
+        });
+        var (added, present) = await CollectionIndicatorWriter.AddAsync(db, collection, candidates, clock, cancellationToken);
+        await events.RecordAsync(CollectionEvents.IndicatorsAdded, id, new JsonObject
+        {
+            ["source"] = "patterns", ["tlp"] = collection.Tlp, ["added"] = added, ["already_present"] = present,
+        }, user, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var count = await db.CollectionIndicators.CountAsync(i => i.CollectionId == id, cancellationToken);
+        return TypedResults.Ok(new IndicatorsAdded(CollectionResponse.From(collection, count), added, present));
     }
 
     /// <summary>A STIX pattern that parses, or an error naming where it stops.</summary>

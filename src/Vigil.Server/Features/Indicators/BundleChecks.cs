@@ -8,7 +8,8 @@ namespace Vigil.Server.Features.Indicators;
 
 /// <summary>
 /// Checks an uploaded STIX 2.1 bundle before anything is imported, naming every problem by JSON pointer: the bundle's
-/// shape, each object's type, id, spec_version and timestamps, and each indicator's pattern.
+/// shape, each object's type, id, spec_version, timestamps and markings (<see cref="BundleMarkingChecks"/>), and each
+/// indicator's pattern.
 /// </summary>
 public static partial class BundleChecks
 {
@@ -26,6 +27,7 @@ public static partial class BundleChecks
             errors.Add(new FieldError("/objects", "must be a non-empty array of STIX objects"));
             return errors;
         }
+        var markings = new BundleMarkingChecks(objects);
         var index = 0;
         var indicators = 0;
         foreach (var o in objects.EnumerateArray())
@@ -33,6 +35,7 @@ public static partial class BundleChecks
             var at = JsonPointer.Append("/objects", index++);
             indicators += Text(o, "type") == "indicator" ? 1 : 0;
             CheckObject(o, at, errors);
+            markings.Check(o, at, errors);
         }
         if (indicators == 0) { errors.Add(new FieldError("/objects", "holds no indicator")); }
         return errors;
@@ -67,10 +70,10 @@ public static partial class BundleChecks
         }
     }
 
-    private static string? Text(JsonElement o, string name) =>
+    internal static string? Text(JsonElement o, string name) =>
         o.ValueKind == JsonValueKind.Object && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static bool IsId(string id, string type) =>
+    internal static bool IsId(string id, string type) =>
         id.StartsWith(type + "--", StringComparison.Ordinal) && Guid.TryParseExact(id[(type.Length + 2)..], "D", out _);
 
     private static bool IsTimestamp(string? text) =>

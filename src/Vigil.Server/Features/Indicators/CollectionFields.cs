@@ -16,6 +16,13 @@ public sealed class CollectionFields
     public List<string>? Malware { get; private set; }
     public List<string>? IncidentIds { get; private set; }
 
+    /// <summary>The names of the fields the request gave, for the record of what a change touched.</summary>
+    public IEnumerable<string> Given() =>
+        new (string Name, bool Given)[]
+        {
+            ("name", Name is not null), ("description", HasDescription), ("tlp", Tlp is not null), ("malware", Malware is not null), ("incident_ids", IncidentIds is not null),
+        }.Where(f => f.Given).Select(f => f.Name);
+
     public static async Task<CollectionFields> ReadAsync(
         JsonFieldReader reader, JsonElement body, VigilDbContext db, string? collectionId, CancellationToken cancellationToken, params string[] required)
     {

@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Domain.Validation;
+using Vigil.Server.Features.Events;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
@@ -15,7 +17,7 @@ public static class CreateCollection
     public sealed record Request(string Name, string Tlp, string? Description, IReadOnlyList<string>? Malware, IReadOnlyList<string>? IncidentIds);
 
     public static async Task<Results<Created<CollectionResponse>, ProblemHttpResult>> Handle(
-        HttpRequest request, ClaimsPrincipal user, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, VigilDbContext db, EventRecorder events, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -45,7 +47,10 @@ public static class CreateCollection
             };
             db.IndicatorCollections.Add(collection);
             AccessGrants.NameAuthor(db, AudienceFilters.Collection, collection.Id, collection.CreatedBy, now);
-            await db.SaveChangesAsync(cancellationToken);
+            await events.RecordAsync(CollectionEvents.Created, collection.Id, new JsonObject
+            {
+                ["tlp"] = collection.Tlp, ["malware"] = collection.MalwareNames.Count, ["incident_ids"] = new JsonArray([.. collection.IncidentIds.Select(i => (JsonNode)i)]),
+            }, user, cancellationToken);
             return TypedResults.Created($"/api/v1/indicator-collections/{collection.Id}", CollectionResponse.From(collection, 0));
         }
     }

@@ -15,12 +15,12 @@ public static class IndicatorsFeature
 
     public static IEndpointRouteBuilder MapIndicators(this IEndpointRouteBuilder app)
     {
-        // Reading is open to everyone: CollectionAccess narrows what each caller sees by TLP (anonymous: CLEAR only).
+        // Reading is open to everyone: the audience query filters narrow what each caller sees by TLP (anonymous: CLEAR only).
         var group = app.MapGroup("/api/v1/indicator-collections").WithTags("Indicators").RequireAuthorization(Policies.Public);
 
         group.MapGet("/", ReadCollections.List).WithName("ListIndicatorCollections").WithSummary("The collections your TLP audience allows");
         group.MapGet("/{id}", ReadCollections.Get).WithName("GetIndicatorCollection").WithSummary("A collection with its indicators");
-        group.MapGet("/{id}/stix", ReadCollections.Export).Produces(StatusCodes.Status200OK, contentType: ReadCollections.StixMediaType)
+        group.MapGet("/{id}/stix", ExportCollection.Handle).Produces(StatusCodes.Status200OK, contentType: ExportCollection.StixMediaType)
             .WithName("ExportIndicatorCollection").WithSummary("The collection as a STIX 2.1 bundle, signed by the CERT's identity and TLP-marked");
 
         group.MapPost("/", CreateCollection.Handle).RequireAuthorization(Roles.Analyst)
@@ -37,9 +37,12 @@ public static class IndicatorsFeature
             .WithName("AddIncidentIndicators").WithSummary("Add the indicators an incident report carries");
         group.MapPost("/{id}/bundles", ImportBundle.Handle).RequireAuthorization(Roles.Analyst)
             .Accepts<object>("application/json")
-            .WithName("ImportStixBundle").WithSummary("Import a STIX 2.1 bundle's indicators and malware names");
-        group.MapDelete("/{id}/indicators/{indicatorId}", ReadCollections.RemoveIndicator).RequireAuthorization(Roles.Analyst)
+            .WithName("ImportStixBundle").WithSummary("Import a STIX 2.1 bundle's indicators (with their TLP markings) and malware names");
+        group.MapDelete("/{id}/indicators/{indicatorId}", RemoveIndicator.Handle).RequireAuthorization(Roles.Analyst)
             .WithName("RemoveIndicator").WithSummary("Take an indicator out of a collection");
+        group.MapPost("/{id}/indicators/{indicatorId}/release", ReleaseIndicator.Handle).RequireAuthorization(Roles.Analyst)
+            .Accepts<ReleaseIndicator.Request>("application/json")
+            .WithName("ReleaseIndicator").WithSummary("Share an indicator under a lower label than its marking and source give it, on the record");
         return app;
     }
 }

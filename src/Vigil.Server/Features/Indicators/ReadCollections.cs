@@ -1,28 +1,28 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
-using Vigil.Indicators.Stix;
+using Vigil.Domain.Sharing;
 using Vigil.Server.Infrastructure.Http;
 
 namespace Vigil.Server.Features.Indicators;
 
-/// <summary>Lists, shows and exports the collections the caller's TLP audience allows; TLP:CLEAR needs no sign-in.</summary>
+/// <summary>
+/// Lists and shows the collections the caller's TLP audience allows (TLP:CLEAR needs no sign-in), each with the
+/// indicators the caller may read. Incident ids appear only where the caller may know of the incident.
+/// </summary>
 public static class ReadCollections
 {
-    public const string StixMediaType = "application/stix+json;version=2.1";
-
-    public static async Task<Ok<List<CollectionResponse>>> List(ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<CollectionResponse>>> List(VigilDbContext db, CancellationToken cancellationToken)
     {
         var collections = await db.IndicatorCollections.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
         var ids = collections.Select(c => c.Id).ToList();
         var counts = await db.CollectionIndicators.Where(i => ids.Contains(i.CollectionId)).GroupBy(i => i.CollectionId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return TypedResults.Ok(collections.Select(c => CollectionResponse.From(c, counts.GetValueOrDefault(c.Id))).ToList());
+        var known = await KnownIncidentsAsync(db, collections.SelectMany(c => c.IncidentIds), cancellationToken);
+        return TypedResults.Ok(collections.Select(c => CollectionResponse.From(c, counts.GetValueOrDefault(c.Id), known.Contains)).ToList());
     }
 
-    public static async Task<Results<Ok<CollectionDetail>, ProblemHttpResult>> Get(
-        string id, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CollectionDetail>, ProblemHttpResult>> Get(string id, VigilDbContext db, CancellationToken cancellationToken)
     {
         var collection = await db.IndicatorCollections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (collection is null)
@@ -30,35 +30,25 @@ public static class ReadCollections
             return Problems.NotFound("indicator collection " + id);
         }
         var indicators = await db.CollectionIndicators.AsNoTracking().Where(i => i.CollectionId == id).OrderBy(i => i.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new CollectionDetail(CollectionResponse.From(collection, indicators.Count), [.. indicators.Select(CollectionIndicatorResponse.From)]));
+        var staff = db.Reader.Standing == ReaderStanding.Cert;
+        var known = await KnownIncidentsAsync(db, [.. collection.IncidentIds, .. indicators.Select(i => i.SourceIncidentId).OfType<string>()], cancellationToken);
+        int? withheld = null;
+        if (staff)
+        {
+            // A figure past the filter: the CERT curates the collection and must know that some of it is held back,
+            // including what its own reader may not read (named people only); no content leaves with the count.
+            string[] narrower = [.. TlpLabel.All.Where(label => TlpLabel.WouldWiden(label, collection.Tlp))];
+            withheld = await db.CollectionIndicators.IgnoreQueryFilters([AudienceFilters.Name])
+                .CountAsync(i => i.CollectionId == id && narrower.Contains(i.Tlp), cancellationToken);
+        }
+        return TypedResults.Ok(new CollectionDetail(
+            CollectionResponse.From(collection, indicators.Count, known.Contains),
+            [.. indicators.Select(i => CollectionIndicatorResponse.From(i, staff, known.Contains))], withheld));
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
-        string id, ClaimsPrincipal user, VigilDbContext db, CollectionBundle builder, CancellationToken cancellationToken)
+    private static async Task<HashSet<string>> KnownIncidentsAsync(VigilDbContext db, IEnumerable<string> ids, CancellationToken cancellationToken)
     {
-        var collection = await db.IndicatorCollections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (collection is null)
-        {
-            return Problems.NotFound("indicator collection " + id);
-        }
-        var indicators = await db.CollectionIndicators.AsNoTracking().Where(i => i.CollectionId == id).OrderBy(i => i.Id).ToListAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        StixBundleWriter.Write(builder.Build(collection, indicators), buffer, indented: true);
-        return TypedResults.File(buffer.ToArray(), StixMediaType, $"vigil-{collection.Id}-tlp-{collection.Tlp.ToLowerInvariant().Replace('+', '-')}.json");
-    }
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveIndicator(
-        string id, string indicatorId, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var collection = await db.IndicatorCollections.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        var indicator = await db.CollectionIndicators.SingleOrDefaultAsync(i => i.CollectionId == id && i.StixId == indicatorId, cancellationToken);
-        if (collection is null || indicator is null)
-        {
-            return Problems.NotFound($"indicator {indicatorId} in collection {id}");
-        }
-        db.CollectionIndicators.Remove(indicator);
-        collection.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        var wanted = ids.Distinct().ToList();
+        return wanted.Count == 0 ? [] : [.. await db.KnownIncidents().Where(i => wanted.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)];
     }
 }

@@ -22,6 +22,7 @@ public static class SecurityServiceCollectionExtensions
             authorization.AddPolicy(role, policy => policy.RequireRole(role).RequireFullCredential());
         }
         authorization.AddPolicy(Policies.CaseReaders, policy => policy.RequireRole(Roles.Reporter, Roles.Analyst, Roles.Admin).RequireFullCredential());
+        authorization.AddPolicy(Policies.Filers, policy => policy.RequireRole(Roles.Reporter, Roles.Analyst).RequireFullCredential());
         authorization.AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Analyst, Roles.Admin).RequireFullCredential());
         authorization.AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser().RequireFullCredential());
         authorization.AddPolicy(Policies.SignedInPages, policy => policy
@@ -53,6 +54,9 @@ public static class Policies
 {
     /// <summary>Those who may read incident content: reporters (their own organisation's), analysts, admins.</summary>
     public const string CaseReaders = "case-readers";
+
+    /// <summary>Those who send files with what they file: reporters and analysts.</summary>
+    public const string Filers = "filers";
 
     /// <summary>The CERT's staff: analysts and admins.</summary>
     public const string Staff = "staff";
