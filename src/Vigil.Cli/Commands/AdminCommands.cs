@@ -28,12 +28,41 @@ public static class AdminCommands
                 await io.Error.WriteLineAsync("Vigil is already initialised: users exist. Ask an administrator for a token.");
                 return ExitCodes.Rejected;
             }
-            await io.Out.WriteLineAsync(FirstStart.BootstrapMessage(first.Admin.Email, first.Token));
+            await io.Out.WriteLineAsync(FirstStart.BootstrapMessage(first.Admin.Email, first.Token, first.ExpiresAt));
             return ExitCodes.Ok;
         });
         admin.Subcommands.Add(init);
+        admin.Subcommands.Add(Recover(io));
         admin.Subcommands.Add(RotateLedgerKey(io));
         return admin;
+    }
+
+    private static Command Recover(CliOutput io)
+    {
+        var email = new Option<string>("--email") { Description = "An enabled administrator's e-mail.", Required = true };
+        var recover = new Command("recover", "Issue a one-day token for an administrator when none can sign in any more; it is on the record.") { email };
+        recover.TreatUnmatchedTokensAsErrors = false;
+        recover.SetAction(async (parsed, cancellationToken) =>
+        {
+            var app = Program.BuildApp([.. parsed.UnmatchedTokens, "--FirstStart:CreateAdmin=false"]);
+            await DatabaseStartup.MigrateAsync(app.Services, app.Services.GetRequiredService<IOptions<StorageOptions>>().Value, cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            var issued = await scope.ServiceProvider.GetRequiredService<UserAccounts>().RecoverAsync(parsed.GetValue(email)!, cancellationToken);
+            if (issued is null)
+            {
+                await io.Error.WriteLineAsync($"There is no enabled administrator {parsed.GetValue(email)}.");
+                return ExitCodes.Rejected;
+            }
+            await io.Out.WriteLineAsync($"""
+                A token for {parsed.GetValue(email)}, shown this once and valid until {issued.Entity.ExpiresAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm} UTC:
+
+                    {issued.Secret}
+
+                Its issue is on the record. Use it to set things right (a password reset, a second administrator), then revoke it.
+                """);
+            return ExitCodes.Ok;
+        });
+        return recover;
     }
 
     private static Command RotateLedgerKey(CliOutput io)

@@ -20,4 +20,9 @@ public sealed class ApiToken
     public bool IsBootstrap { get; init; }
     /// <summary>Null for a full token; <c>totp-enrolment</c> for one that may only enrol a second factor.</summary>
     public string? Scope { get; init; }
+    /// <summary>
+    /// Obtained by signing in with the password rather than issued by an administrator: it ends when the password is
+    /// changed or reset, since whoever knew the old password may have taken it.
+    /// </summary>
+    public bool FromSignIn { get; init; }
 }

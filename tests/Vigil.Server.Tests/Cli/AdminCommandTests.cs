@@ -1,4 +1,5 @@
 using Vigil.Cli;
+using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Cli;
 
@@ -15,10 +16,31 @@ public sealed class AdminCommandTests
             Assert.Contains("root@example.org", first.Out, StringComparison.Ordinal);
             Assert.Matches("vgl_[A-Za-z0-9_-]{43}", first.Out);
             Assert.True(File.Exists(Path.Combine(directory, "vigil.db")));
+            Assert.Contains("stops as soon as another enabled", first.Out, StringComparison.Ordinal);
+            // The token is marked as the bootstrap token and expires: it does not stay a master key.
+            using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory, "vigil.db")};Pooling=False"))
+            {
+                db.Open();
+                Assert.Equal(1, db.Count("SELECT COUNT(*) FROM api_tokens WHERE is_bootstrap = 1 AND expires_at IS NOT NULL"));
+                Assert.Equal(2, db.Count("SELECT COUNT(*) FROM record_events WHERE kind IN ('user-created', 'token-issued') AND actor_id IS NULL"));
+            }
 
             var second = await CliRun.InProcessAsync("admin", "init", $"--Storage:DataDirectory={directory}");
             Assert.Equal(ExitCodes.Rejected, second.ExitCode);
             Assert.DoesNotMatch("vgl_", second.Out);
+
+            // When no administrator can sign in any more (the bootstrap token expired), the operator recovers one, on the record.
+            var recovered = await CliRun.InProcessAsync("admin", "recover", "--email", "ROOT@example.org", $"--Storage:DataDirectory={directory}");
+            Assert.True(recovered.ExitCode == ExitCodes.Ok, recovered.ToString());
+            Assert.Matches("vgl_[A-Za-z0-9_-]{43}", recovered.Out);
+            var unknown = await CliRun.InProcessAsync("admin", "recover", "--email", "nobody@example.org", $"--Storage:DataDirectory={directory}");
+            Assert.Equal(ExitCodes.Rejected, unknown.ExitCode);
+            using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory, "vigil.db")};Pooling=False"))
+            {
+                db.Open();
+                Assert.Equal(1, db.Count("SELECT COUNT(*) FROM api_tokens WHERE is_bootstrap = 0 AND name = 'recovery' AND expires_at IS NOT NULL"));
+                Assert.Equal(1, db.Count("SELECT COUNT(*) FROM record_events WHERE kind = 'token-issued' AND content LIKE '%vigil admin recover%'"));
+            }
         }
         finally
         {

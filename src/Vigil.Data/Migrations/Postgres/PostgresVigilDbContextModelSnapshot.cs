@@ -97,6 +97,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<bool>("FromSignIn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_sign_in");
+
                     b.Property<bool>("IsBootstrap")
                         .HasColumnType("boolean")
                         .HasColumnName("is_bootstrap");

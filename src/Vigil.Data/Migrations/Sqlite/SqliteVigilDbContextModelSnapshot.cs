@@ -88,6 +88,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
 
+                    b.Property<bool>("FromSignIn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_sign_in");
+
                     b.Property<bool>("IsBootstrap")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_bootstrap");

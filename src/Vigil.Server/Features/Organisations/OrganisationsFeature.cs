@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
@@ -6,6 +8,7 @@ using Vigil.Data.Entities;
 using Vigil.Domain.Geography;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Validation;
+using Vigil.Server.Features.Events;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
@@ -42,7 +45,7 @@ public static class OrganisationsFeature
     }
 
     private static async Task<Results<Created<OrganisationResponse>, ProblemHttpResult>> Create(
-        HttpRequest request, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal actor, VigilDbContext db, EventRecorder events, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -95,7 +98,10 @@ public static class OrganisationsFeature
                 CreatedAt = now,
             };
             db.Organisations.Add(organisation);
-            await db.SaveChangesAsync(cancellationToken);
+            // On the record, where the organisation itself can read it.
+            await events.RecordAsync(new EventRecorder.Event("organisation-created", "organisation", organisation.Id,
+                new JsonObject { ["name"] = organisation.Name, ["sector"] = organisation.Sector, ["country"] = organisation.Country },
+                organisation.Id, OrganisationMayRead: true), actor, cancellationToken);
             return TypedResults.Created($"/api/v1/organisations/{organisation.Id}", OrganisationResponse.From(organisation));
         }
     }

@@ -24,6 +24,7 @@ public static class SignInPage
             <form method="post" action="/sign-in">
             <p><label>E-mail <input type="email" name="email" autocomplete="username"></label></p>
             <p><label>Password <input type="password" name="password" autocomplete="current-password"></label></p>
+            <p><label>Code from your authenticator app, if you set one up <input type="text" name="totp" inputmode="numeric" autocomplete="one-time-code"></label></p>
             <p>or</p>
             <p><label>API token <input type="password" name="token" autocomplete="off"></label></p>
             <p><button type="submit">Sign in</button></p>
@@ -34,7 +35,7 @@ public static class SignInPage
     }
 
     public static async Task<IResult> SignIn(
-        HttpContext context, VigilDbContext db, UserAccounts accounts, TimeProvider clock, IOptions<ReporterPagesOptions> options, CancellationToken cancellationToken)
+        HttpContext context, VigilDbContext db, PasswordSignIn passwords, TimeProvider clock, IOptions<ReporterPagesOptions> options, CancellationToken cancellationToken)
     {
         if (!WebSessions.IsSameOrigin(context.Request) || !context.Request.HasFormContentType)
         {
@@ -48,19 +49,33 @@ public static class SignInPage
         string? userId = null, tokenId = null;
         if (form["token"].ToString() is { Length: > 0 } token)
         {
+            // The same tokens as the API accepts (not a disabled user's, not a superseded bootstrap token), and only
+            // full ones: a token limited to enrolling a second factor opens no pages.
             var hash = ApiTokens.Hash(token);
-            var found = await db.ApiTokens.AsNoTracking().ActiveAt(clock.GetUtcNow())
-                .Where(t => t.TokenHash == hash)
-                .Select(t => new { t.Id, t.UserId }).SingleOrDefaultAsync(cancellationToken);
+            var found = await db.Authenticating(clock.GetUtcNow())
+                .Where(t => t.TokenHash == hash && t.Scope == null)
+                .Select(t => new { t.Id, t.UserId }).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
             (userId, tokenId) = (found?.UserId, found?.Id);
         }
         else if (form["email"].ToString() is { Length: > 0 } email)
         {
-            userId = (await accounts.CheckPasswordAsync(email, form["password"].ToString(), cancellationToken))?.Id;
+            switch (await passwords.SignInAsync(email, form["password"].ToString(), form["totp"].ToString(), cancellationToken))
+            {
+                case PasswordSignIn.LockedOut locked:
+                    context.Response.Headers.RetryAfter = PasswordSignIn.RetryAfterSeconds(locked.RetryAfter);
+                    return Form($"Too many failed sign-ins for this e-mail: try again in {PasswordSignIn.RetryAfterSeconds(locked.RetryAfter)} seconds.",
+                        StatusCodes.Status429TooManyRequests);
+                case PasswordSignIn.SignedIn { MustEnrolTotp: true }:
+                    return Form("Your role signs in with a second factor, and you have not set one up yet: set it up through the API first.",
+                        StatusCodes.Status403Forbidden);
+                case PasswordSignIn.SignedIn signedIn:
+                    userId = signedIn.User.Id;
+                    break;
+            }
         }
         if (userId is null)
         {
-            return Form("The e-mail and password, or the token, are wrong.", StatusCodes.Status401Unauthorized);
+            return Form("The e-mail, password or code, or the token, are wrong.", StatusCodes.Status401Unauthorized);
         }
         var issued = WebSessions.Issue(userId, tokenId, clock.GetUtcNow(), TimeSpan.FromHours(options.Value.SessionHours));
         db.WebSessions.Add(issued.Entity);

@@ -32,13 +32,13 @@ public sealed class FirstStart(IServiceProvider services, IOptions<FirstStartOpt
         if (created is { } first)
         {
             // Printed to the console on purpose and never logged: log sinks keep copies, a console is seen once.
-            await Console.Out.WriteLineAsync(BootstrapMessage(first.Admin.Email, first.Token));
+            await Console.Out.WriteLineAsync(BootstrapMessage(first.Admin.Email, first.Token, first.ExpiresAt));
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public static string BootstrapMessage(string email, string token) => $"""
+    public static string BootstrapMessage(string email, string token, DateTimeOffset expiresAt) => $"""
 
         Vigil created the first administrator, {email}.
         Its bootstrap API token is shown this once; keep it safe:
@@ -46,6 +46,8 @@ public sealed class FirstStart(IServiceProvider services, IOptions<FirstStartOpt
             {token}
 
         Use it as 'Authorization: Bearer <token>' to create organisations, users and their tokens.
+        It works until {expiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC, and stops as soon as another enabled
+        administrator can sign in (has a password or a token of its own): create that administrator first.
 
         """;
 }

@@ -14,7 +14,8 @@ namespace Vigil.Server.Infrastructure.Http;
 /// <summary>
 /// Makes a POST safe to retry. With an <c>Idempotency-Key</c> header, the first successful response is stored in
 /// the same transaction as whatever the request wrote; a retry with the same key and the same body gets that
-/// response again and writes nothing; the same key with another body is a 409.
+/// response again and writes nothing; the same key with another body is a 409. An answer that carries a secret
+/// (<see cref="SecretInAnswer"/>) is never stored: only what it created is, and a retry gets a 409 naming that.
 /// </summary>
 public sealed class IdempotencyFilter : IEndpointFilter
 {
@@ -44,12 +45,13 @@ public sealed class IdempotencyFilter : IEndpointFilter
         var db = services.GetRequiredService<VigilDbContext>();
         var userId = http.User.UserId();
         var requestHash = HashRequest(http.Request, bytes!);
+        var secret = http.GetEndpoint()?.Metadata.GetMetadata<SecretInAnswer>();
 
         await using var transaction = await services.GetRequiredService<Storage.WriteTransactions>().BeginAsync(db, http.RequestAborted);
         var earlier = await FindAsync(db, userId, key, http.RequestAborted);
         if (earlier is not null)
         {
-            return Replay(earlier, requestHash);
+            return Replay(earlier, requestHash, secret);
         }
 
         var result = await next(context);
@@ -62,15 +64,16 @@ public sealed class IdempotencyFilter : IEndpointFilter
         }
 
         var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var location = answered.GetType().GetProperty("Location")?.GetValue(answered) as string;
         db.IdempotencyRecords.Add(new IdempotencyRecord
         {
             UserId = userId,
             Key = key,
             RequestHash = requestHash,
             StatusCode = success.StatusCode!.Value,
-            ResponseBody = JsonSerializer.Serialize(value.Value, value.Value?.GetType() ?? typeof(object), json),
+            ResponseBody = secret is null ? JsonSerializer.Serialize(value.Value, value.Value?.GetType() ?? typeof(object), json) : "",
             ResponseContentType = "application/json; charset=utf-8",
-            Location = answered.GetType().GetProperty("Location")?.GetValue(answered) as string,
+            Location = secret is null ? location : secret.ResourceOf(value.Value) ?? location,
             CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
         });
         try
@@ -85,18 +88,18 @@ public sealed class IdempotencyFilter : IEndpointFilter
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             earlier = await FindAsync(db, userId, key, http.RequestAborted);
-            return earlier is null ? throw new InvalidOperationException("Idempotency record vanished after a conflict.") : Replay(earlier, requestHash);
+            return earlier is null ? throw new InvalidOperationException("Idempotency record vanished after a conflict.") : Replay(earlier, requestHash, secret);
         }
     }
 
     private static Task<IdempotencyRecord?> FindAsync(VigilDbContext db, string userId, string key, CancellationToken cancellationToken) =>
         db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
 
-    private static IResult Replay(IdempotencyRecord earlier, string requestHash) =>
-        earlier.RequestHash == requestHash
-            ? new ReplayedResponse(earlier)
-            : Problems.Conflict("urn:vigil:problem:idempotency-key-reused", "Idempotency-Key already used",
-                "This Idempotency-Key was used for a different request. Use a new key for a new request.");
+    private static IResult Replay(IdempotencyRecord earlier, string requestHash, SecretInAnswer? secret) =>
+        earlier.RequestHash != requestHash
+            ? Problems.Conflict("urn:vigil:problem:idempotency-key-reused", "Idempotency-Key already used",
+                "This Idempotency-Key was used for a different request. Use a new key for a new request.")
+            : secret is not null ? SecretInAnswer.Replayed(earlier.Location) : new ReplayedResponse(earlier);
 
     /// <summary>Method, path and body; a JSON body counts by its canonical form, so re-serialising it is still "the same request".</summary>
     private static string HashRequest(HttpRequest request, byte[] body)

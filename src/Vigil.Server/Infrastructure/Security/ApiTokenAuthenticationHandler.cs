@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -27,15 +28,23 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var hash = ApiTokens.Hash(header["Bearer ".Length..].Trim());
-        var found = await db.ApiTokens.AsNoTracking().ActiveAt(clock.GetUtcNow())
+        // The principal is built from the database on every request, so that disabling a user, changing its role or
+        // ending its tokens takes effect on the next one.
+        var found = await db.Authenticating(clock.GetUtcNow())
             .Where(t => t.TokenHash == hash)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { u.Id, u.Email, u.Role, u.OrganisationId })
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { u.Id, u.Email, u.Role, u.OrganisationId, TokenId = t.Id, t.Scope })
+            .AsNoTracking()
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
-            return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+            return AuthenticateResult.Fail("The token is unknown, expired or revoked, or its user is disabled.");
         }
-        var principal = ClaimsPrincipalExtensions.Create(SchemeName, found.Id, found.Email, found.Role, found.OrganisationId);
+        List<Claim> more = [new(ClaimsPrincipalExtensions.TokenClaim, found.TokenId)];
+        if (found.Scope is not null)
+        {
+            more.Add(new Claim(ClaimsPrincipalExtensions.ScopeClaim, found.Scope));
+        }
+        var principal = ClaimsPrincipalExtensions.Create(SchemeName, found.Id, found.Email, found.Role, found.OrganisationId, more);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -6,6 +6,9 @@ public static class ClaimsPrincipalExtensions
 {
     public const string OrganisationClaim = "vigil:organisation";
 
+    /// <summary>The id of the API token a request authenticated with (absent for a page session).</summary>
+    public const string TokenClaim = "vigil:token";
+
     /// <summary>Set on a credential that may do one thing only (such as enrol a second factor); absent on a full one.</summary>
     public const string ScopeClaim = "vigil:scope";
 
@@ -25,6 +28,9 @@ public static class ClaimsPrincipalExtensions
 
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The request is not authenticated.");
+
+    /// <summary>The API token this request came with, if it came with one.</summary>
+    public static string? TokenId(this ClaimsPrincipal user) => user.FindFirstValue(TokenClaim);
 
     public static string Role(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role) ?? "";
 

@@ -33,6 +33,8 @@ public static class SecurityServiceCollectionExtensions
         authorization.AddPolicy(Policies.OpenPages, policy => policy
             .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, SessionAuthenticationHandler.SchemeName).RequireAssertion(_ => true));
         authorization.AddPolicy(Policies.TotpEnrolment, policy => policy.RequireAuthenticatedUser());
+        // RequireAuthorization() without a policy name: signed in with a full credential, like every named policy.
+        authorization.SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireFullCredential().Build());
         // An endpoint that declares no policy is refused to everyone: forgetting one can only close a door. A path that
         // matches no endpoint is left to answer 404 (and one the router refuses, 405 or 415).
         authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder()

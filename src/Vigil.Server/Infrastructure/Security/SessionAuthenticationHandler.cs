@@ -30,13 +30,14 @@ public sealed class SessionAuthenticationHandler(
         }
         var hash = ApiTokens.Hash(secret);
         var now = clock.GetUtcNow();
-        // A session signed in with an API token ends when the token is revoked or expires.
-        var activeTokens = db.ApiTokens.ActiveAt(now);
+        // A session signed in with an API token ends when the token stops authenticating; any session ends as soon as
+        // its user is disabled. Read on every request, like the token's principal.
+        var tokens = db.Authenticating(now).Where(t => t.Scope == null);
         var found = await db.WebSessions.AsNoTracking()
             .Where(s => s.SecretHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
-            .Where(s => s.ApiTokenId == null
-                || activeTokens.Any(t => t.Id == s.ApiTokenId))
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { SessionId = s.Id, u.Id, u.Email, u.Role, u.OrganisationId })
+            .Where(s => s.ApiTokenId == null || tokens.Any(t => t.Id == s.ApiTokenId))
+            .Join(db.Users.Where(u => u.DisabledAt == null), s => s.UserId, u => u.Id,
+                (s, u) => new { SessionId = s.Id, u.Id, u.Email, u.Role, u.OrganisationId })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vigil.Data;
+using Vigil.Data.Entities;
+using Vigil.Domain.Validation;
+using Vigil.Server.Features.Events;
+using Vigil.Server.Infrastructure.Http;
+using Vigil.Server.Infrastructure.Security;
+using Vigil.Server.Infrastructure.Storage;
+
+namespace Vigil.Server.Features.Users;
+
+/// <summary>
+/// A reset the administrator starts and never sees the end of: it gets a one-time code (160 random bits, kept only as
+/// its SHA-256) to pass on; the user sends the code with a new password. The code works once, until it expires; using
+/// it ends every page session and every sign-in token of the user.
+/// </summary>
+public static class PasswordResetEndpoints
+{
+    public const string ResetPath = "/api/v1/auth/password-reset";
+
+    public static void Map(RouteGroupBuilder users, IEndpointRouteBuilder app)
+    {
+        users.MapPost("/{id}/password-reset", Issue).ShowsSecretOnce<PasswordResetIssuedResponse>(r => $"password reset {r.Id} of user {r.UserId}")
+            .WithName("IssuePasswordReset").WithSummary("Get a one-time code for the user to set a new password; shown only in this response");
+        app.MapPost(ResetPath, Use).Accepts<ResetPasswordRequest>("application/json").AllowAnonymous()
+            .RequireRateLimiting(SignInRateLimit.Policy).WithTags("Users").WithName("ResetPassword")
+            .WithSummary("Set a new password with a one-time code from an administrator");
+    }
+
+    private static async Task<Results<Created<PasswordResetIssuedResponse>, ProblemHttpResult>> Issue(
+        string id, ClaimsPrincipal actor, VigilDbContext db, EventRecorder events, IOptions<AccountsOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return Problems.NotFound("user " + id);
+        }
+        var now = clock.GetUtcNow();
+        // A new code replaces any the user has not used yet.
+        db.PasswordResets.RemoveRange(await db.PasswordResets.Where(r => r.UserId == id && r.UsedAt == null).ToListAsync(cancellationToken));
+        var code = Base32.Encode(RandomNumberGenerator.GetBytes(20));
+        var reset = new PasswordReset
+        {
+            UserId = id, CodeHash = HashCode(code), RequestedBy = actor.UserId(), CreatedAt = now, ExpiresAt = now + options.Value.PasswordResetLifetime,
+        };
+        db.PasswordResets.Add(reset);
+        await events.RecordAsync(AccountEvents.About(user, AccountEvents.PasswordResetIssued,
+            new() { ["expires_at"] = Vigil.Domain.Record.SubmissionCommitment.FormatTime(reset.ExpiresAt) }), actor, cancellationToken);
+        return TypedResults.Created($"/api/v1/users/{id}", new PasswordResetIssuedResponse(reset.Id, id, code, ResetPath, reset.ExpiresAt));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Use(
+        HttpRequest request, VigilDbContext db, UserAccounts accounts, AccountLockout lockout, EventRecorder events, WriteTransactions writes,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        string? code = null, password = null;
+        using (document)
+        {
+            var reader = new JsonFieldReader(clock.GetUtcNow());
+            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
+            {
+                ["code"] = (v, p) => code = reader.String(v, p, 100),
+                ["new_password"] = (v, p) => password = UserEndpoints.ReadPassword(reader, v, p),
+            }, "code", "new_password");
+            if (reader.Errors.Count > 0)
+            {
+                return Problems.InvalidFields(reader.Errors);
+            }
+        }
+        var now = clock.GetUtcNow();
+        var hash = HashCode(code!);
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
+        var reset = await db.PasswordResets.AsNoTracking().SingleOrDefaultAsync(r => r.CodeHash == hash && r.UsedAt == null && r.ExpiresAt > now, cancellationToken);
+        // Taken with a condition on its use, so that two requests racing with one code cannot both set a password.
+        var taken = reset is not null && await db.PasswordResets.Where(r => r.Id == reset.Id && r.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UsedAt, now), cancellationToken) == 1;
+        if (!taken)
+        {
+            return Problems.InvalidFields([new FieldError("/code", "is not a reset code that can still be used: it is unknown, used already or expired")]);
+        }
+        var user = await db.Users.SingleAsync(u => u.Id == reset!.UserId, cancellationToken);
+        accounts.SetPassword(user, password!);
+        var sessions = await AccessEnding.EndPageSessionsAsync(db, user.Id, now, null, cancellationToken);
+        var tokens = await AccessEnding.EndTokensAsync(db, user.Id, now, signInOnly: true, null, cancellationToken);
+        await lockout.ResetAsync(user.Email, cancellationToken);
+        // The user is the actor: it proved who it is with the code.
+        var actor = ClaimsPrincipalExtensions.Create("password-reset", user.Id, user.Email, user.Role, user.OrganisationId);
+        await events.RecordAsync(AccountEvents.About(user, AccountEvents.PasswordResetUsed,
+            new() { ["password_reset_id"] = reset!.Id, ["page_sessions_ended"] = sessions, ["sign_in_tokens_ended"] = tokens }), actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Codes are compared by their SHA-256, ignoring case, spaces and hyphens that people add when passing one on.</summary>
+    private static string HashCode(string code) =>
+        ApiTokens.Hash(new string([.. code.Where(c => c is not (' ' or '-')).Select(char.ToUpperInvariant)]));
+}
