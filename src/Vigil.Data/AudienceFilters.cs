@@ -40,8 +40,15 @@ public static class AudienceFilters
         model.Entity<ImportedAdvisory>().HasQueryFilter(Name, Readable<ImportedAdvisory>(db, a => a.Tlp, _ => null, a => a.Id.ToString(), Advisory));
         model.Entity<OrganisationInventory>().HasQueryFilter(Name, i => db.ReadsEverything || db.ReaderIsCert || i.OrganisationId == db.ReaderOrganisationId);
         model.Entity<InventoryItem>().HasQueryFilter(Name, i => db.ReadsEverything || db.ReaderIsCert || i.OrganisationId == db.ReaderOrganisationId);
-        model.Entity<RecordEvent>().HasQueryFilter(Name, e => db.ReadsEverything || db.ReaderIsCert
-            || (e.OrganisationMayRead && e.OrganisationId != null && e.OrganisationId == db.ReaderOrganisationId));
+        // An event is the CERT's, or its organisation's when meant for it; and an event about a labelled thing follows
+        // that thing's label: whoever may not read the thing does not learn what happened to it.
+        model.Entity<RecordEvent>().HasQueryFilter(Name, e => db.ReadsEverything
+            || ((db.ReaderIsCert || (e.OrganisationMayRead && e.OrganisationId != null && e.OrganisationId == db.ReaderOrganisationId))
+                && (e.ObjectKind == Incident ? db.Set<Incident>().Any(i => i.Id == e.ObjectId)
+                    : e.ObjectKind == Note ? db.Set<Note>().Any(n => n.Id == e.ObjectId)
+                    : e.ObjectKind == Collection ? db.Set<IndicatorCollection>().Any(c => c.Id == e.ObjectId)
+                    : e.ObjectKind == Advisory ? db.Set<ImportedAdvisory>().Any(a => a.Id.ToString() == e.ObjectId)
+                    : true)));
     }
 
     /// <summary>

@@ -68,7 +68,9 @@ public sealed class AccessMatrixTests(MatrixWorld world) : IClassFixture<MatrixW
     /// <summary>Who each declared policy lets in; an unknown policy fails the matrix.</summary>
     private static bool PolicyAllows(string policy, Caller caller) => policy switch
     {
-        Policies.Public or Policies.OpenPages => true,
+        // A token that does not authenticate is refused even where the public is let in.
+        Policies.Public => !caller.BadCredential,
+        Policies.OpenPages => true,
         Policies.SignedIn or "(default)" or Policies.TotpEnrolment => caller.SignedIn,
         Policies.Staff => caller.SignedIn && caller.Role is Roles.Analyst or Roles.Admin,
         Policies.Filers => caller.SignedIn && caller.Role is Roles.Reporter or Roles.Analyst,

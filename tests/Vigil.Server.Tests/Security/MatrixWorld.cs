@@ -13,7 +13,7 @@ using Vigil.Server.Tests.Infrastructure;
 namespace Vigil.Server.Tests.Security;
 
 /// <summary>Who calls, as the matrix sees them: a name, how the audience rule sees them, and how to make another like them.</summary>
-public sealed record Caller(string Name, string? Role, string? OrganisationId, AudienceReader Reader, HttpClient Client, string? UserId)
+public sealed record Caller(string Name, string? Role, string? OrganisationId, AudienceReader Reader, HttpClient Client, string? UserId, bool BadCredential = false)
 {
     public bool SignedIn => Reader.IsSignedIn;
 
@@ -21,7 +21,8 @@ public sealed record Caller(string Name, string? Role, string? OrganisationId, A
 }
 
 /// <summary>The things of one TLP label the matrix reads and writes: one of each kind Vigil labels.</summary>
-public sealed record LabelledThings(string Label, string Incident, long IncidentLeaf, string Note, string NoteDocumentPath, string Collection, string CollectionIndicator, long? Advisory);
+public sealed record LabelledThings(
+    string Label, string Incident, long IncidentLeaf, string Attachment, string Note, string NoteDocumentPath, string Collection, string CollectionIndicator, long? Advisory);
 
 /// <summary>
 /// A server holding, for every TLP label, an incident of organisation A (filed by A's reporter), a published note, an
@@ -83,7 +84,7 @@ public sealed class MatrixWorld : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
             await db.Users.Where(u => u.Id == disabled.UserId).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, Factory.Clock.GetUtcNow()));
         }
-        Callers.Add(new Caller("disabled", null, null, AudienceReader.Public, Client(disabled), disabled.UserId));
+        Callers.Add(new Caller("disabled", null, null, AudienceReader.Public, Client(disabled), disabled.UserId, BadCredential: true));
 
         foreach (var label in TlpLabel.All)
         {
@@ -120,9 +121,14 @@ public sealed class MatrixWorld : IAsyncLifetime
     private static async Task<LabelledThings> MakeAsync(string label, HttpClient reporter, HttpClient analyst)
     {
         var secret = Sentinel(label);
+        var uploaded = await reporter.PostAsync("/api/v1/attachments?name=evidence.log", new StringContent($"call log: {secret} rang at 02:14"));
+        Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
+        var attachment = (await uploaded.JsonAsync())["sha256"]!.GetValue<string>();
         var filed = await reporter.PostJsonAsync("/api/v1/incidents", CollectionApi.ReportWithIndicators(label)
             .Replace("Crafted RTCP packets", secret + " in the description", StringComparison.Ordinal)
-            .Replace("wha.tsapp.me", $"{secret}.example", StringComparison.Ordinal));
+            .Replace("wha.tsapp.me", $"{secret}.example", StringComparison.Ordinal)
+            .Replace("\"indicators\":", $"\"attachments\": [{{\"sha256\": \"{attachment}\"}}], \"indicators\":", StringComparison.Ordinal));
+        Assert.True(filed.IsSuccessStatusCode, await filed.Content.ReadAsStringAsync());
         var receipt = (await filed.JsonAsync())["receipt"]!;
         var incident = receipt["incident_id"]!.GetValue<string>();
 
@@ -146,7 +152,7 @@ public sealed class MatrixWorld : IAsyncLifetime
             Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
             advisory = (await imported.JsonAsync())["id"]!.GetValue<long>();
         }
-        return new LabelledThings(label, incident, receipt["leaf_index"]!.GetValue<long>(), note, csaf, collection, indicator, advisory);
+        return new LabelledThings(label, incident, receipt["leaf_index"]!.GetValue<long>(), attachment, note, csaf, collection, indicator, advisory);
     }
 
     public Task DisposeAsync()

@@ -43,7 +43,8 @@ public static partial class RoutePlans
             return null;
         }
         // Where the world holds nothing to find (no mirror, no provider, no key of that name), 404 is a fair answer for anyone let in.
-        var mayFindNothing = route.Method == "DELETE" || pattern.StartsWith("/.well-known/csaf-aggregator/", StringComparison.Ordinal)
+        // The one indicator of a collection may be gone: another call of the matrix removed it.
+        var mayFindNothing = route.Method == "DELETE" || pattern.Contains("{indicatorId}", StringComparison.Ordinal) || pattern.StartsWith("/.well-known/csaf-aggregator/", StringComparison.Ordinal)
             || pattern.StartsWith("/.well-known/csaf/openpgp/", StringComparison.Ordinal)
             || pattern.StartsWith("/api/v1/advisories/providers/{id", StringComparison.Ordinal) || pattern.StartsWith("/ledger/", StringComparison.Ordinal)
             || (route.Method == "GET" && pattern.StartsWith(Organisations, StringComparison.Ordinal));
@@ -78,6 +79,7 @@ public static partial class RoutePlans
         "organisationId" => world.OrganisationB,
         "userId" => world.Analyst.UserId!,
         "indicatorId" => things.CollectionIndicator,
+        "sha256" => things.Attachment,
         "directory" or "label" => things.NoteDocumentPath.Split('/')[3],
         "year:int" => things.NoteDocumentPath.Split('/')[4],
         "file" when pattern.StartsWith("/.well-known/csaf/{directory}", StringComparison.Ordinal) => things.NoteDocumentPath.Split('/')[5],

@@ -27,6 +27,11 @@ public static class ReleaseIndicator
         string id, string indicatorId, HttpRequest request, ClaimsPrincipal user, VigilDbContext db, EventRecorder events, WriteTransactions writes,
         TimeProvider clock, CancellationToken cancellationToken)
     {
+        // Whoever may not read the indicator learns nothing about it, not even that its body would be wrong.
+        if (!await db.CollectionIndicators.AnyAsync(i => i.CollectionId == id && i.StixId == indicatorId, cancellationToken))
+        {
+            return Problems.NotFound($"indicator {indicatorId} in collection {id}");
+        }
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
         {

@@ -34,7 +34,7 @@ public abstract class ComplianceFiguresTests<TFactory>(TFactory factory) : IClas
         // Category, description and detected_at of CERT-In's twelve required fields.
         Assert.Equal(0.25, mine["completeness_at_first_report"]!.GetValue<double>());
         Assert.DoesNotContain("Secret title", all.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, (await oversight.Client.GetAsync($"/api/v1/incidents/{secret}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await oversight.Client.GetAsync($"/api/v1/incidents/{secret}")).StatusCode);
 
         var own = await first.Client.GetNodeAsync("/api/v1/compliance");
         Assert.All(own["rows"]!.AsArray(), r => Assert.Equal(first.OrganisationId, r!["organisation_id"]!.GetValue<string>()));

@@ -100,12 +100,14 @@ public abstract class IncidentAccessTests<TFactory>(TFactory factory) : IClassFi
         var reporter = await factory.CreateActorAsync(Roles.Reporter);
         var oversight = await factory.CreateActorAsync(Roles.Oversight);
         var id = await reporter.Client.FileAsync(Api.Report());
-        Assert.Equal(HttpStatusCode.Forbidden, (await oversight.Client.GetAsync($"/api/v1/incidents/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await oversight.Client.GetAsync("/api/v1/incidents")).StatusCode);
+        // An AMBER report does not exist for oversight or the public (TLP 2.0): oversight reads figures and timelines.
+        Assert.Equal(HttpStatusCode.NotFound, (await oversight.Client.GetAsync($"/api/v1/incidents/{id}")).StatusCode);
+        Assert.Empty((await oversight.Client.GetNodeAsync("/api/v1/incidents"))["items"]!.AsArray());
         var anonymous = factory.CreateClient();
         var response = await anonymous.GetAsync($"/api/v1/incidents/{id}");
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // A token that does not authenticate is told so, not read as the public.
         anonymous.DefaultRequestHeaders.Authorization = new("Bearer", "vgl_not-a-real-token");
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/incidents/{id}")).StatusCode);
     }
