@@ -29,9 +29,10 @@ public static class SecurityServiceCollectionExtensions
             .AddAuthenticationSchemes(SessionAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireFullCredential());
         // Open to anyone; a bearer token only widens what the caller sees (the database reads for its audience). A
         // token that does not authenticate (unknown, expired, revoked, its user disabled) is answered 401, not read as
-        // the public, so that its holder learns it has to sign in again.
-        authorization.AddPolicy(Policies.Public, policy => policy.RequireAssertion(context =>
-            context.User.Identity?.IsAuthenticated == true || context.Resource is not HttpContext http || string.IsNullOrEmpty(http.Request.Headers.Authorization)));
+        // the public, so that its holder learns it has to sign in again; one limited to a purpose is refused too.
+        authorization.AddPolicy(Policies.Public, policy => policy.RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
+            ? !context.User.HasRestrictedScope()
+            : context.Resource is not HttpContext http || string.IsNullOrEmpty(http.Request.Headers.Authorization)));
         // Open pages (notes) are read by anyone; a bearer token or a page session only widens what the reader sees.
         authorization.AddPolicy(Policies.OpenPages, policy => policy
             .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, SessionAuthenticationHandler.SchemeName).RequireAssertion(_ => true));
