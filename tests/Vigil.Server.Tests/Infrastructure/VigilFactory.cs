@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Vigil.Server.Tests.Infrastructure;
@@ -51,7 +52,13 @@ public class VigilFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // Every server's log goes to the run's log, which is searched for every secret the tests used.
+            services.AddSingleton<IStartupFilter, SecretHarvest>();
         });
+        builder.ConfigureLogging(logging => logging.AddProvider(new RunLogProvider())
+            .AddFilter<RunLogProvider>(null, LogLevel.Information)
+            .AddFilter<RunLogProvider>("Vigil", LogLevel.Debug)
+            .AddFilter<RunLogProvider>("Microsoft.EntityFrameworkCore", LogLevel.Warning));
     }
 
     /// <summary>Creates a user (and, for a reporter, an organisation if none is given) and a client carrying its token.</summary>
@@ -78,6 +85,21 @@ public class VigilFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        try
+        {
+            DeleteData();
+        }
+        finally
+        {
+            if (RunLog.FindLoggedSecrets() is { Count: > 0 } logged)
+            {
+                throw new InvalidOperationException("The server log holds secrets the tests used:\n" + string.Join("\n", logged));
+            }
+        }
+    }
+
+    private void DeleteData()
+    {
         SqliteConnection.ClearAllPools();
         if (!DeleteDataOnDispose)
         {
