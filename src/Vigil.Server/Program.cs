@@ -65,6 +65,7 @@ public partial class Program
         var app = builder.Build();
 
         app.UseTrustedProxies();
+        app.UseSecurityHeaders();
         app.UseVigilErrors();
         app.UseAuthentication();
         app.UseAuthorization();

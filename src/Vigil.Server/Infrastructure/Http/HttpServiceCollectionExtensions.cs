@@ -23,7 +23,12 @@ public static class HttpServiceCollectionExtensions
                 context.ProblemDetails.Extensions["errors"] = new[] { new Dictionary<string, string> { ["header"] = "Content-Type", ["detail"] = "must be application/json" } };
             }
         });
-        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
+        services.Configure<KestrelServerOptions>(options =>
+        {
+            options.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1;
+            // No "Server: Kestrel": nothing to tell a scanner which exploits to try.
+            options.AddServerHeader = false;
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<IdempotencyRecordPruner>();
         return services;
