@@ -68,8 +68,8 @@ public partial class Program
         app.UseSecurityHeaders();
         app.UseVigilErrors();
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAuthorization();
 
         app.MapHealth();
         app.MapApiReference();

@@ -15,7 +15,6 @@ public static class UsersFeature
     public static IServiceCollection AddUsers(this IServiceCollection services)
     {
         services.AddScoped<UserAccounts>();
-        services.AddSignInRateLimit();
         services.AddOptions<FirstStartOptions>().BindConfiguration(FirstStartOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<FirstStart>();
         return services;
@@ -41,7 +40,7 @@ public static class UsersFeature
                     ? TypedResults.Ok(UserResponse.From(me)) : Problems.NotFound("user"))
             .RequireAuthorization().WithTags("Users").WithName("WhoAmI");
         app.MapPost("/api/v1/auth/token", SignIn).Accepts<SignInRequest>("application/json").AllowAnonymous()
-            .RequireRateLimiting(SignInRateLimit.Policy).WithTags("Users").WithName("SignIn")
+            .RequireRateLimiting(RateLimits.SignIn).WithTags("Users").WithName("SignIn")
             .WithSummary("Exchange an e-mail and password for an API token");
         return app;
     }

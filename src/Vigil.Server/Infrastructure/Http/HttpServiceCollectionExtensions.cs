@@ -5,7 +5,7 @@ namespace Vigil.Server.Infrastructure.Http;
 
 public static class HttpServiceCollectionExtensions
 {
-    /// <summary>snake_case JSON, problem details for every error, the clock, and Kestrel's body limit.</summary>
+    /// <summary>snake_case JSON, problem details for every error, rate limits, the clock, and Kestrel's body limit.</summary>
     public static IServiceCollection AddVigilHttp(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options =>
@@ -29,6 +29,7 @@ public static class HttpServiceCollectionExtensions
             // No "Server: Kestrel": nothing to tell a scanner which exploits to try.
             options.AddServerHeader = false;
         });
+        services.AddRateLimits();
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<IdempotencyRecordPruner>();
         return services;
