@@ -17,14 +17,29 @@ public static class WriteEndpoints
 {
     public static readonly IReadOnlySet<string> Methods = new HashSet<string> { "POST", "PUT", "PATCH", "DELETE" };
 
-    /// <summary>Endpoints that read no body: a body sent to them is ignored and they act, so there is nothing to break.</summary>
-    public static readonly IReadOnlySet<string> WithoutBody = new HashSet<string>
-    {
+    /// <summary>The things an AMBER share or a RED reader can be added to.</summary>
+    private static readonly string[] SharedThings = ["/api/v1/incidents/{id}", "/api/v1/notes/{id}", "/api/v1/indicator-collections/{id}", "/api/v1/advisories/{id:long}"];
+
+    /// <summary>
+    /// Endpoints with nothing to break: they read no body (one sent to them is ignored and they act), or they keep
+    /// whatever bytes they are sent (an attachment's upload).
+    /// </summary>
+    public static readonly IReadOnlySet<string> WithoutBody = new HashSet<string>(
+    [
         "DELETE /api/v1/tokens/{id}",
         "DELETE /api/v1/indicator-collections/{id}/indicators/{indicatorId}",
         "POST /api/v1/advisories/providers/{id:long}/runs",
         "POST /sign-out",
-    };
+        "POST /api/v1/users/{id}/enable",
+        "POST /api/v1/users/{id}/password-reset",
+        "POST /api/v1/users/{id}/sessions/end",
+        "POST /api/v1/me/sessions/end",
+        "POST /api/v1/me/totp/",
+        "DELETE /api/v1/users/{id}/totp",
+        "POST /api/v1/attachments",
+        .. SharedThings.Select(thing => $"DELETE {thing}/shares/{{organisationId}}"),
+        .. SharedThings.Select(thing => $"DELETE {thing}/readers/{{userId}}"),
+    ]);
 
     /// <summary>Pages that take a form (and answer with a page, not problem+json).</summary>
     public static readonly IReadOnlySet<string> Forms = new HashSet<string> { "POST /sign-in", "POST /organisations/{id}/inventory" };
@@ -32,7 +47,7 @@ public static class WriteEndpoints
     public static IReadOnlyDictionary<string, SampleBody> Samples(SeededWorld world)
     {
         var note = NoteSamples.Minimal("Fuzzed note");
-        return new Dictionary<string, SampleBody>
+        var samples = new Dictionary<string, SampleBody>
         {
             ["POST /api/v1/incidents/"] = Strict(Api.Report()),
             ["POST /api/v1/incidents/preview"] = Strict(Api.Report()),
@@ -58,7 +73,21 @@ public static class WriteEndpoints
             ["POST /api/v1/organisations/"] = Strict("""{"name": "Fuzzed Bank", "sector": "banking", "country": "IN", "point_of_contact": {"name": "A. Person", "email": "soc@bank.example"}}"""),
             ["POST /api/v1/users/"] = Strict("""{"email": "new-analyst@cert.example", "role": "analyst"}"""),
             ["POST /api/v1/users/{id}/tokens"] = Strict("""{"name": "ci", "expires_at": "2027-01-01T00:00:00Z"}"""),
+            ["POST /api/v1/users/{id}/disable"] = Strict("""{"reason": "Left the organisation."}"""),
+            ["PUT /api/v1/users/{id}/role"] = Strict("""{"role": "analyst", "organisation_id": null}"""),
+            ["POST /api/v1/me/password"] = Strict("""{"current_password": "the old password", "new_password": "a new long password"}"""),
+            ["POST /api/v1/auth/password-reset"] = Strict("""{"code": "ABCDEFGHIJKLMNOP", "new_password": "a new long password"}"""),
+            ["POST /api/v1/me/totp/confirm"] = Strict("""{"code": "123456"}"""),
+            ["PUT /api/v1/advisories/namespaces/"] = Strict("""{"namespace": "https://vendor.example", "provider_id": 1}"""),
+            ["POST /api/v1/incidents/{id}/remarks"] = Strict("""{"text": "Vendor confirmed by phone."}"""),
+            ["POST /api/v1/indicator-collections/{id}/indicators/{indicatorId}/release"] = Strict("""{"tlp": "CLEAR", "reason": "Published by the vendor."}"""),
         };
+        foreach (var thing in SharedThings)
+        {
+            samples[$"POST {thing}/shares"] = Strict($$"""{"organisation_id": "{{world.Reporter.OrganisationId}}"}""");
+            samples[$"POST {thing}/readers"] = Strict($$"""{"user_id": "{{world.Analyst.UserId}}"}""");
+        }
+        return samples;
     }
 
     private const string Products = """{"products": [{"vendor": "WhatsApp", "product": "WhatsApp for Android", "version": "2.19.100"}]}""";
