@@ -68,10 +68,11 @@ public partial class Program
         var app = builder.Build();
 
         app.UseTrustedProxies();
+        app.UseSecurityHeaders();
         app.UseVigilErrors();
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAuthorization();
 
         app.MapHealth();
         app.MapApiReference();

@@ -1,8 +1,12 @@
 using Vigil.Ledger.Notes;
+using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Cli.Witness;
 
-/// <summary>The witness's secret key: read from its file, or generated into it (readable by its owner alone) on first start.</summary>
+/// <summary>
+/// The witness's secret key: read from its file (refused if others may read it), or generated into it (readable by its
+/// owner alone) on first start.
+/// </summary>
 public static class WitnessKeyFile
 {
     /// <summary>Loads the key; creates it under <paramref name="name"/> when the file does not exist (then the name is required).</summary>
@@ -10,7 +14,7 @@ public static class WitnessKeyFile
     {
         if (File.Exists(path))
         {
-            var signer = Ed25519CosignatureSigner.Parse(File.ReadAllText(path).Trim(), clock);
+            var signer = Ed25519CosignatureSigner.Parse(OwnerOnlyFile.ReadAllText(path).Trim(), clock);
             if (name is not null && name != signer.Name)
             {
                 signer.Dispose();
@@ -23,16 +27,7 @@ public static class WitnessKeyFile
             throw new ArgumentException($"{path} does not exist: give --name to create a new witness key there.");
         }
         var created = Ed25519CosignatureSigner.Generate(name, clock);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using (var writer = new StreamWriter(path, options))
-        {
-            writer.WriteLine(created.SignerKey);
-        }
+        OwnerOnlyFile.CreateText(path, created.SignerKey);
         return created;
     }
 }

@@ -4,6 +4,7 @@ using Vigil.Ledger;
 using Vigil.Ledger.Notes;
 using Vigil.Ledger.Tiles;
 using Vigil.Server.Infrastructure.Security;
+using Vigil.Server.Infrastructure.Storage;
 using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Cli;
@@ -72,8 +73,8 @@ public sealed class LedgerFollowCommandTests : IDisposable
         using var sharedKey = Ed25519NoteSigner.Generate("vigil.local/ledger");
         var honest = new RunningServer();
         var forked = new RunningServer();
-        await File.WriteAllTextAsync(honest.LedgerKeyFile, sharedKey.SignerKey + "\n");
-        await File.WriteAllTextAsync(forked.LedgerKeyFile, sharedKey.SignerKey + "\n");
+        OwnerOnlyFile.CreateText(honest.LedgerKeyFile, sharedKey.SignerKey);
+        OwnerOnlyFile.CreateText(forked.LedgerKeyFile, sharedKey.SignerKey);
         await honest.InitializeAsync();
         await forked.InitializeAsync();
         try

@@ -26,7 +26,7 @@ public sealed class RunningServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = Program.BuildApp(["--urls", "http://127.0.0.1:0", $"--Storage:DataDirectory={DataDirectory}", "--FirstStart:CreateAdmin=false",
-            $"--Regimes:Directory={RepositoryPaths.File("regimes")}", .. ExtraArguments]);
+            $"--Regimes:Directory={RepositoryPaths.File("regimes")}", .. VigilFactory.GenerousRateLimitArguments, .. ExtraArguments]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address);

@@ -42,11 +42,22 @@ public class VigilFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>Rate limits no ordinary test reaches (all in-process requests share one address); RateLimitTests set low ones.</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> GenerousRateLimits =
+        [.. new[] { "SignIn", "TokenUse", "Submissions", "Anonymous", "Heavy" }.Select(limit => KeyValuePair.Create($"RateLimits:{limit}:PermitLimit", "1000000000"))];
+
+    /// <summary>The same, as command-line arguments for a server started with <c>Program.BuildApp</c>.</summary>
+    public static string[] GenerousRateLimitArguments => [.. GenerousRateLimits.Select(s => $"--{s.Key}={s.Value}")];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("FirstStart:CreateAdmin", "false");
         builder.UseSetting("Regimes:Directory", RepositoryPaths.File("regimes"));
+        foreach (var (key, value) in GenerousRateLimits)
+        {
+            builder.UseSetting(key, value);
+        }
         ConfigureStorage(builder);
         builder.ConfigureServices(services =>
         {

@@ -1,3 +1,4 @@
+using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Affected;
@@ -19,7 +20,8 @@ public static class AffectedFeature
     {
         // Open to everyone, like the notes themselves: each source narrows what the caller learns to what it may read.
         var group = app.MapGroup("/api/v1/affected").WithTags("Affected").RequireAuthorization(Policies.Public);
-        group.MapPost("/", CheckExposure.Check).Accepts<object>("application/json")
+        // Up to 16 MiB to parse and match, for anyone: a tight limit of its own on top of the per-caller one.
+        group.MapPost("/", CheckExposure.Check).Accepts<object>("application/json").RequireRateLimiting(RateLimits.Heavy)
             .WithName("CheckAffected").WithSummary("The notes that affect a CycloneDX SBOM or a list of products and versions");
         return app;
     }

@@ -25,7 +25,9 @@ public static class ApiReferenceFeature
             options.Agent = new ScalarAgentOptions { Disabled = true };
             options.Mcp = new ScalarMcpOptions { Disabled = true };
             options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
-        }).AllowAnonymous();
+            // Scalar would load its fonts from fonts.scalar.com; the page's policy forbids it, so do not ask.
+            options.DefaultFonts = false;
+        }).AllowAnonymous().AddEndpointFilter(ApiReferencePolicy.ApplyAsync);
         return app;
     }
 }

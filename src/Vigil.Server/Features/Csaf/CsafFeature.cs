@@ -1,3 +1,5 @@
+using Vigil.Server.Infrastructure.Storage;
+
 namespace Vigil.Server.Features.Csaf;
 
 /// <summary>Vigil as a CSAF 2.0 trusted provider: documents, directories, hashes, signatures, feeds, metadata.</summary>
@@ -9,6 +11,7 @@ public static class CsafFeature
         services.AddSingleton<CsafLocations>();
         services.AddSingleton<CsafDocumentBuilder>();
         services.AddSingleton<CsafOpenPgpKey>();
+        services.AddHostedService<BuiltAtStart<CsafOpenPgpKey>>();
         services.AddScoped<CsafDocuments>();
         return services;
     }

@@ -21,6 +21,11 @@ public sealed class CsafOpenPgpKey
     public CsafOpenPgpKey(IOptions<CsafOptions> options, IOptions<StorageOptions> storage, TimeProvider clock)
     {
         var path = options.Value.OpenPgpKeyFile ?? Path.Combine(storage.Value.DataDirectory, "csaf-openpgp.key");
+        if (File.Exists(path))
+        {
+            // Checked now (this is built while the server starts), not when the first document is signed.
+            OwnerOnlyFile.EnsureOwnerOnly(path);
+        }
         // Made on first use, so that a server that never publishes never writes a key.
         _key = new Lazy<PgpSecretKey>(() => File.Exists(path) ? Load(path) : Create(path, options.Value.OpenPgpUserId, clock));
     }
@@ -42,6 +47,7 @@ public sealed class CsafOpenPgpKey
 
     private static PgpSecretKey Load(string path)
     {
+        OwnerOnlyFile.EnsureOwnerOnly(path);
         using var file = File.OpenRead(path);
         using var input = PgpUtilities.GetDecoderStream(file);
         return new PgpSecretKeyRingBundle(input).GetKeyRings().Cast<PgpSecretKeyRing>().First().GetSecretKey();
@@ -58,17 +64,11 @@ public sealed class CsafOpenPgpKey
             passPhrase: null, useSha1: false, usage.Generate(), null, new SecureRandom());
         var secret = rings.GenerateSecretKeyRing();
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        OwnerOnlyFile.Create(path, file =>
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using (var file = new FileStream(path, options))
-        using (var armor = new ArmoredOutputStream(file))
-        {
+            using var armor = new ArmoredOutputStream(file);
             secret.Encode(armor);
-        }
+        });
         return secret.GetSecretKey();
     }
 

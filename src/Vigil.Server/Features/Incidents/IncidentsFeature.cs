@@ -14,10 +14,10 @@ public static class IncidentsFeature
         var group = app.MapGroup("/api/v1/incidents").WithTags("Incidents");
 
         group.MapPost("/", SubmitReport.Handle).RequireAuthorization(Roles.Reporter)
-            .Accepts<IncidentReportDocument>("application/json").AddEndpointFilter<IdempotencyFilter>()
+            .Accepts<IncidentReportDocument>("application/json").AddEndpointFilter<IdempotencyFilter>().RequireRateLimiting(RateLimits.Submissions)
             .WithName("SubmitReport").WithSummary("File a new incident report");
         group.MapPost("/{id}/updates", SubmitUpdate.Handle).RequireAuthorization(Roles.Reporter)
-            .Accepts<IncidentUpdateDocument>("application/json").AddEndpointFilter<IdempotencyFilter>()
+            .Accepts<IncidentUpdateDocument>("application/json").AddEndpointFilter<IdempotencyFilter>().RequireRateLimiting(RateLimits.Submissions)
             .WithName("SubmitUpdate").WithSummary("Add a follow-up update to an incident");
         group.MapPost("/{id}/status", ChangeStatus.Handle).RequireAuthorization(Roles.Analyst)
             .Accepts<ChangeStatus.Request>("application/json").AddEndpointFilter<IdempotencyFilter>()

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Vigil.Server.Features.Ledger.Witnesses;
+using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Server.Features.Ledger;
 
@@ -10,6 +11,7 @@ public static class LedgerFeature
     {
         services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LedgerKeys>();
+        services.AddHostedService<BuiltAtStart<LedgerKeys>>();
         services.AddScoped<LedgerWriter>();
         services.AddScoped<LedgerAudit>();
         services.AddHostedService<CheckpointSigner>();

@@ -5,7 +5,8 @@ using Vigil.Server.Infrastructure.Storage;
 namespace Vigil.Server.Features.Ledger;
 
 /// <summary>
-/// The log's signing key: loaded from its file, or generated there on first start with owner-only permissions.
+/// The log's signing key: loaded from its file (refused if others may read it), or generated there on first start with
+/// owner-only permissions. Built while the server starts, so a key file in the wrong state stops the start.
 /// The secret never leaves this object; the verifier keys (current first, then retired ones) are public.
 /// </summary>
 public sealed class LedgerKeys : IDisposable
@@ -14,7 +15,7 @@ public sealed class LedgerKeys : IDisposable
     {
         var path = KeyFilePath(options.Value, storage.Value);
         Origin = options.Value.Origin;
-        Signer = File.Exists(path) ? Ed25519NoteSigner.Parse(File.ReadAllText(path).Trim()) : CreateKeyFile(path, Origin);
+        Signer = File.Exists(path) ? Ed25519NoteSigner.Parse(OwnerOnlyFile.ReadAllText(path).Trim()) : CreateKeyFile(path, Origin);
         if (Signer.Name != Origin)
         {
             throw new InvalidOperationException($"The ledger key in {path} is for '{Signer.Name}', but Ledger:Origin is '{Origin}'.");
@@ -35,7 +36,7 @@ public sealed class LedgerKeys : IDisposable
     /// </summary>
     public static string Rotate(string keyFile)
     {
-        using var old = Ed25519NoteSigner.Parse(File.ReadAllText(keyFile).Trim());
+        using var old = Ed25519NoteSigner.Parse(OwnerOnlyFile.ReadAllText(keyFile).Trim());
         File.AppendAllText(RetiredKeysPath(keyFile), old.VerifierKey + "\n");
         var replacement = keyFile + ".new";
         File.Delete(replacement);
@@ -61,16 +62,7 @@ public sealed class LedgerKeys : IDisposable
     private static Ed25519NoteSigner CreateKeyFile(string path, string origin)
     {
         var signer = Ed25519NoteSigner.Generate(origin);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using (var writer = new StreamWriter(path, options))
-        {
-            writer.WriteLine(signer.SignerKey);
-        }
+        OwnerOnlyFile.CreateText(path, signer.SignerKey);
         return signer;
     }
 

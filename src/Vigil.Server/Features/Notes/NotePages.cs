@@ -8,6 +8,7 @@ using Vigil.Data;
 using Vigil.Domain.Notes;
 using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Csaf;
+using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 using static System.Net.WebUtility;
 
@@ -24,7 +25,8 @@ public static class NotePages
     public static void Map(IEndpointRouteBuilder app)
     {
         // A reporter signed in to the pages reads the GREEN notes its exposure links to, as with its API token.
-        var group = app.MapGroup("/notes").WithTags("Notes").ExcludeFromDescription().RequireAuthorization(Policies.OpenPages);
+        var group = app.MapGroup("/notes").WithTags("Notes").ExcludeFromDescription().RequireAuthorization(Policies.OpenPages)
+            .WithContentSecurityPolicy(NotesHtml.ContentSecurityPolicy);
         group.MapGet("/", List);
         group.MapGet("/feed.atom", Feed);
         group.MapGet("/{id}", Page);

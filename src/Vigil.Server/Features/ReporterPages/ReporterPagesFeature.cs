@@ -1,4 +1,4 @@
-using Vigil.Server.Features.Users;
+using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.ReporterPages;
@@ -18,7 +18,7 @@ public static class ReporterPagesFeature
     public static IEndpointRouteBuilder MapReporterPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/sign-in", () => SignInPage.Form()).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/sign-in", SignInPage.SignIn).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy).DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost("/sign-in", SignInPage.SignIn).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery().ExcludeFromDescription();
 
         var pages = app.MapGroup("").RequireAuthorization(Policies.SignedInPages).DisableAntiforgery().ExcludeFromDescription();
         pages.MapPost("/sign-out", SignInPage.SignOut);

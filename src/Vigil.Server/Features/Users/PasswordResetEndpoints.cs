@@ -28,7 +28,7 @@ public static class PasswordResetEndpoints
         users.MapPost("/{id}/password-reset", Issue).ShowsSecretOnce<PasswordResetIssuedResponse>(r => $"password reset {r.Id} of user {r.UserId}")
             .WithName("IssuePasswordReset").WithSummary("Get a one-time code for the user to set a new password; shown only in this response");
         app.MapPost(ResetPath, Use).Accepts<ResetPasswordRequest>("application/json").AllowAnonymous()
-            .RequireRateLimiting(SignInRateLimit.Policy).WithTags("Users").WithName("ResetPassword")
+            .RequireRateLimiting(RateLimits.SignIn).WithTags("Users").WithName("ResetPassword")
             .WithSummary("Set a new password with a one-time code from an administrator");
     }
 

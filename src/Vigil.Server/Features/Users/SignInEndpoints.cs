@@ -20,7 +20,7 @@ public static class SignInEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/auth/token", SignIn).Accepts<SignInRequest>("application/json").AllowAnonymous()
-            .RequireRateLimiting(SignInRateLimit.Policy).ShowsSecretOnce<IssuedTokenResponse>(issued => issued.Resource)
+            .RequireRateLimiting(RateLimits.SignIn).ShowsSecretOnce<IssuedTokenResponse>(issued => issued.Resource)
             .WithTags("Users").WithName("SignIn").WithSummary("Exchange an e-mail and password (and second-factor code) for an API token");
         app.MapGet("/api/v1/me", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (ClaimsPrincipal user, VigilDbContext db, CancellationToken ct) =>
                 await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == user.UserId(), ct) is { } me

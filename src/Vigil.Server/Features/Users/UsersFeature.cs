@@ -14,7 +14,6 @@ public static class UsersFeature
         services.AddScoped<AccountLockout>();
         services.AddScoped<TotpFactor>();
         services.AddScoped<PasswordSignIn>();
-        services.AddSignInRateLimit();
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FirstStartOptions>().BindConfiguration(FirstStartOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<FirstStart>();

@@ -5,7 +5,7 @@ namespace Vigil.Server.Infrastructure.Http;
 
 public static class HttpServiceCollectionExtensions
 {
-    /// <summary>snake_case JSON, problem details for every error, the clock, and Kestrel's body limit.</summary>
+    /// <summary>snake_case JSON, problem details for every error, rate limits, the clock, and Kestrel's body limit.</summary>
     public static IServiceCollection AddVigilHttp(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options =>
@@ -23,7 +23,13 @@ public static class HttpServiceCollectionExtensions
                 context.ProblemDetails.Extensions["errors"] = new[] { new Dictionary<string, string> { ["header"] = "Content-Type", ["detail"] = "must be application/json" } };
             }
         });
-        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
+        services.Configure<KestrelServerOptions>(options =>
+        {
+            options.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1;
+            // No "Server: Kestrel": nothing to tell a scanner which exploits to try.
+            options.AddServerHeader = false;
+        });
+        services.AddRateLimits();
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<IdempotencyRecordPruner>();
         return services;

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Vigil.Domain.Validation;
 
 namespace Vigil.Server.Infrastructure.Http;
 
 /// <summary>
-/// Reads a request body strictly: JSON only, at most 1 MiB, no comments, trailing commas or duplicate members.
+/// Reads a request body strictly: JSON only, at most 1 MiB, no comments, trailing commas or duplicate members, and
+/// every string, member name and number readable (<see cref="ReadableJson"/>). Every endpoint reads its body here.
 /// The bytes are read once per request and kept, so that the idempotency check and the handler see the same body.
 /// </summary>
 public static class JsonBody
@@ -81,15 +83,29 @@ public static class JsonBody
     {
         var options = Options;
         options.MaxDepth = maxDepth;
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(bytes, options), null);
+            document = JsonDocument.Parse(bytes, options);
         }
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
             return (null, Problems.MalformedJson($"{FirstSentence(e.Message)}{where}"));
         }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-member check decodes every name and throws on one that is not text; find which, without it.
+            using var permissive = JsonDocument.Parse(bytes, options with { AllowDuplicateProperties = true });
+            var where = ReadableJson.FirstUnreadable(permissive.RootElement) ?? new FieldError(JsonPointer.Root, "has a member whose name is not text");
+            return (null, Problems.MalformedJson(where.Detail, where.Pointer));
+        }
+        if (ReadableJson.FirstUnreadable(document.RootElement) is { } unreadable)
+        {
+            document.Dispose();
+            return (null, Problems.MalformedJson(unreadable.Detail, unreadable.Pointer));
+        }
+        return (document, null);
     }
 
     private static bool IsJson(string? contentType) =>

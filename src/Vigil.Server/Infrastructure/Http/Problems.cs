@@ -19,9 +19,10 @@ public static class Problems
             "See 'errors': each names a query parameter and says what is wrong with it.",
             errors.Select(e => new Dictionary<string, string> { ["parameter"] = e.Parameter, ["detail"] = e.Detail }));
 
-    public static ProblemHttpResult MalformedJson(string detail) =>
+    /// <param name="pointer">Where the body stops being JSON that can be read: the whole body ("") when it does not parse.</param>
+    public static ProblemHttpResult MalformedJson(string detail, string pointer = "") =>
         Create(StatusCodes.Status400BadRequest, "urn:vigil:problem:malformed-json", "The body is not well-formed JSON", detail,
-            [new Dictionary<string, string> { ["pointer"] = "", ["detail"] = detail }]);
+            [new Dictionary<string, string> { ["pointer"] = pointer, ["detail"] = detail }]);
 
     public static ProblemHttpResult BodyTooLarge(long limit) =>
         Create(StatusCodes.Status413PayloadTooLarge, "urn:vigil:problem:body-too-large", "The body is too large",

@@ -7,7 +7,7 @@ namespace Vigil.Server.Infrastructure.Http;
 /// Behind a reverse proxy (the usual TLS terminator), the client's address and scheme arrive in X-Forwarded-For and
 /// X-Forwarded-Proto. They are believed only from the proxies configured in section <c>Proxies</c> (<c>Known</c>:
 /// addresses, <c>Networks</c>: CIDR ranges); with none configured the headers are ignored, so nobody can pick the
-/// address the sign-in rate limit counts or make a plain request look like HTTPS.
+/// address the rate limits count or make a plain request look like HTTPS.
 /// </summary>
 public static class TrustedProxies
 {

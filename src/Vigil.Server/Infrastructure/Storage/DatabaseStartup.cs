@@ -1,10 +1,14 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
 
 namespace Vigil.Server.Infrastructure.Storage;
 
-/// <summary>Creates the data directory and brings the database to the latest migration before requests are served.</summary>
+/// <summary>
+/// Creates the data directory (owner-only), brings the database to the latest migration before requests are served,
+/// and takes group's and others' access away from the directory and the SQLite files, whatever the umask made them.
+/// </summary>
 public sealed partial class DatabaseStartup(IServiceProvider services, IOptions<StorageOptions> options, ILogger<DatabaseStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -17,20 +21,51 @@ public sealed partial class DatabaseStartup(IServiceProvider services, IOptions<
 
     public static async Task MigrateAsync(IServiceProvider services, StorageOptions options, CancellationToken cancellationToken)
     {
+        var logger = services.GetRequiredService<ILogger<DatabaseStartup>>();
         if (options.Provider == "sqlite")
         {
-            Directory.CreateDirectory(options.DataDirectory);
+            OwnerOnlyFile.CreateDirectory(options.DataDirectory);
         }
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-        if (options.Provider == "sqlite")
+        // The keys live here whatever the provider; the SQLite files are tightened before and after they are opened.
+        TightenAll(logger, [options.DataDirectory, .. SqliteFiles(options)]);
+        await using (var scope = services.CreateAsyncScope())
         {
-            // WAL lets readers run beside the single writer; the setting is kept in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+            await db.Database.MigrateAsync(cancellationToken);
+            if (options.Provider == "sqlite")
+            {
+                // WAL lets readers run beside the single writer; the setting is kept in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+        TightenAll(logger, SqliteFiles(options));
+    }
+
+    /// <summary>The database file and the journal, WAL and shared-memory files SQLite keeps beside it.</summary>
+    private static IEnumerable<string> SqliteFiles(StorageOptions options)
+    {
+        if (options.Provider != "sqlite" || new SqliteConnectionStringBuilder(options.ResolveConnectionString()).DataSource is not { Length: > 0 } file
+            || file == ":memory:")
+        {
+            return [];
+        }
+        return [file, file + "-wal", file + "-shm", file + "-journal"];
+    }
+
+    private static void TightenAll(ILogger logger, IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (OwnerOnlyFile.Tighten(path) is { } was)
+            {
+                LogTightened(logger, path, Convert.ToString((int)was, 8));
+            }
         }
     }
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Database ready ({Provider})")]
     private static partial void LogReady(ILogger logger, string provider);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "{Path} could be read by others (mode {Mode}); it is now its owner's alone")]
+    private static partial void LogTightened(ILogger logger, string path, string mode);
 }

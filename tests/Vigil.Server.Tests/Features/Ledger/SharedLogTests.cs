@@ -18,7 +18,7 @@ public sealed class SharedLogTests
     private static async Task TwoServersAsync(string[] storage)
     {
         const int PerClient = 40, ClientsPerServer = 3;
-        string[] common = ["--urls", "http://127.0.0.1:0", "--FirstStart:CreateAdmin=false", .. storage];
+        string[] common = ["--urls", "http://127.0.0.1:0", "--FirstStart:CreateAdmin=false", .. VigilFactory.GenerousRateLimitArguments, .. storage];
         await using var first = Program.BuildApp(common);
         await first.StartAsync();
         // The second starts once the first has created the database and the key: then both append at once.

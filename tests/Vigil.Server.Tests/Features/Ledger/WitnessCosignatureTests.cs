@@ -6,6 +6,7 @@ using Vigil.Data;
 using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;
 using Vigil.Server.Infrastructure.Security;
+using Vigil.Server.Infrastructure.Storage;
 using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Features.Ledger;
@@ -30,7 +31,7 @@ public sealed class WitnessCosignatureTests
                 $"--Ledger:Witnesses:0:VerifierKey={witness.VerifierKey}",
             ],
         };
-        await File.WriteAllTextAsync(server.LedgerKeyFile, logKey.SignerKey + "\n");
+        OwnerOnlyFile.CreateText(server.LedgerKeyFile, logKey.SignerKey);
         await server.InitializeAsync();
         try
         {

@@ -44,7 +44,7 @@ public sealed class TrustedProxyTests
 
     private static async Task WithServerAsync(string[] arguments, Func<RunningServer, Task> body)
     {
-        var server = new RunningServer { ExtraArguments = arguments };
+        var server = new RunningServer { ExtraArguments = ["--RateLimits:SignIn:PermitLimit=10", .. arguments] };
         await server.InitializeAsync();
         try
         {

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Vigil.Server.Infrastructure.Http;
+
+/// <summary>
+/// The framework's rate limiter, set up once: every request counts against its user (signed in) or its address (not),
+/// and a few endpoints have a policy of their own on top (<see cref="SignIn"/>, <see cref="Submissions"/>,
+/// <see cref="Heavy"/>). A refusal is 429 problem+json with Retry-After. The limiter runs after authentication, so a
+/// request with a token that fails still counts against its address before authorisation refuses it.
+/// </summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+
+    public const string Submissions = "submissions";
+
+    public const string Heavy = "heavy";
+
+    public static IServiceCollection AddRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = RejectAsync;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => UserId(context) is { } user
+                ? Partition("user:" + user, Limits(context).TokenUse)
+                : Partition("address:" + Address(context), Limits(context).Anonymous));
+            options.AddPolicy(SignIn, context => Partition(Address(context), Limits(context).SignIn));
+            options.AddPolicy(Submissions, context => Partition(Caller(context), Limits(context).Submissions));
+            options.AddPolicy(Heavy, context => Partition(Caller(context), Limits(context).Heavy));
+        });
+        return services;
+    }
+
+    private static RateLimitOptions Limits(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+
+    private static RateLimitPartition<string> Partition(string key, RateLimit limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitLimit,
+            Window = limit.Window,
+            QueueLimit = 0,
+        });
+
+    private static string? UserId(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    private static string Caller(HttpContext context) => UserId(context) is { } user ? "user:" + user : "address:" + Address(context);
+
+    /// <summary>The client's address (the forwarded one behind a trusted proxy); an IPv6 client counts by its /64, which one holder has whole.</summary>
+    private static string Address(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "unknown";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Type = "urn:vigil:problem:rate-limited",
+                Title = "Too many requests",
+                Detail = $"Try again in {seconds} seconds.",
+            },
+        });
+    }
+}
