@@ -2,21 +2,23 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
+using Vigil.Server.Features.OidcSignIn;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.ReporterPages;
 
 /// <summary>
-/// Signing in to the pages: an e-mail and password, or an API token, exchanged for a server-side session whose
-/// secret only the HttpOnly cookie holds. Signing out revokes the session.
+/// Signing in to the pages: an e-mail and password, or an API token (or, when configured, an OpenID Connect provider:
+/// see <see cref="OidcSignInFeature"/>), exchanged for a server-side session whose secret only the HttpOnly cookie
+/// holds. Signing out revokes the session.
 /// </summary>
 public static class SignInPage
 {
     /// <summary>What every failed sign-in says, whichever way it was tried: nothing tells which part was wrong.</summary>
     public const string FailedSentence = "Sign-in failed: the e-mail, password, code or token is wrong, or no enabled account here has this e-mail.";
 
-    /// <summary>The sign-in form, with the problem to show.</summary>
+    /// <summary>The sign-in form, with the problem to show; it offers the OpenID Connect provider when one is configured.</summary>
     public static IResult Form(string? problem = null, int status = StatusCodes.Status200OK) => new FormResult(problem, status);
 
     /// <summary>The page of a failed sign-in: the same for a wrong password, a wrong token, and an account that cannot sign in.</summary>
@@ -26,6 +28,7 @@ public static class SignInPage
     {
         public Task ExecuteAsync(HttpContext context)
         {
+            var oidc = context.RequestServices.GetRequiredService<IOptions<OidcOptions>>().Value;
             var html = PageHtml.Start("Sign in").Append("<h1>Sign in to Vigil</h1>\n");
             if (problem is not null)
             {
@@ -42,6 +45,11 @@ public static class SignInPage
                 </form>
 
                 """);
+            if (oidc.IsEnabled)
+            {
+                html.Append("<p>or</p>\n<p><a href=\"").Append(OidcSignInFeature.StartPath).Append("\">Sign in with ")
+                    .Append(PageHtml.E(oidc.DisplayName)).Append("</a></p>\n");
+            }
             return PageHtml.Page(html, status).ExecuteAsync(context);
         }
     }
