@@ -2,7 +2,8 @@
 # Installs what the tests call besides .NET, when it is missing (as root, as CI runs; otherwise says what to install):
 # node (an independent checker of Vigil's signed notes, and the official CSAF validator) with npm, curl and jq (the
 # documented API session), chromium (the browser tests drive the system's Chromium through Playwright; Playwright's
-# own browser download is never used), and the CSAF validator itself at the version its package-lock.json pins.
+# own browser download is never used), the CSAF validator and the local OpenID Connect provider (oidc-provider) at
+# the versions their package-lock.json files pin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,4 +25,9 @@ fi
 validator=tests/Vigil.Server.Tests/CsafValidator
 if [ ! -d "$validator/node_modules/@secvisogram/csaf-validator-lib" ]; then
     (cd "$validator" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+provider=tests/Vigil.Server.Tests/OidcProvider
+if [ ! -d "$provider/node_modules/oidc-provider" ]; then
+    (cd "$provider" && npm ci --no-audit --no-fund --loglevel=error)
 fi

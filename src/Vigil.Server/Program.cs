@@ -13,6 +13,7 @@ using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.NoteExports;
 using Vigil.Server.Features.Notes;
+using Vigil.Server.Features.OidcSignIn;
 using Vigil.Server.Features.Organisations;
 using Vigil.Server.Features.Regimes;
 using Vigil.Server.Features.Reminders;
@@ -61,6 +62,7 @@ public partial class Program
         builder.Services.AddAffected();
         builder.Services.AddInventory();
         builder.Services.AddReporterPages();
+        builder.Services.AddOidcSignIn(builder.Configuration);
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
         builder.Services.AddAggregation();
@@ -93,6 +95,7 @@ public partial class Program
         app.MapAffected();
         app.MapInventory();
         app.MapReporterPages();
+        app.MapOidcSignIn();
         app.MapNoteExports();
         app.MapAdvisories();
         app.MapAggregation();

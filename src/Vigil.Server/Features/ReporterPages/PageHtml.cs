@@ -20,9 +20,17 @@ public static class PageHtml
         $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; "
         + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    public static StringBuilder Start(string title) => new StringBuilder()
-        .Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .Append("<title>").Append(HtmlEncode(title)).Append(" · Vigil</title>\n<style>").Append(Style).Append("</style></head><body>\n");
+    /// <param name="refreshTo">A path of this site the browser goes on to by itself (a meta refresh: the pages have no script).</param>
+    public static StringBuilder Start(string title, string? refreshTo = null)
+    {
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        if (refreshTo is not null)
+        {
+            html.Append("<meta http-equiv=\"refresh\" content=\"0; url=").Append(HtmlEncode(refreshTo)).Append("\">\n");
+        }
+        return html.Append("<title>").Append(HtmlEncode(title)).Append(" · Vigil</title>\n<style>").Append(Style).Append("</style></head><body>\n");
+    }
 
     public static IResult Page(StringBuilder html, int status = StatusCodes.Status200OK) => new HtmlResult(html.Append("</body></html>\n").ToString(), status);
 

@@ -6,8 +6,9 @@ namespace Vigil.Server.Tests.Features.ReporterPages;
 /// <summary>
 /// The real server on Kestrel and one headless Chromium for a whole test class. The browser is the system's
 /// (Debian's chromium package, which scripts/test-prerequisites.sh installs): Playwright drives it, nothing is downloaded.
+/// A fixture that needs more around the server (another process it talks to) derives from this one.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -18,17 +19,25 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public RunningServer Server { get; } = new();
+    public RunningServer Server { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
+        Server = new RunningServer { ExtraArguments = await ServerArgumentsAsync() };
         await Server.InitializeAsync();
+        await ServerStartedAsync();
         _playwright = await Playwright.CreateAsync();
         Assertions.SetDefaultExpectTimeout(ExpectTimeout);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
     }
+
+    /// <summary>More configuration for the server, e.g. "--Section:Key=value"; asked for before it starts.</summary>
+    protected virtual Task<IReadOnlyList<string>> ServerArgumentsAsync() => Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>Called once the server listens on its address.</summary>
+    protected virtual Task ServerStartedAsync() => Task.CompletedTask;
 
     /// <summary>A fresh browser context (its own cookies) whose relative URLs go to the server.</summary>
     public async Task<IPage> NewPageAsync()
@@ -39,13 +48,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
         }
         _playwright?.Dispose();
-        await Server.DisposeAsync();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
     }
 }
