@@ -93,13 +93,17 @@ public sealed class SecretHarvest : IStartupFilter
         }
     }
 
+    /// <summary>A "code" is a secret when it is a reset code (random letters and digits), not a category's code word.</summary>
+    private static bool LooksRandom(string value) => value.Length >= 16 && value.Any(char.IsDigit) && value.Any(char.IsLetter);
+
     private static void Walk(JsonElement element)
     {
         if (element.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in element.EnumerateObject())
             {
-                if (SecretFields.Contains(property.Name) && property.Value.ValueKind == JsonValueKind.String)
+                if (SecretFields.Contains(property.Name) && property.Value.ValueKind == JsonValueKind.String
+                    && (property.Name != "code" || LooksRandom(property.Value.GetString()!)))
                 {
                     RunLog.AddSecret(property.Value.GetString());
                 }
