@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Vigil.Domain.Sharing;
 using Vigil.Domain.Validation;
 
 namespace Vigil.Domain.Incidents;
@@ -28,6 +29,16 @@ public static class IncidentConsistency
                     errors.Add(new FieldError($"/filed_as/{i.ToString(CultureInfo.InvariantCulture)}/regime",
                         $"the incident is not filed under {regime}; add it to 'regimes' first"));
                 }
+            }
+        }
+        // A field's own label narrows the incident's; one that would widen it is a mistake worth saying, not a no-op.
+        var incidentLabel = view["tlp"]?.GetValue<string>() ?? TlpLabel.Default;
+        foreach (var (field, label) in submitted[FieldLabels.Field] as JsonObject ?? [])
+        {
+            if (label?.GetValue<string>() is { } own && TlpLabel.IsValid(own) && TlpLabel.WouldWiden(incidentLabel, own))
+            {
+                errors.Add(new FieldError($"/{FieldLabels.Field}/{field}",
+                    $"TLP:{own} is wider than the incident's TLP:{incidentLabel}; a field's own label may only narrow the incident's"));
             }
         }
         return errors;

@@ -42,6 +42,7 @@ public static partial class IncidentFields
         new("agencies_notified", false, true, ReadAgencies),
         new("point_of_contact", false, true, ReadContact),
         new("tlp", false, false, (r, v, p) => r.OneOf(v, p, TlpLabel.All, "TLP 2.0 label")),
+        new(FieldLabels.Field, false, false, FieldLabels.Read),
         new("regimes", false, false, ReadRegimes),
         new(AttachmentReference.Field, false, false, AttachmentReference.Read),
     ];

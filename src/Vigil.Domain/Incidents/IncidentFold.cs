@@ -8,7 +8,8 @@ public sealed record FieldChange(string Field, JsonNode? Old, JsonNode? New);
 
 /// <summary>
 /// An incident's current view is the fold of its submissions in order: each field takes the value of the last
-/// submission that named it, except <c>attachments</c>, which accumulate (see <see cref="AttachmentReference.Accumulate"/>).
+/// submission that named it, except <c>attachments</c>, which accumulate (see <see cref="AttachmentReference.Accumulate"/>),
+/// and <c>field_tlp</c>, whose labels are replaced one by one (<see cref="FieldLabels.Merge"/>).
 /// Submissions themselves are never changed.
 /// </summary>
 public static class IncidentFold
@@ -38,7 +39,13 @@ public static class IncidentFold
             var old = view[name];
             // Attachments are added to, never replaced: an update that lists files attaches them beside the earlier
             // ones, so no submission can take a file off the record.
-            var next = name == AttachmentReference.Field ? AttachmentReference.Accumulate(old, value) ?? old : value;
+            var next = name switch
+            {
+                AttachmentReference.Field => AttachmentReference.Accumulate(old, value) ?? old,
+                // A field's own label is replaced by name, so an update need not repeat the others.
+                FieldLabels.Field => FieldLabels.Merge(old, value),
+                _ => value,
+            };
             if (JsonNode.DeepEquals(old, next))
             {
                 continue;

@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
+using Vigil.Data.Entities;
+using Vigil.Domain.Incidents;
 using Vigil.Server.Features.Events;
+using Vigil.Server.Features.Incidents;
 using Vigil.Server.Infrastructure.Http;
 
 namespace Vigil.Server.Features.Attachments;
@@ -18,15 +21,28 @@ public static class IncidentAttachments
 
     public static async Task<Results<Ok<AttachmentList>, ProblemHttpResult>> List(string id, VigilDbContext db, CancellationToken cancellationToken)
     {
-        if (!await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken))
+        if (await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is not { } incident)
         {
             return Problems.NotFound("incident " + id);
         }
+        var readable = await ReadableSequencesAsync(db, incident, cancellationToken);
         var items = await db.Attachments.AsNoTracking().Where(a => a.IncidentId == id)
             .OrderBy(a => a.SubmissionSequence).ThenBy(a => a.Id)
             .Select(a => new AttachmentListed(a.Sha256, a.FileName, a.MediaType, a.Size, a.SubmissionSequence, a.UploadedAt))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new AttachmentList(id, items));
+        return TypedResults.Ok(new AttachmentList(id, [.. items.Where(a => a.Submission is { } s && readable.Contains(s))]));
+    }
+
+    /// <summary>
+    /// The submissions whose files the reader may have: a file goes with the label its submission's attachments were
+    /// said under (the incident's, or the attachments field's own if narrower), then and now.
+    /// </summary>
+    private static async Task<HashSet<int>> ReadableSequencesAsync(VigilDbContext db, Incident incident, CancellationToken cancellationToken)
+    {
+        var audience = await IncidentAudience.ForAsync(db, incident, cancellationToken);
+        return [.. (await IncidentReplay.LoadAsync(db, incident.Id, cancellationToken))
+            .Where(step => audience.MayReadSaidUnder(step.After) && audience.MayReadField(AttachmentReference.Field, step.After))
+            .Select(step => step.Submission.Sequence)];
     }
 
     /// <summary>
@@ -37,8 +53,10 @@ public static class IncidentAttachments
         string id, string sha256, HttpResponse response, ClaimsPrincipal user, VigilDbContext db, AttachmentBlobs blobs, EventRecorder events,
         CancellationToken cancellationToken)
     {
-        var found = await db.Attachments.AsNoTracking().Where(a => a.IncidentId == id && a.Sha256 == sha256)
-            .Join(db.Incidents, a => a.IncidentId, i => i.Id, (a, i) => new { a.Sha256, a.FileName, i.OrganisationId })
+        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var readable = incident is null ? [] : await ReadableSequencesAsync(db, incident, cancellationToken);
+        var found = await db.Attachments.AsNoTracking().Where(a => a.IncidentId == id && a.Sha256 == sha256 && a.SubmissionSequence != null && readable.Contains(a.SubmissionSequence.Value))
+            .Select(a => new { a.Sha256, a.FileName, incident!.OrganisationId })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {

@@ -48,7 +48,7 @@ public static class AssignIncident
             }
             var fields = new JsonObject { ["assignee_id"] = assignee };
             var (appended, errors) = await appender.AppendAsync(id, SubmissionKind.Assignment, document.RootElement, fields, user, cancellationToken);
-            return appended is null ? Problems.InvalidFields(errors) : TypedResults.Ok(SubmitReport.Accepted(appended));
+            return appended is null ? Problems.InvalidFields(errors) : TypedResults.Ok(await SubmitReport.AcceptedAsync(appended, db, cancellationToken));
         }
     }
 }

@@ -47,7 +47,7 @@ public static class ChangeStatus
             var (appended, refused) = await appender.AppendAsync(id, SubmissionKind.Status, document.RootElement, new JsonObject { ["status"] = status },
                 user, cancellationToken, incident => IncidentStatus.CanMove(incident.Status, status!) ? [] : [new FieldError("/status", $"cannot move from {incident.Status} to {status}")]);
             return appended is not null
-                ? TypedResults.Ok(SubmitReport.Accepted(appended))
+                ? TypedResults.Ok(await SubmitReport.AcceptedAsync(appended, db, cancellationToken))
                 : Problems.Conflict("urn:vigil:problem:status-move-not-allowed", "This status move is not allowed",
                     $"An incident that is {current} can move to: {string.Join(", ", IncidentStatus.MovesFrom(current))}.", refused);
         }

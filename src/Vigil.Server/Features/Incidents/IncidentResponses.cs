@@ -21,9 +21,10 @@ public sealed record IncidentResponse(
     IReadOnlyDictionary<string, string> DeclaredUnknown,
     JsonObject Fields)
 {
-    public static IncidentResponse From(Incident incident)
+    /// <summary>The incident as <paramref name="audience"/>'s reader may see it: fields labelled narrower than it may read are withheld.</summary>
+    public static IncidentResponse From(Incident incident, IncidentAudience audience)
     {
-        var view = JsonNode.Parse(incident.View)!.AsObject();
+        var view = audience.Redact(audience.Now, audience.Now);
         var unknown = view.Where(p => UnknownDeclaration.IsDeclaration(p.Value))
             .ToDictionary(p => p.Key, p => UnknownDeclaration.ReasonOf(p.Value) ?? "");
         return new(incident.Id, incident.OrganisationId, incident.Title, incident.Category, incident.Status, incident.Tlp,
@@ -41,8 +42,17 @@ public sealed record IncidentPage(IReadOnlyList<IncidentSummary> Items, string? 
 
 public sealed record FieldChangeResponse(string Field, JsonNode? Old, JsonNode? New)
 {
-    public static IReadOnlyList<FieldChangeResponse> From(IEnumerable<FieldChange> changes) =>
-        [.. changes.Select(c => new FieldChangeResponse(c.Field, c.Old, c.New))];
+    /// <summary>
+    /// The changes one submission made, each value shown only if the reader may read it under the label it was said
+    /// under: an old value as the incident stood <paramref name="before"/>, a new one as it stood <paramref name="after"/>.
+    /// </summary>
+    public static IReadOnlyList<FieldChangeResponse> From(IEnumerable<FieldChange> changes, IncidentAudience audience, JsonObject before, JsonObject after) =>
+        [.. changes.Select(c => new FieldChangeResponse(c.Field, Shown(c.Field, c.Old, audience, before), Shown(c.Field, c.New, audience, after)))];
+
+    private static JsonNode? Shown(string field, JsonNode? value, IncidentAudience audience, JsonObject then) =>
+        value is null || audience.MayReadField(field, then) ? value : Withheld(FieldLabels.LabelOf(then, field));
+
+    public static JsonObject Withheld(string label) => new() { [FieldLabels.WithheldMember] = "TLP:" + label };
 }
 
 /// <summary>What the record now holds about one accepted submission.</summary>

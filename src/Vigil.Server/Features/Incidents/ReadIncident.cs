@@ -20,7 +20,7 @@ public static class ReadIncident
             return Problems.NotFound("incident " + id);
         }
         await reads.RecordAsync(incident, "incident", user, cancellationToken);
-        return TypedResults.Ok(IncidentResponse.From(incident));
+        return TypedResults.Ok(IncidentResponse.From(incident, await IncidentAudience.ForAsync(db, incident, cancellationToken)));
     }
 
     /// <summary>Every submission in order, each with the fields it changed (old → new), replayed from the record.</summary>
@@ -47,11 +47,17 @@ public static class ReadIncident
             return null;
         }
         await reads.RecordAsync(incident, what, user, cancellationToken);
-        var submissions = await db.Submissions.AsNoTracking().Where(s => s.IncidentId == id).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
-        var contents = submissions.Select(s => JsonNode.Parse(s.Content)!.AsObject()).ToList();
-        var view = IncidentFold.Initial();
-        return [.. submissions.Select((s, i) => new HistoryEntry(
-            s.Sequence, s.Kind, s.ReceivedAt, new ActorResponse(s.ActorId, s.ActorRole, s.ActorOrganisationId), s.ContentSha256,
-            contents[i], FieldChangeResponse.From(IncidentFold.Apply(view, IncidentFold.FoldedPart(s.Kind, contents[i].DeepClone().AsObject())))))];
+        var audience = await IncidentAudience.ForAsync(db, incident, cancellationToken);
+        // A submission keeps the label the incident had when it was made: widening the incident later does not open
+        // what was said under a narrower one.
+        return [.. (await IncidentReplay.LoadAsync(db, id, cancellationToken)).Select(step =>
+        {
+            var s = step.Submission;
+            var actor = new ActorResponse(s.ActorId, s.ActorRole, s.ActorOrganisationId);
+            return audience.MayReadSaidUnder(step.After)
+                ? new HistoryEntry(s.Sequence, s.Kind, s.ReceivedAt, actor, s.ContentSha256, audience.Redact(step.Content, step.After),
+                    FieldChangeResponse.From(step.Changes, audience, step.Before, step.After))
+                : new HistoryEntry(s.Sequence, s.Kind, s.ReceivedAt, actor, s.ContentSha256, FieldChangeResponse.Withheld(FieldLabels.LabelOf(step.After, "tlp")), []);
+        })];
     }
 }

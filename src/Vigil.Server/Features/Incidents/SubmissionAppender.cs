@@ -28,7 +28,8 @@ namespace Vigil.Server.Features.Incidents;
 public sealed class SubmissionAppender(
     VigilDbContext db, LedgerWriter ledger, LedgerKeys keys, WriteTransactions writes, SubmissionAttachments attachments, TimeProvider clock)
 {
-    public sealed record Appended(Incident Incident, Submission Submission, IReadOnlyList<FieldChange> Changes, Receipt Receipt);
+    /// <param name="Before">The incident's view before the submission: the labels its changes' old values were said under.</param>
+    public sealed record Appended(Incident Incident, Submission Submission, IReadOnlyList<FieldChange> Changes, Receipt Receipt, JsonObject Before);
 
     /// <summary>Opens a new incident with its first report.</summary>
     public Task<(Appended? Appended, IReadOnlyList<FieldError> Errors)> OpenAsync(
@@ -84,6 +85,7 @@ public sealed class SubmissionAppender(
             return (null, attached.Errors);
         }
         var view = JsonNode.Parse(incident.View)!.AsObject();
+        var before = (JsonObject)view.DeepClone();
         var changes = IncidentFold.Apply(view, fields);
         var errors = IncidentConsistency.Check(view, fields);
         if (errors.Count > 0)
@@ -95,7 +97,7 @@ public sealed class SubmissionAppender(
         var now = SubmissionCommitment.RecordTime(clock.GetUtcNow());
         var labelBefore = incident.Tlp;
         Project(incident, view, now);
-        if (labelBefore.Length > 0 && incident.Tlp != labelBefore)
+        if (labelBefore.Length > 0 && FieldLabels.LabelOf(before, "indicators") != FieldLabels.LabelOf(view, "indicators"))
         {
             // What was derived from the incident follows its label in this same transaction (a new one has nothing yet).
             await IndicatorSources.FollowAsync(db, incident, cancellationToken);
@@ -124,7 +126,7 @@ public sealed class SubmissionAppender(
 
         var proof = await LedgerWriter.ProveAsync(db, submission.LeafIndex, checkpoint, cancellationToken);
         var receipt = Receipt.For(submission, MerkleHash.HashLeaf(commitment), keys.Origin, proof);
-        return (new Appended(incident, submission, changes, receipt), []);
+        return (new Appended(incident, submission, changes, receipt, before), []);
     }
 
     /// <summary>Runs in the caller's transaction (the idempotency filter's) or in one of its own, committed on success.</summary>
@@ -149,7 +151,8 @@ public sealed class SubmissionAppender(
     {
         incident.Title = Text(view, "title");
         incident.Category = Text(view, "category");
-        incident.Description = Text(view, "description");
+        // Lists search the description; one labelled narrower than the incident is left out of the search.
+        incident.Description = FieldLabels.LabelOf(view, "description") == FieldLabels.LabelOf(view, "tlp") ? Text(view, "description") : "";
         incident.Status = Text(view, "status");
         incident.Tlp = Text(view, "tlp");
         incident.AssigneeId = view["assignee_id"] is JsonValue a && a.TryGetValue<string>(out var assignee) ? assignee : null;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Vigil.Data;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Regimes;
 using Vigil.Server.Infrastructure.Http;
@@ -11,7 +12,7 @@ namespace Vigil.Server.Features.Incidents;
 public static class SubmitReport
 {
     public static async Task<Results<Created<SubmissionAccepted>, ProblemHttpResult>> Handle(
-        HttpRequest request, ClaimsPrincipal user, SubmissionAppender appender, RegimeCatalog regimes, TimeProvider clock,
+        HttpRequest request, ClaimsPrincipal user, SubmissionAppender appender, VigilDbContext db, RegimeCatalog regimes, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
@@ -32,13 +33,18 @@ public static class SubmitReport
             {
                 return Problems.InvalidFields(errors);
             }
-            return TypedResults.Created($"/api/v1/incidents/{appended.Incident.Id}", Accepted(appended));
+            return TypedResults.Created($"/api/v1/incidents/{appended.Incident.Id}", await AcceptedAsync(appended, db, cancellationToken));
         }
     }
 
-    public static SubmissionAccepted Accepted(SubmissionAppender.Appended appended) => new(
-        IncidentResponse.From(appended.Incident),
-        new SubmissionResponse(appended.Incident.Id, appended.Submission.Sequence, appended.Submission.Kind,
-            appended.Submission.ReceivedAt, appended.Submission.ContentSha256, FieldChangeResponse.From(appended.Changes)),
-        appended.Receipt);
+    /// <summary>The answer to a submission, as its submitter may read it: a field labelled narrower than it may read is withheld.</summary>
+    public static async Task<SubmissionAccepted> AcceptedAsync(SubmissionAppender.Appended appended, VigilDbContext db, CancellationToken cancellationToken)
+    {
+        var audience = await IncidentAudience.ForAsync(db, appended.Incident, cancellationToken);
+        return new(
+            IncidentResponse.From(appended.Incident, audience),
+            new SubmissionResponse(appended.Incident.Id, appended.Submission.Sequence, appended.Submission.Kind, appended.Submission.ReceivedAt,
+                appended.Submission.ContentSha256, FieldChangeResponse.From(appended.Changes, audience, appended.Before, audience.Now)),
+            appended.Receipt);
+    }
 }

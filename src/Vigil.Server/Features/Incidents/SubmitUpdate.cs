@@ -45,7 +45,7 @@ public static class SubmitUpdate
             {
                 return Problems.InvalidFields(errors);
             }
-            return TypedResults.Created($"/api/v1/incidents/{id}/submissions/{appended.Submission.Sequence}", SubmitReport.Accepted(appended));
+            return TypedResults.Created($"/api/v1/incidents/{id}/submissions/{appended.Submission.Sequence}", await SubmitReport.AcceptedAsync(appended, db, cancellationToken));
         }
     }
 }

@@ -62,11 +62,18 @@ public static class AddIncidentIndicators
         {
             return Problems.InvalidFields([new FieldError("/incident_id", $"there is no incident {incidentId}")]);
         }
-        if (TlpLabel.WouldWiden(incident.Tlp, collection.Tlp))
+        // The indicators are read under their own label where the report gives them one narrower than the incident's.
+        var source = IndicatorSources.SourceLabel(incident);
+        var audience = await IncidentAudience.ForAsync(db, incident, cancellationToken);
+        if (!audience.MayRead(source))
+        {
+            return Problems.InvalidFields([new FieldError("/incident_id", $"the incident's indicators are labelled TLP:{source}, which you may not read")]);
+        }
+        if (TlpLabel.WouldWiden(source, collection.Tlp))
         {
             return Problems.Conflict("urn:vigil:problem:tlp-would-widen", "The label would widen the audience",
-                $"The incident is labelled TLP:{incident.Tlp} and the collection TLP:{collection.Tlp}; relabel one of them first.",
-                [new FieldError("/incident_id", $"is labelled {incident.Tlp}, more restrictive than the collection's {collection.Tlp}")]);
+                $"The incident's indicators are labelled TLP:{source} and the collection TLP:{collection.Tlp}; relabel one of them first.",
+                [new FieldError("/incident_id", $"is labelled {source}, more restrictive than the collection's {collection.Tlp}")]);
         }
         var now = clock.GetUtcNow();
         var candidates = IncidentIndicatorPatterns.InView(JsonNode.Parse(incident.View)!.AsObject())
@@ -76,13 +83,13 @@ public static class AddIncidentIndicators
             {
                 CollectionId = id, StixId = StixBundle.NewId("indicator"), Pattern = i.Pattern!, Description = i.Description,
                 SourceIncidentId = incident.Id, ValidFrom = now, CreatedAt = now,
-                Marking = collection.Tlp, SourceTlp = incident.Tlp, Tlp = DerivedLabel.Effective(collection.Tlp, incident.Tlp, null),
+                Marking = collection.Tlp, SourceTlp = source, Tlp = DerivedLabel.Effective(collection.Tlp, source, null),
             }).ToList();
         if (!collection.IncidentIds.Contains(incident.Id)) { collection.IncidentIds = [.. collection.IncidentIds, incident.Id]; }
         var (added, present) = await CollectionIndicatorWriter.AddAsync(db, collection, candidates, clock, cancellationToken);
         await events.RecordAsync(CollectionEvents.IndicatorsAdded, id, new JsonObject
         {
-            ["source"] = "incident", ["incident_id"] = incident.Id, ["tlp"] = collection.Tlp, ["source_tlp"] = incident.Tlp,
+            ["source"] = "incident", ["incident_id"] = incident.Id, ["tlp"] = collection.Tlp, ["source_tlp"] = source,
             ["added"] = added, ["already_present"] = present,
         }, user, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

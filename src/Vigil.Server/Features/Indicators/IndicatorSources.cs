@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
+using System.Text.Json.Nodes;
 using Vigil.Data.Entities;
+using Vigil.Domain.Incidents;
 using Vigil.Domain.Sharing;
 
 namespace Vigil.Server.Features.Indicators;
@@ -12,16 +14,20 @@ namespace Vigil.Server.Features.Indicators;
 /// </summary>
 public static class IndicatorSources
 {
+    /// <summary>The label an incident's indicators are read under: its own, or its indicators field's if narrower.</summary>
+    public static string SourceLabel(Incident incident) => FieldLabels.LabelOf(JsonNode.Parse(incident.View)!.AsObject(), "indicators");
+
     public static async Task FollowAsync(VigilDbContext db, Incident incident, CancellationToken cancellationToken)
     {
+        var source = SourceLabel(incident);
         // Past the filter: the submitter (a reporter) can see no collection, yet everything derived from its incident
         // must follow the label it now gives.
         var derived = await db.CollectionIndicators.IgnoreQueryFilters([AudienceFilters.Name])
-            .Where(i => i.SourceIncidentId == incident.Id && i.SourceTlp != incident.Tlp).ToListAsync(cancellationToken);
+            .Where(i => i.SourceIncidentId == incident.Id && i.SourceTlp != source).ToListAsync(cancellationToken);
         foreach (var indicator in derived)
         {
-            indicator.ReleasedTlp = DerivedLabel.ReleaseAfterSourceChange(indicator.ReleasedTlp, indicator.SourceTlp, incident.Tlp);
-            indicator.SourceTlp = incident.Tlp;
+            indicator.ReleasedTlp = DerivedLabel.ReleaseAfterSourceChange(indicator.ReleasedTlp, indicator.SourceTlp, source);
+            indicator.SourceTlp = source;
             indicator.Tlp = DerivedLabel.Effective(indicator.Marking, indicator.SourceTlp, indicator.ReleasedTlp);
         }
     }

@@ -60,7 +60,7 @@ public static class InformationRequests
                 return Problems.InvalidFields(appendErrors);
             }
             var opened = (await ListAsync(db, id, clock, cancellationToken)).Single(r => r.Id == appended.Submission.Sequence);
-            var accepted = SubmitReport.Accepted(appended);
+            var accepted = await SubmitReport.AcceptedAsync(appended, db, cancellationToken);
             return TypedResults.Created($"/api/v1/incidents/{id}/requests", new RequestOpened(opened, accepted.Submission, accepted.Receipt));
         }
     }
