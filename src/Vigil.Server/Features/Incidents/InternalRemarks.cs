@@ -31,23 +31,13 @@ public static class InternalRemarks
         {
             return Problems.NotFound("incident " + id);
         }
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (problem is not null)
+        string? text = null;
+        if (await StrictObject.ReadAsync(request, clock, r => new Dictionary<string, Action<JsonElement, string>>
+        {
+            ["text"] = (v, p) => text = r.String(v, p, 20_000, multiline: true),
+        }, ["text"], cancellationToken) is { } problem)
         {
             return problem;
-        }
-        string? text = null;
-        using (document)
-        {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
-            {
-                ["text"] = (v, p) => text = reader.String(v, p, 20_000, multiline: true),
-            }, "text");
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
         }
         var recorded = await events.RecordAsync(new EventRecorder.Event(Kind, AudienceFilters.Incident, id, new JsonObject { ["text"] = text },
             incident.OrganisationId, OrganisationMayRead: false), user, cancellationToken);

@@ -33,23 +33,13 @@ public static class AddIncidentIndicators
         {
             return Problems.NotFound("indicator collection " + id);
         }
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (problem is not null)
+        string? incidentId = null;
+        if (await StrictObject.ReadAsync(request, clock, r => new Dictionary<string, Action<JsonElement, string>>
+        {
+            ["incident_id"] = (v, p) => incidentId = r.String(v, p, 36),
+        }, ["incident_id"], cancellationToken) is { } problem)
         {
             return problem;
-        }
-        string? incidentId = null;
-        using (document)
-        {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
-            {
-                ["incident_id"] = (v, p) => incidentId = reader.String(v, p, 36),
-            }, "incident_id");
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
         }
         await using var transaction = await CollectionTransaction.BeginAsync(db, writes, cancellationToken);
         var collection = await CollectionRows.CollectionAsync(db, id, cancellationToken);

@@ -32,24 +32,14 @@ public static class ReleaseIndicator
         {
             return Problems.NotFound($"indicator {indicatorId} in collection {id}");
         }
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (problem is not null)
+        string? tlp = null, reason = null;
+        if (await StrictObject.ReadAsync(request, clock, r => new Dictionary<string, Action<JsonElement, string>>
+        {
+            ["tlp"] = (v, p) => tlp = r.OneOf(v, p, TlpLabel.All, "TLP 2.0 label"),
+            ["reason"] = (v, p) => reason = r.String(v, p, ImportBundle.MaxReasonLength, multiline: true),
+        }, ["tlp", "reason"], cancellationToken) is { } problem)
         {
             return problem;
-        }
-        string? tlp = null, reason = null;
-        using (document)
-        {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
-            {
-                ["tlp"] = (v, p) => tlp = reader.OneOf(v, p, TlpLabel.All, "TLP 2.0 label"),
-                ["reason"] = (v, p) => reason = reader.String(v, p, ImportBundle.MaxReasonLength, multiline: true),
-            }, "tlp", "reason");
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
         }
         await using var transaction = await CollectionTransaction.BeginAsync(db, writes, cancellationToken);
         var collection = await CollectionRows.CollectionAsync(db, id, cancellationToken);

@@ -176,21 +176,12 @@ public static class SharingEndpoints
     private static async Task<(Dictionary<string, string>? Body, ProblemHttpResult? Problem)> ReadAsync(
         HttpRequest request, TimeProvider clock, string? required, CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (problem is not null)
+        var body = new Dictionary<string, string>(StringComparer.Ordinal);
+        string[] fields = required is not null ? [required] : ["user_id", "email"];
+        var problem = await StrictObject.ReadAsync(request, clock, r => fields.ToDictionary(f => f, f => (Action<JsonElement, string>)((v, p) =>
         {
-            return (null, problem);
-        }
-        using (document)
-        {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            var body = new Dictionary<string, string>(StringComparer.Ordinal);
-            var fields = required is not null ? new[] { required } : ["user_id", "email"];
-            reader.Object(document!.RootElement, JsonPointer.Root, fields.ToDictionary(f => f, f => (Action<JsonElement, string>)((v, p) =>
-            {
-                if (reader.String(v, p, 254) is { } text) { body[f] = text; }
-            })), required is null ? [] : [required]);
-            return reader.Errors.Count > 0 ? (null, Problems.InvalidFields(reader.Errors)) : (body, null);
-        }
+            if (r.String(v, p, 254) is { } text) { body[f] = text; }
+        })), required is null ? [] : [required], cancellationToken);
+        return problem is null ? (body, null) : (null, problem);
     }
 }

@@ -59,24 +59,14 @@ public static class PasswordResetEndpoints
         HttpRequest request, VigilDbContext db, UserAccounts accounts, AccountLockout lockout, EventRecorder events, WriteTransactions writes,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (problem is not null)
+        string? code = null, password = null;
+        if (await StrictObject.ReadAsync(request, clock, r => new Dictionary<string, Action<JsonElement, string>>
+        {
+            ["code"] = (v, p) => code = r.String(v, p, 100),
+            ["new_password"] = (v, p) => password = UserEndpoints.ReadPassword(r, v, p),
+        }, ["code", "new_password"], cancellationToken) is { } problem)
         {
             return problem;
-        }
-        string? code = null, password = null;
-        using (document)
-        {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
-            {
-                ["code"] = (v, p) => code = reader.String(v, p, 100),
-                ["new_password"] = (v, p) => password = UserEndpoints.ReadPassword(reader, v, p),
-            }, "code", "new_password");
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
         }
         var now = clock.GetUtcNow();
         var hash = HashCode(code!);

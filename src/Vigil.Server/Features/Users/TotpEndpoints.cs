@@ -54,23 +54,13 @@ public static class TotpEndpoints
         HttpRequest request, ClaimsPrincipal actor, VigilDbContext db, TotpFactor totp, EventRecorder events, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (problem is not null)
+        string? code = null;
+        if (await StrictObject.ReadAsync(request, clock, r => new Dictionary<string, Action<JsonElement, string>>
+        {
+            ["code"] = (v, p) => code = r.String(v, p, 20),
+        }, ["code"], cancellationToken) is { } problem)
         {
             return problem;
-        }
-        string? code = null;
-        using (document)
-        {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
-            {
-                ["code"] = (v, p) => code = reader.String(v, p, 20),
-            }, "code");
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
         }
         var user = await db.Users.SingleAsync(u => u.Id == actor.UserId(), cancellationToken);
         if (user.TotpEnabledAt is not null)

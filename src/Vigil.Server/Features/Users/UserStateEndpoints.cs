@@ -32,23 +32,13 @@ public static class UserStateEndpoints
         string id, HttpRequest request, ClaimsPrincipal actor, VigilDbContext db, UserAccounts accounts, EventRecorder events,
         WriteTransactions writes, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (problem is not null)
+        string? reason = null;
+        if (await StrictObject.ReadAsync(request, clock, r => new Dictionary<string, Action<JsonElement, string>>
+        {
+            ["reason"] = (v, p) => reason = r.String(v, p, 1_000, multiline: true),
+        }, ["reason"], cancellationToken) is { } problem)
         {
             return problem;
-        }
-        string? reason = null;
-        using (document)
-        {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
-            {
-                ["reason"] = (v, p) => reason = reader.String(v, p, 1_000, multiline: true),
-            }, "reason");
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
         }
         await using var transaction = await writes.BeginAsync(db, cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
