@@ -52,6 +52,7 @@ public sealed class FilePermissionTests : IDisposable
     [Theory]
     [InlineData("ledger-signer.key")]
     [InlineData("csaf-openpgp.key")]
+    [InlineData("vault.key")]
     public async Task A_key_file_others_may_read_stops_the_start_naming_it(string name)
     {
         using (var first = new DataFactory(Data))

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Vigil.Data;
+using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Server.Infrastructure.Security;
 
@@ -46,6 +47,8 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton(typeof(Microsoft.AspNetCore.Identity.IPasswordHasher<>), typeof(Microsoft.AspNetCore.Identity.PasswordHasher<>));
         services.AddOptions<VaultOptions>().BindConfiguration(VaultOptions.Section);
         services.AddSingleton<VaultKey>();
+        // Made (or checked owner-only) while the server starts: a loosened key file stops the start, not a later request.
+        services.AddHostedService<BuiltAtStart<VaultKey>>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IAudienceSource, RequestAudience>();
         return services;
