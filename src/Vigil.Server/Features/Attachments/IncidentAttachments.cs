@@ -54,9 +54,14 @@ public static class IncidentAttachments
         CancellationToken cancellationToken)
     {
         var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        var readable = incident is null ? [] : await ReadableSequencesAsync(db, incident, cancellationToken);
-        var found = await db.Attachments.AsNoTracking().Where(a => a.IncidentId == id && a.Sha256 == sha256 && a.SubmissionSequence != null && readable.Contains(a.SubmissionSequence.Value))
-            .Select(a => new { a.Sha256, a.FileName, incident!.OrganisationId })
+        if (incident is null)
+        {
+            return Problems.NotFound($"attachment {sha256} of incident {id}");
+        }
+        var readable = await ReadableSequencesAsync(db, incident, cancellationToken);
+        var found = await db.Attachments.AsNoTracking()
+            .Where(a => a.IncidentId == id && a.Sha256 == sha256 && a.SubmissionSequence != null && readable.Contains(a.SubmissionSequence.Value))
+            .Select(a => new { a.Sha256, a.FileName, incident.OrganisationId })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
