@@ -66,6 +66,8 @@ public abstract class VigilDbContext(DbContextOptions options, IAudienceSource? 
         {
             e.Property(u => u.Id).HasMaxLength(36);
             e.HasIndex(u => u.Email).IsUnique();
+            e.Property(u => u.Culture).HasMaxLength(20);
+            e.Property(u => u.TimeZone).HasMaxLength(64);
             e.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<ApiToken>(e =>

@@ -24,6 +24,7 @@ using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;
+using Vigil.Server.Infrastructure.Web;
 
 var app = Program.BuildApp(args);
 await app.RunAsync();
@@ -63,6 +64,7 @@ public partial class Program
         builder.Services.AddInventory();
         builder.Services.AddReporterPages();
         builder.Services.AddOidcSignIn(builder.Configuration);
+        builder.Services.AddVigilWeb();
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
         builder.Services.AddAggregation();
@@ -71,10 +73,13 @@ public partial class Program
 
         app.UseTrustedProxies();
         app.UseSecurityHeaders();
+        // The stylesheet and scripts are for everyone: served before any authentication, never as endpoints.
+        app.UseStaticFiles();
         app.UseVigilErrors();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseVigilWeb();
 
         app.MapHealth();
         app.MapApiReference();
@@ -99,6 +104,7 @@ public partial class Program
         app.MapNoteExports();
         app.MapAdvisories();
         app.MapAggregation();
+        app.MapVigilWeb();
 
         return app;
     }

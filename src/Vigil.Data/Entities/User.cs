@@ -20,6 +20,10 @@ public sealed class User
     public byte[]? TotpSecret { get; set; }
     /// <summary>When the user confirmed the second factor with a first code; until then it is not asked for.</summary>
     public DateTimeOffset? TotpEnabledAt { get; set; }
+    /// <summary>The language the pages speak to this user (such as <c>hi</c>); null: the browser's, or English.</summary>
+    public string? Culture { get; set; }
+    /// <summary>The IANA time zone the pages show times in; null: the organisation's country's, or the server's default.</summary>
+    public string? TimeZone { get; set; }
     /// <summary>The last RFC 6238 time step accepted, so that a code is never accepted twice.</summary>
     public long? TotpLastStep { get; set; }
 }

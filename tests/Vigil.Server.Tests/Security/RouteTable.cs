@@ -7,7 +7,8 @@ using Vigil.Server.Tests.Infrastructure;
 namespace Vigil.Server.Tests.Security;
 
 /// <summary>One route of the running app, as the matrix calls it: a method, a pattern, and the policy it declares.</summary>
-public sealed record RouteEntry(string Method, string Pattern, string? Policy, bool AllowsAnonymous)
+/// <param name="TakesForm">A page's form post (or an endpoint that reads a form) rather than a JSON body.</param>
+public sealed record RouteEntry(string Method, string Pattern, string? Policy, bool AllowsAnonymous, bool TakesForm = false)
 {
     public override string ToString() => $"{Method} {Pattern}";
 }
@@ -24,9 +25,11 @@ public static class RouteTable
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "(default)").ToList();
             var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var form = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null
+                || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Any(t => t.Contains("form", StringComparison.Ordinal)) == true;
             foreach (var method in methods.Where(m => m != "HEAD" && m != "OPTIONS"))
             {
-                entries.Add(new RouteEntry(method, "/" + endpoint.RoutePattern.RawText!.TrimStart('/'), policies.Count == 0 ? null : string.Join("+", policies), anonymous));
+                entries.Add(new RouteEntry(method, "/" + endpoint.RoutePattern.RawText!.TrimStart('/'), policies.Count == 0 ? null : string.Join("+", policies), anonymous, form));
             }
         }
         return [.. entries.DistinctBy(e => (e.Method, e.Pattern)).OrderBy(e => e.Pattern, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal)];

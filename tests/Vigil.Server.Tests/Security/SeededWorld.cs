@@ -125,12 +125,9 @@ public sealed partial class SeededWorld
     private static async Task<string> SignInToPagesAsync(VigilFactory factory, string token)
     {
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        var request = new HttpRequestMessage(HttpMethod.Post, "/sign-in") { Content = new FormUrlEncodedContent([new("token", token)]) };
-        request.Headers.Add("Origin", "http://localhost");
-        var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        var cookie = response.Headers.GetValues("Set-Cookie").Single();
-        return cookie[(cookie.IndexOf('=') + 1)..cookie.IndexOf(';')];
+        var response = await PageForms.SignInAsync(client, ("token", token));
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        return PageForms.SessionOf(response);
     }
 
     [GeneratedRegex(@"\{(\*\*)?(?<name>[A-Za-z]+)(:[a-z]+)?\??\}")]

@@ -1555,6 +1555,11 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Culture")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
                     b.Property<long?>("DisabledAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("disabled_at");
@@ -1580,6 +1585,11 @@ namespace Vigil.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
 
                     b.Property<long?>("TotpEnabledAt")
                         .HasColumnType("INTEGER")

@@ -97,7 +97,7 @@ public static class InventoryPage
     {
         var name = await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Name).SingleAsync(cancellationToken);
         var stored = await store.LoadAsync(id, cancellationToken);
-        var csrf = request.Cookies[WebSessions.CookieName] is { } secret ? WebSessions.CsrfToken(secret) : "";
+        var csrf = WebSessions.SecretOf(request) is { } secret ? WebSessions.CsrfToken(secret) : "";
         var html = Start($"{name}: inventory and exposure");
         html.Append(CultureInfo.InvariantCulture, $"<nav class=\"meta\">Signed in as {E(user.FindFirstValue(ClaimTypes.Email))} · <a href=\"/notes\">Notes</a> · ")
             .Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/sign-out\"><input type=\"hidden\" name=\"csrf\" value=\"{E(csrf)}\"><button type=\"submit\">Sign out</button></form></nav>\n")

@@ -16,7 +16,7 @@ public static class PageSessions
         var issued = WebSessions.Issue(userId, apiTokenId, clock.GetUtcNow(), TimeSpan.FromHours(options.SessionHours));
         db.WebSessions.Add(issued.Entity);
         await db.SaveChangesAsync(cancellationToken);
-        context.Response.Cookies.Append(WebSessions.CookieName, issued.Secret, new CookieOptions
+        context.Response.Cookies.Append(WebSessions.CookieNameFor(context.Request, options.SecureCookie), issued.Secret, new CookieOptions
         {
             HttpOnly = true,
             Secure = context.Request.IsHttps || options.SecureCookie,

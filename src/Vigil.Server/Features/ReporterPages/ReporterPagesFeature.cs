@@ -17,11 +17,10 @@ public static class ReporterPagesFeature
 
     public static IEndpointRouteBuilder MapReporterPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sign-in", () => SignInPage.Form()).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/sign-in", SignInPage.SignIn).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery().ExcludeFromDescription();
+        // The sign-in page itself is a component (SignIn.razor); signing out is a form post with the framework's antiforgery.
+        app.MapPost("/sign-out", SignInPage.SignOut).RequireAuthorization(Policies.SignedInPages).ExcludeFromDescription();
 
         var pages = app.MapGroup("").RequireAuthorization(Policies.SignedInPages).DisableAntiforgery().ExcludeFromDescription();
-        pages.MapPost("/sign-out", SignInPage.SignOut);
         pages.MapGet("/inventory", InventoryPage.Home);
         pages.MapGet("/organisations/{id}/inventory", InventoryPage.Show);
         pages.MapPost("/organisations/{id}/inventory", InventoryPage.Upload);

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
@@ -22,7 +24,11 @@ public static class SignInPage
     public static IResult Form(string? problem = null, int status = StatusCodes.Status200OK) => new FormResult(problem, status);
 
     /// <summary>The page of a failed sign-in: the same for a wrong password, a wrong token, and an account that cannot sign in.</summary>
-    public static IResult Failed() => Form(FailedSentence, StatusCodes.Status401Unauthorized);
+    public static IResult Failed() =>
+        new RazorComponentResult<SignIn>(new Dictionary<string, object?> { [nameof(SignIn.Refusal)] = new SignInRefusal(SignInRefusal.Reason.Failed) })
+        {
+            StatusCode = StatusCodes.Status401Unauthorized,
+        };
 
     private sealed class FormResult(string? problem, int status) : IResult
     {
@@ -54,81 +60,31 @@ public static class SignInPage
         }
     }
 
-    public static async Task<IResult> SignIn(
-        HttpContext context, VigilDbContext db, PasswordSignIn passwords, TimeProvider clock, IOptions<ReporterPagesOptions> options, CancellationToken cancellationToken)
-    {
-        if (!WebSessions.IsSameOrigin(context.Request) || !context.Request.HasFormContentType)
-        {
-            return Form("The sign-in form must be sent from this site.", StatusCodes.Status403Forbidden);
-        }
-        var read = await PageForm.ReadAsync(context.Request, cancellationToken);
-        if (read.Form is not { } form)
-        {
-            return Form(read.Problem, read.Status);
-        }
-        string? userId = null, tokenId = null;
-        if (form["token"].ToString() is { Length: > 0 } token)
-        {
-            // The same tokens as the API accepts (not a disabled user's, not a superseded bootstrap token), and only
-            // full ones: a token limited to enrolling a second factor opens no pages.
-            var hash = ApiTokens.Hash(token);
-            var found = await db.Authenticating(clock.GetUtcNow())
-                .Where(t => t.TokenHash == hash && t.Scope == null)
-                .Select(t => new { t.Id, t.UserId }).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-            (userId, tokenId) = (found?.UserId, found?.Id);
-        }
-        else if (form["email"].ToString() is { Length: > 0 } email)
-        {
-            var outcome = await passwords.SignInAsync(email, form["password"].ToString(), form["totp"].ToString(), cancellationToken);
-            if (outcome is not PasswordSignIn.SignedIn { MustEnrolTotp: false } signedIn)
-            {
-                return Refusal(context, outcome);
-            }
-            userId = signedIn.User.Id;
-        }
-        if (userId is null)
-        {
-            return Failed();
-        }
-        await PageSessions.OpenAsync(context, db, options.Value, userId, tokenId, clock, cancellationToken);
-        return SeeOther("/inventory");
-    }
-
     /// <summary>
     /// The page for a sign-in that opens no session: locked, failed, or a second factor still to set up. Shared by
     /// every way of signing in to the pages, so that each refuses alike.
     /// </summary>
     public static IResult Refusal(HttpContext context, PasswordSignIn.Outcome outcome)
     {
-        switch (outcome)
+        var refusal = SignInRefusal.From(outcome);
+        if (refusal.RetryAfter is { } wait)
         {
-            case PasswordSignIn.LockedOut locked:
-                context.Response.Headers.RetryAfter = PasswordSignIn.RetryAfterSeconds(locked.RetryAfter);
-                return Form($"Too many failed sign-ins for this e-mail: try again in {PasswordSignIn.RetryAfterSeconds(locked.RetryAfter)} seconds.",
-                    StatusCodes.Status429TooManyRequests);
-            case PasswordSignIn.SignedIn { MustEnrolTotp: true }:
-                return Form("Your role signs in with a second factor, and you have not set one up yet: set it up through the API first.",
-                    StatusCodes.Status403Forbidden);
-            default:
-                return Failed();
+            context.Response.Headers.RetryAfter = PasswordSignIn.RetryAfterSeconds(wait);
         }
+        return new RazorComponentResult<SignIn>(new Dictionary<string, object?> { [nameof(SignIn.Refusal)] = refusal }) { StatusCode = refusal.Status };
     }
 
-    public static async Task<IResult> SignOut(HttpContext context, ClaimsPrincipal user, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Ends the page session. A form post: the framework checks its antiforgery token before this runs.</summary>
+    public static async Task<IResult> SignOut(
+        [FromForm] IFormCollection form, HttpContext context, ClaimsPrincipal user, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var read = await PageForm.ReadAsync(context.Request, cancellationToken);
-        if (read.Problem is not null)
-        {
-            return Form(read.Problem, read.Status);
-        }
-        if (!WebSessions.IsSameOrigin(context.Request) || !WebSessions.CsrfTokenMatches(context.Request, read.Form?["csrf"].ToString()))
-        {
-            return Form("The sign-out form must be sent from this site.", StatusCodes.Status403Forbidden);
-        }
         var sessionId = user.FindFirstValue(WebSessions.SessionClaim);
         await db.WebSessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, clock.GetUtcNow()), cancellationToken);
-        context.Response.Cookies.Delete(WebSessions.CookieName, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Strict });
+        foreach (var name in new[] { WebSessions.CookieName, WebSessions.SecureCookieName })
+        {
+            context.Response.Cookies.Delete(name, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = name == WebSessions.SecureCookieName });
+        }
         return SeeOther("/sign-in");
     }
 

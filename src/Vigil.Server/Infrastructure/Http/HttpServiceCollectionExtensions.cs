@@ -35,11 +35,27 @@ public static class HttpServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Unhandled exceptions and bare status codes become problem+json; nothing leaks a stack trace.</summary>
+    /// <summary>
+    /// Unhandled exceptions and bare status codes become problem+json (on a page: a page); nothing leaks a stack trace.
+    /// A request the framework itself could not read (a form cut short, a bad antiforgery token) is the client's
+    /// mistake: 400, logged as nothing worse.
+    /// </summary>
     public static WebApplication UseVigilErrors(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = StatusOf,
+            SuppressDiagnosticsCallback = context => StatusOf(context.Exception) < StatusCodes.Status500InternalServerError,
+            ExceptionHandler = RequestErrors.WriteAsync,
+        });
         app.UseStatusCodePages();
         return app;
     }
+
+    private static int StatusOf(Exception exception) => exception switch
+    {
+        Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 }

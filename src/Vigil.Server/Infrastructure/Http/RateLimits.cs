@@ -33,7 +33,9 @@ public static class RateLimits
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => UserId(context) is { } user
                 ? Partition("user:" + user, Limits(context).TokenUse)
                 : Partition("address:" + Address(context), Limits(context).Anonymous));
-            options.AddPolicy(SignIn, context => Partition(Address(context), Limits(context).SignIn));
+            // Attempts count, not reading the form: the sign-in page answers GET and POST on one path.
+            options.AddPolicy(SignIn, context => HttpMethods.IsPost(context.Request.Method)
+                ? Partition(Address(context), Limits(context).SignIn) : RateLimitPartition.GetNoLimiter("reading the form"));
             options.AddPolicy(Submissions, context => Partition(Caller(context), Limits(context).Submissions));
             options.AddPolicy(Heavy, context => Partition(Caller(context), Limits(context).Heavy));
         });

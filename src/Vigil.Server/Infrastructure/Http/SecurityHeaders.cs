@@ -63,7 +63,7 @@ public static class SecurityHeaders
     private static bool CarriedCredential(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true
         || context.Request.Headers.Authorization.Count > 0
-        || context.Request.Cookies.ContainsKey(WebSessions.CookieName);
+        || WebSessions.SecretOf(context.Request) is not null;
 
     private sealed record ContentSecurityPolicy(string Policy);
 }

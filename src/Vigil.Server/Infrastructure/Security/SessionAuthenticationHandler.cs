@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
+using Vigil.Server.Infrastructure.Web;
 
 namespace Vigil.Server.Infrastructure.Security;
 
@@ -24,7 +25,7 @@ public sealed class SessionAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (Request.Cookies[WebSessions.CookieName] is not { Length: > 0 } secret)
+        if (WebSessions.SecretOf(Request) is not { } secret)
         {
             return AuthenticateResult.NoResult();
         }
@@ -37,14 +38,22 @@ public sealed class SessionAuthenticationHandler(
             .Where(s => s.SecretHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
             .Where(s => s.ApiTokenId == null || tokens.Any(t => t.Id == s.ApiTokenId))
             .Join(db.Users.Where(u => u.DisabledAt == null), s => s.UserId, u => u.Id,
-                (s, u) => new { SessionId = s.Id, u.Id, u.Email, u.Role, u.OrganisationId })
+                (s, u) => new
+                {
+                    SessionId = s.Id, u.Id, u.Email, u.Role, u.OrganisationId, u.Culture, u.TimeZone,
+                    Country = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Country).FirstOrDefault(),
+                })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
             return AuthenticateResult.Fail("The session is unknown, expired or signed out.");
         }
-        var principal = ClaimsPrincipalExtensions.Create(SchemeName, found.Id, found.Email, found.Role, found.OrganisationId,
-            new Claim(WebSessions.SessionClaim, found.SessionId));
+        // The pages speak the user's language and show times in its zone: both chosen by the user, or by its
+        // organisation's country.
+        List<Claim> more = [new Claim(WebSessions.SessionClaim, found.SessionId)];
+        if (found.Culture is { } culture) { more.Add(new Claim(ReaderPreferences.CultureClaim, culture)); }
+        if ((found.TimeZone ?? ReaderPreferences.ZoneOfCountry(found.Country)) is { } zone) { more.Add(new Claim(ReaderPreferences.ZoneClaim, zone)); }
+        var principal = ClaimsPrincipalExtensions.Create(SchemeName, found.Id, found.Email, found.Role, found.OrganisationId, more);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

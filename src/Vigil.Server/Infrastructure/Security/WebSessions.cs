@@ -14,6 +14,16 @@ public static class WebSessions
 {
     public const string CookieName = "vigil_session";
 
+    /// <summary>Over HTTPS the cookie takes the <c>__Host-</c> prefix: the browser then keeps it to this host, Secure, on path /.</summary>
+    public const string SecureCookieName = "__Host-" + CookieName;
+
+    /// <summary>The name a session cookie is set under for this request.</summary>
+    public static string CookieNameFor(HttpRequest request, bool alwaysSecure) => request.IsHttps || alwaysSecure ? SecureCookieName : CookieName;
+
+    /// <summary>The session secret the request carries, under either name.</summary>
+    public static string? SecretOf(HttpRequest request) =>
+        request.Cookies[SecureCookieName] is { Length: > 0 } secure ? secure : request.Cookies[CookieName] is { Length: > 0 } plain ? plain : null;
+
     public const string SessionClaim = "vigil:session";
 
     public sealed record Issued(WebSession Entity, string Secret);
@@ -40,7 +50,7 @@ public static class WebSessions
     /// <summary>Whether a form's token is this request's session's, compared in constant time.</summary>
     public static bool CsrfTokenMatches(HttpRequest request, string? token)
     {
-        if (request.Cookies[CookieName] is not { Length: > 0 } secret || string.IsNullOrEmpty(token))
+        if (SecretOf(request) is not { } secret || string.IsNullOrEmpty(token))
         {
             return false;
         }

@@ -70,15 +70,8 @@ public static class People
     }
 
     /// <summary>POST /sign-in, as the page's form sends it.</summary>
-    public static Task<HttpResponseMessage> PageSignInAsync(WebApplicationFactory<Program> factory, params (string Name, string Value)[] fields)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/sign-in")
-        {
-            Content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))),
-        };
-        request.Headers.Add("Origin", "http://localhost");
-        return FromAnywhere(factory).SendAsync(request);
-    }
+    public static Task<HttpResponseMessage> PageSignInAsync(WebApplicationFactory<Program> factory, params (string Name, string Value)[] fields) =>
+        PageForms.SignInAsync(FromAnywhere(factory), fields);
 
     /// <summary>The session cookie's secret of a successful page sign-in with the password.</summary>
     public static async Task<string> PageSessionAsync(WebApplicationFactory<Program> factory, string email, string password, string? totp = null)
@@ -86,8 +79,8 @@ public static class People
         var response = totp is null
             ? await PageSignInAsync(factory, ("email", email), ("password", password))
             : await PageSignInAsync(factory, ("email", email), ("password", password), ("totp", totp));
-        Assert.True(response.StatusCode == HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
-        return response.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=', 2)[1];
+        Assert.True(response.StatusCode == HttpStatusCode.Found, await response.Content.ReadAsStringAsync());
+        return PageForms.SessionOf(response);
     }
 
     /// <summary>A page fetched with a session cookie: 200 while the session lasts, 303 to /sign-in once it has ended.</summary>

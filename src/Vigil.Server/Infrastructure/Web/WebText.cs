@@ -1,0 +1,4 @@
+namespace Vigil.Server.Infrastructure.Web;
+
+/// <summary>The layout's and the shared components' strings (WebText.resx, WebText.hi.resx).</summary>
+public sealed class WebText;
