@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Page response times on demo-sized data: publishes Vigil in Release, starts the real server on a fresh SQLite data
+# directory, fills it through the HTTP API (bench/pages/Seed), signs a reporter in for a page session, and measures
+# every page listed in bench/pages/pages.txt with `hey` at concurrency 1 and 8.
+#
+#   bench/pages/run.sh [--duration 3s] [--port 5391] [--reuse]
+#
+# --reuse starts from the data of the last seeding (bench/artifacts/pages/seeded/) instead of seeding again, so that
+# runs on later code measure the very same data. Results: bench/artifacts/pages/results.md (and on stdout).
+set -euo pipefail
+
+duration=3s
+port=5391
+reuse=false
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --duration) duration="$2"; shift 2 ;;
+    --port) port="$2"; shift 2 ;;
+    --reuse) reuse=true; shift ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+shared="${VIGIL_SHARED_DATA:-$root/../shared/data}"
+work="${VIGIL_BENCH_ARTIFACTS:-$root/bench/artifacts}/pages"
+server_dir="$work/server"
+seed_dll="$root/bench/pages/Seed/bin/Release/net10.0/Vigil.Bench.Pages.Seed.dll"
+data="$work/run/data"
+seeded="$work/seeded"
+base="http://127.0.0.1:$port"
+results="$work/results.md"
+
+command -v hey >/dev/null || { echo "hey is missing: apt-get install hey (as root)" >&2; exit 1; }
+mkdir -p "$work"
+started=$(date +%s)
+say() { printf '[%4d s] %s\n' $(( $(date +%s) - started )) "$*" >&2; }
+
+say "publishing the server (Release) and building the seeder"
+dotnet publish "$root/src/Vigil.Server" -c Release -o "$server_dir" --nologo -v quiet >/dev/null
+dotnet build "$root/bench/pages/Seed" -c Release --nologo -v quiet >/dev/null
+
+rm -rf "$work/run" && mkdir -p "$work/run"
+if $reuse; then
+  [[ -f "$seeded/manifest.json" ]] || { echo "nothing seeded yet: run without --reuse first" >&2; exit 1; }
+  cp -a "$seeded/data" "$data"
+  cp "$seeded/manifest.json" "$work/run/manifest.json"
+else
+  mkdir -p "$data"
+fi
+
+# Rate limits far above what the benchmark sends: they would otherwise answer 429 to one address asking thousands of times.
+limits=()
+for limit in SignIn TokenUse Submissions Anonymous Heavy; do limits+=("--RateLimits:$limit:PermitLimit=1000000000"); done
+(cd "$server_dir" && exec dotnet Vigil.Server.dll --urls "$base" --Storage:DataDirectory="$data" --Reminders:Enabled=false "${limits[@]}") \
+  >"$work/run/server.log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "$base/healthz" >/dev/null 2>&1 && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/run/server.log" >&2; exit 1; }
+  sleep 0.5
+done
+say "server $server_pid listening on $base"
+
+if ! $reuse; then
+  token=$(grep -Eo 'vgl_[A-Za-z0-9_-]+' "$work/run/server.log" | head -n1)
+  [[ -n "$token" ]] || { echo "the server printed no bootstrap token" >&2; exit 1; }
+  say "seeding through the API"
+  dotnet "$seed_dll" seed --server "$base" --bootstrap-token "$token" --shared-data "$shared" \
+    --manifest "$work/run/manifest.json" >&2
+fi
+manifest="$work/run/manifest.json"
+value() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))$1)" "$manifest"; }
+reporter=$(value "['reporter']")
+session=$(dotnet "$seed_dll" sign-in --server "$base" --email "$reporter")
+say "signed in as $reporter"
+
+fill() {
+  local path="$1"
+  for name in note incident entry collection; do
+    path="${path//\{$name\}/$(value "['placeholders']['$name']")}"
+  done
+  printf '%s' "$path"
+}
+
+# hey's summary -> "p50 p95 p99 rps non200" (milliseconds).
+measure() {
+  local url="$1" concurrency="$2"; shift 2
+  hey -z "$duration" -c "$concurrency" "$@" "$url" | awk '
+    /Requests\/sec:/ { rps = $2 }
+    /^ *50%? in/ { p50 = $3 * 1000 } /^ *95%? in/ { p95 = $3 * 1000 } /^ *99%? in/ { p99 = $3 * 1000 }
+    /^ *\[[0-9]+\]/ { code = $1; gsub(/[][]/, "", code); if (code != "200") other += $2 }
+    END { printf "%.1f %.1f %.1f %.0f %d\n", p50, p95, p99, rps, other }'
+}
+
+{
+  echo "| page | who | status | bytes | c=1 p50 | c=1 p95 | c=1 p99 | c=1 req/s | c=8 p50 | c=8 p95 | c=8 p99 | c=8 req/s |"
+  echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+} >"$results.table"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+grep -Ev '^\s*(#|$)' "$root/bench/pages/pages.txt" | while read -r template who; do
+  url="$base$(fill "$template")"
+  headers=()
+  [[ "$who" == signed-in ]] && headers=(-H "Cookie: vigil_session=$session")
+  # Answered as what? Only a 200 is measured: a 404 is a page not built yet, a redirect a session the page refused.
+  read -r status bytes < <(curl -s -o /dev/null -w '%{http_code} %{size_download}\n' "${headers[@]}" "$url")
+  if [[ "$status" != 200 ]]; then
+    [[ "$status" == 404 ]] && state="missing (404)" || state="not measured ($status)"
+    echo "| \`$template\` | $who | $state | | | | | | | | | |" >>"$results.table"
+    say "$template: $state"
+    continue
+  fi
+  hey -n 50 -c 1 "${headers[@]}" "$url" >/dev/null   # warm-up: JIT, caches, pooled connections
+  read -r a50 a95 a99 arps aother < <(measure "$url" 1 "${headers[@]}")
+  read -r b50 b95 b99 brps bother < <(measure "$url" 8 "${headers[@]}")
+  state=200
+  (( aother + bother > 0 )) && state="200, then $((aother + bother)) other answers"
+  echo "| \`$template\` | $who | $state | $bytes | $a50 | $a95 | $a99 | $arps | $b50 | $b95 | $b99 | $brps |" >>"$results.table"
+  say "$template: p50 ${a50} ms (c=1), ${b50} ms (c=8)"
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+trap - EXIT
+if ! $reuse; then
+  rm -rf "$seeded" && mkdir -p "$seeded" && cp -a "$data" "$seeded/data" && cp "$manifest" "$seeded/manifest.json"
+fi
+
+{
+  echo "Run of $(date -u '+%Y-%m-%d %H:%M') UTC, $(git -C "$root" rev-parse --short HEAD), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), .NET $(dotnet --version)"
+  echo "load average $load_before before the measurements, $load_after after; each figure from hey -z $duration"
+  echo "data: $(value "['counts']" | tr -d "{}'")"
+  echo
+  cat "$results.table"
+  echo
+  echo "Times in milliseconds."
+} >"$results"
+rm "$results.table"
+cat "$results"
+say "done"
