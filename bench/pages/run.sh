@@ -3,20 +3,24 @@
 # directory, fills it through the HTTP API (bench/pages/Seed), signs a reporter in for a page session, and measures
 # every page listed in bench/pages/pages.txt with `hey` at concurrency 1 and 8.
 #
-#   bench/pages/run.sh [--duration 3s] [--port 5391] [--reuse]
+#   bench/pages/run.sh [--duration 3s] [--port 5391] [--reuse | --save-data]
 #
-# --reuse starts from the data of the last seeding (bench/artifacts/pages/seeded/) instead of seeding again, so that
-# runs on later code measure the very same data. Results: bench/artifacts/pages/results.md (and on stdout).
+# --reuse starts from seeded data instead of seeding again, so that runs on later code measure the very same data:
+# the last seeding on this machine (bench/artifacts/pages/seeded/), else the committed bench/pages/demo-data.tar.xz
+# (the server migrates it forward as it would any database). --save-data seeds afresh and replaces that archive.
+# Results: bench/artifacts/pages/results.md (and on stdout).
 set -euo pipefail
 
 duration=3s
 port=5391
 reuse=false
+save=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
     --reuse) reuse=true; shift ;;
+    --save-data) save=true; shift ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -41,8 +45,12 @@ dotnet publish "$root/src/Vigil.Server" -c Release -o "$server_dir" --nologo -v 
 dotnet build "$root/bench/pages/Seed" -c Release --nologo -v quiet >/dev/null
 
 rm -rf "$work/run" && mkdir -p "$work/run"
+archive="$root/bench/pages/demo-data.tar.xz"
 if $reuse; then
-  [[ -f "$seeded/manifest.json" ]] || { echo "nothing seeded yet: run without --reuse first" >&2; exit 1; }
+  if [[ ! -f "$seeded/manifest.json" ]]; then
+    [[ -f "$archive" ]] || { echo "nothing seeded yet: run without --reuse first" >&2; exit 1; }
+    rm -rf "$seeded" && mkdir -p "$seeded" && tar -C "$seeded" -xJf "$archive"
+  fi
   cp -a "$seeded/data" "$data"
   cp "$seeded/manifest.json" "$work/run/manifest.json"
 else
@@ -125,6 +133,10 @@ kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 trap - EXIT
 if ! $reuse; then
   rm -rf "$seeded" && mkdir -p "$seeded" && cp -a "$data" "$seeded/data" && cp "$manifest" "$seeded/manifest.json"
+  if $save; then
+    tar -C "$seeded" -cf - data manifest.json | xz -9 -T2 >"$archive"
+    say "saved the seeded data to $archive"
+  fi
 fi
 
 {
