@@ -3,24 +3,26 @@
 # directory, fills it through the HTTP API (bench/pages/Seed), signs a reporter in for a page session, and measures
 # every page listed in bench/pages/pages.txt with `hey` at concurrency 1 and 8.
 #
-#   bench/pages/run.sh [--duration 3s] [--port 5391] [--reuse | --save-data]
+#   bench/pages/run.sh [--duration 3s] [--port 5391] [--reuse | --save-data] [--no-build]
 #
 # --reuse starts from seeded data instead of seeding again, so that runs on later code measure the very same data:
 # the last seeding on this machine (bench/artifacts/pages/seeded/), else the committed bench/pages/demo-data.tar.xz
 # (the server migrates it forward as it would any database). --save-data seeds afresh and replaces that archive.
-# Results: bench/artifacts/pages/results.md (and on stdout).
+# --no-build measures the server published by the last run. Results: bench/artifacts/pages/results.md (and on stdout).
 set -euo pipefail
 
 duration=3s
 port=5391
 reuse=false
 save=false
+build=true
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
     --reuse) reuse=true; shift ;;
     --save-data) save=true; shift ;;
+    --no-build) build=false; shift ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -40,9 +42,11 @@ mkdir -p "$work"
 started=$(date +%s)
 say() { printf '[%4d s] %s\n' $(( $(date +%s) - started )) "$*" >&2; }
 
-say "publishing the server (Release) and building the seeder"
-dotnet publish "$root/src/Vigil.Server" -c Release -o "$server_dir" --nologo -v quiet >/dev/null
-dotnet build "$root/bench/pages/Seed" -c Release --nologo -v quiet >/dev/null
+if $build || [[ ! -f "$server_dir/Vigil.Server.dll" || ! -f "$seed_dll" ]]; then
+  say "publishing the server (Release) and building the seeder"
+  dotnet publish "$root/src/Vigil.Server" -c Release -o "$server_dir" --nologo -v quiet >/dev/null
+  dotnet build "$root/bench/pages/Seed" -c Release --nologo -v quiet >/dev/null
+fi
 
 rm -rf "$work/run" && mkdir -p "$work/run"
 archive="$root/bench/pages/demo-data.tar.xz"
@@ -92,14 +96,18 @@ fill() {
   printf '%s' "$path"
 }
 
-# hey's summary -> "p50 p95 p99 rps non200" (milliseconds).
+# Every request's time from hey's CSV -> "p50 p95 p99 rps non200": nearest-rank percentiles in milliseconds, requests
+# per second over the span the requests took. (hey's own summary prints no 99th percentile for short runs.)
 measure() {
   local url="$1" concurrency="$2"; shift 2
-  hey -z "$duration" -c "$concurrency" "$@" "$url" | awk '
-    /Requests\/sec:/ { rps = $2 }
-    /^ *50%? in/ { p50 = $3 * 1000 } /^ *95%? in/ { p95 = $3 * 1000 } /^ *99%? in/ { p99 = $3 * 1000 }
-    /^ *\[[0-9]+\]/ { code = $1; gsub(/[][]/, "", code); if (code != "200") other += $2 }
-    END { printf "%.1f %.1f %.1f %.0f %d\n", p50, p95, p99, rps, other }'
+  hey -z "$duration" -c "$concurrency" -o csv "$@" "$url" | python3 -c '
+import math, sys
+rows = [line.split(",") for line in sys.stdin.read().splitlines()[1:] if line]
+times = sorted(float(r[0]) * 1000 for r in rows)
+rank = lambda p: times[max(0, math.ceil(p / 100 * len(times)) - 1)]
+span = max(float(r[7]) + float(r[0]) for r in rows)
+other = sum(1 for r in rows if r[6] != "200")
+print(f"{rank(50):.1f} {rank(95):.1f} {rank(99):.1f} {len(times) / span:.0f} {other}")'
 }
 
 {
@@ -119,7 +127,7 @@ grep -Ev '^\s*(#|$)' "$root/bench/pages/pages.txt" | while read -r template who;
     say "$template: $state"
     continue
   fi
-  hey -n 50 -c 1 "${headers[@]}" "$url" >/dev/null   # warm-up: JIT, caches, pooled connections
+  hey -z 2s -c 2 "${headers[@]}" "$url" >/dev/null   # warm-up: JIT (tiered: methods called often are compiled again), caches, connections
   read -r a50 a95 a99 arps aother < <(measure "$url" 1 "${headers[@]}")
   read -r b50 b95 b99 brps bother < <(measure "$url" 8 "${headers[@]}")
   state=200
@@ -141,7 +149,7 @@ fi
 
 {
   echo "Run of $(date -u '+%Y-%m-%d %H:%M') UTC, $(git -C "$root" rev-parse --short HEAD), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), .NET $(dotnet --version)"
-  echo "load average $load_before before the measurements, $load_after after; each figure from hey -z $duration"
+  echo "load average $load_before before the measurements, $load_after after; each page warmed for 2 s, then hey -z $duration at each concurrency"
   echo "data: $(value "['counts']" | tr -d "{}'")"
   echo
   cat "$results.table"
