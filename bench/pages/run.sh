@@ -6,8 +6,9 @@
 #   bench/pages/run.sh [--duration 3s] [--port 5391] [--reuse | --save-data] [--no-build]
 #
 # --reuse starts from seeded data instead of seeding again, so that runs on later code measure the very same data:
-# the last seeding on this machine (bench/artifacts/pages/seeded/), else the committed bench/pages/demo-data.tar.xz
-# (the server migrates it forward as it would any database). --save-data seeds afresh and replaces that archive.
+# the last seeding on this machine (bench/artifacts/pages/seeded/), else an archive of one given as
+# VIGIL_DEMO_DATA=<file.tar.xz> (the server migrates it forward as it would any database). --save-data seeds afresh
+# and writes that archive to bench/artifacts/pages/demo-data.tar.xz (kept out of the repository: it holds keys).
 # --no-build measures the server published by the last run. Results: bench/artifacts/pages/results.md (and on stdout).
 set -euo pipefail
 
@@ -49,7 +50,7 @@ if $build || [[ ! -f "$server_dir/Vigil.Server.dll" || ! -f "$seed_dll" ]]; then
 fi
 
 rm -rf "$work/run" && mkdir -p "$work/run"
-archive="$root/bench/pages/demo-data.tar.xz"
+archive="${VIGIL_DEMO_DATA:-$work/demo-data.tar.xz}"
 if $reuse; then
   if [[ ! -f "$seeded/manifest.json" ]]; then
     [[ -f "$archive" ]] || { echo "nothing seeded yet: run without --reuse first" >&2; exit 1; }
