@@ -72,6 +72,13 @@ public sealed class InventoryPagesTests(VigilFactory factory) : IClassFixture<Vi
             }
         }
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(Client(), InventoryPath(reporter.OrganisationId), analystSession)).StatusCode);
+
+        // Nor can its form replace that inventory: a valid form of the stranger's own page, posted to the other one.
+        var antiforgery = await AntiforgeryAsync(Client(), InventoryPath(stranger.OrganisationId), strangerSession);
+        var posted = await Client().SendAsync(Upload(InventoryPath(reporter.OrganisationId), AffectedSamples.Sbom("1.6"), antiforgery, strangerSession));
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
+        await using var connection = factory.OpenDatabase();
+        Assert.Equal(0, connection.Count("SELECT COUNT(*) FROM organisation_inventories WHERE organisation_id = @o", ("@o", reporter.OrganisationId!)));
     }
 
     [Fact]
