@@ -24,7 +24,7 @@ public sealed class NotePagesTests(VigilFactory factory) : IClassFixture<VigilFa
         // Raw HTML in Markdown is shown as text, never as an element.
         Assert.DoesNotContain("<img", page, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", page, StringComparison.Ordinal);
-        Assert.Contains("Countermeasures", page, StringComparison.Ordinal);
+        Assert.Contains("What to do", page, StringComparison.Ordinal);
         Assert.Contains("Update the firmware to 1.4.2.", page, StringComparison.Ordinal);
     }
 
