@@ -59,7 +59,8 @@ public sealed partial class NoteSearchForm
             return null;
         }
         var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+        // In UTC: PostgreSQL's timestamptz takes only instants given with offset zero.
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)).ToUniversalTime();
     }
 
     [GeneratedRegex("^CVE-[0-9]{4}-[0-9]{4,19}$")]
