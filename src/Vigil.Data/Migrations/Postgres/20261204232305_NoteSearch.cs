@@ -10,6 +10,8 @@ namespace Vigil.Data.Migrations.Postgres
     /// product filter, its CVE ids and its severity. A trigger keeps it in step with the note's content in the same
     /// statement, whatever writes the note; the index is never read past the audience filter (searches join it to the
     /// notes). Words are split at punctuation ("CVE-2019-3568" is cve, 2019, 3568) and not stemmed, as in SQLite.
+    /// Combining marks stay inside their word (the C locale's classes do not count them as letters: "सुरक्षा" would
+    /// break at its virama), as do the Indic scripts' letters; the danda (।, ॥) ends a word, as it does in SQLite.
     /// </summary>
     public partial class NoteSearch : Migration
     {
@@ -29,7 +31,7 @@ namespace Vigil.Data.Migrations.Postgres
             migrationBuilder.Sql("CREATE INDEX ix_note_search_products ON note_search USING gin (products);");
             migrationBuilder.Sql("""
                 CREATE FUNCTION note_search_words(words text) RETURNS tsvector LANGUAGE sql IMMUTABLE AS
-                $$ SELECT to_tsvector('simple', regexp_replace(coalesce(words, ''), '[^[:alnum:][:space:]]+', ' ', 'g')) $$;
+                $$ SELECT to_tsvector('simple', regexp_replace(coalesce(words, ''), '[^[:alnum:][:space:]\u0300-\u036F\u0900-\u0963\u0966-\u0DFF]+', ' ', 'g')) $$;
                 """);
             migrationBuilder.Sql("""
                 CREATE FUNCTION note_search_put(put_id text, put_content text) RETURNS void LANGUAGE plpgsql AS $$

@@ -90,6 +90,21 @@ public abstract class NoteSearchPageTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Words_in_Devanagari_are_found_whole_and_by_prefix()
+    {
+        var word = UniqueWord();
+        var note = NoteSamples.Minimal($"Router {word} flaw");
+        note["summary"] = "राउटर की सुरक्षा में खामी। तुरंत अद्यतन करें।";
+        var id = await PublishAsync(note);
+
+        // सुरक्षा holds a virama (a combining mark): the word stays whole in the index, as the search reads it.
+        Assert.Contains(id, (await SearchAsync($"q={Uri.EscapeDataString("सुरक्षा")}+{word}")).Main, StringComparison.Ordinal);
+        Assert.Contains(id, (await SearchAsync($"q={Uri.EscapeDataString("खामी")}+{word}")).Main, StringComparison.Ordinal);
+        Assert.Contains(id, (await SearchAsync($"q={Uri.EscapeDataString("सुरक्")}+{word}")).Main, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, (await SearchAsync($"q={Uri.EscapeDataString("क्षा")}+{word}")).Main, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_note_the_reader_may_not_read_is_never_found_and_a_revision_is_searched_as_it_now_reads()
     {
         var word = UniqueWord();
