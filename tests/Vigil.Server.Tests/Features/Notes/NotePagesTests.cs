@@ -2,6 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Tests.Infrastructure;
+using Vigil.Server.Tests.Web;
 
 namespace Vigil.Server.Tests.Features.Notes;
 
@@ -127,10 +128,17 @@ public abstract class NotePagesTests<TFactory>(TFactory factory) : IClassFixture
     public async Task The_page_reads_in_Hindi_with_the_note_s_own_words_as_written()
     {
         var analyst = await factory.CreateActorAsync(Roles.Analyst);
-        var id = await analyst.Client.CreateNoteAsync(NoteSamples.Cve20193568());
+        var note = NoteSamples.Cve20193568();
+        // Every CVSS v4.0 base metric too, so that each metric's name and meaning is read in Hindi.
+        note["cvss"]!.AsArray().Add("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N");
+        var id = await analyst.Client.CreateNoteAsync(note);
         await analyst.Client.PublishNoteAsync(id);
 
         var page = await PublicPage.GetAsync(factory.CreateClient(), $"/notes/{id}", "hi");
+        var text = PageRulesTests.VisibleText(page.Main);
+        var untranslated = ResourceStrings.UntranslatedCandidates().Where(english => text.Contains(english, StringComparison.Ordinal)).ToList();
+        Assert.True(untranslated.Count == 0, string.Join("\n", untranslated));
+        Assert.Contains("CVSS 4.0", page.Main, StringComparison.Ordinal);
 
         Assert.Contains("<html lang=\"hi\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("क्या करें", page.Main, StringComparison.Ordinal);
