@@ -133,6 +133,8 @@ public abstract class NewReportPageTests<TFactory>(TFactory factory) : IClassFix
         forged.Headers.Add("Cookie", session);
         var refused = await client.SendAsync(forged);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        // Answered as any refused form is: a page in the reader's language, not the preview.
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain("preview-regime", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
