@@ -58,6 +58,16 @@ public sealed class NewReportBrowserTests(BrowserFixture fixture) : IClassFixtur
         var dpdp = DateTimeOffset.Parse($"{Day}T05:45:00Z", CultureInfo.InvariantCulture).AddHours(72).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         await Assertions.Expect(row.Locator("time").First).ToHaveAttributeAsync("datetime", dpdp);
         await ShotAsync(page, "incidents-list");
+
+        // In Hindi: the same list, the same deadline, in IST.
+        await page.SelectOptionAsync("#language-choice", "hi");
+        await page.ClickAsync("form.language button[type=submit]");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("घटनाएँ");
+        await Assertions.Expect(row.Locator("time").First).ToHaveAttributeAsync("datetime", dpdp);
+        await Assertions.Expect(row.Locator("time").First).ToContainTextAsync("IST");
+        await ShotAsync(page, "incidents-list-hi");
+        await page.GotoAsync("/incidents/new");
+        await ShotAsync(page, "incidents-new-hi");
     }
 
     [Fact]
