@@ -34,6 +34,11 @@ public static class PublicLog
         db.LedgerLeaves.AsNoTracking().Where(l => l.Index == index)
             .Select(l => new Entry(l.Index, l.LeafHash, l.Kind, l.CreatedAt)).SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>The last <paramref name="count"/> leaves appended, the latest first.</summary>
+    public static Task<List<Entry>> RecentAsync(VigilDbContext db, int count, CancellationToken cancellationToken) =>
+        db.LedgerLeaves.AsNoTracking().OrderByDescending(l => l.Index).Take(count)
+            .Select(l => new Entry(l.Index, l.LeafHash, l.Kind, l.CreatedAt)).ToListAsync(cancellationToken);
+
     /// <summary>The number of leaves appended, signed into a checkpoint or not yet.</summary>
     public static Task<long> SizeAsync(VigilDbContext db, CancellationToken cancellationToken) =>
         db.LedgerStates.AsNoTracking().Where(s => s.Id == LedgerState.SingletonId).Select(s => s.Size).SingleAsync(cancellationToken);

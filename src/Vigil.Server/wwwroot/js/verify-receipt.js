@@ -168,9 +168,12 @@
       const data = await sha256(utf8("vigil/submission/v1"), [0], salt, utf8(committed));
       if (!same(await sha256([0], data), leaf)) fail("ContentMismatch");
     }
-    return [say("Holds", [proof.index, checkpoint.origin, checkpoint.size]),
-      say("Submission", [r.kind, r.sequence, r.incident_id, r.received_at]),
-      text(contentText === null ? "ContentNotChecked" : "ContentChecked")];
+    return {
+      sentences: [say("Holds", [proof.index, checkpoint.origin, checkpoint.size]),
+        say("Submission", [r.kind, r.sequence, r.incident_id, r.received_at]),
+        text(contentText === null ? "ContentNotChecked" : "ContentChecked")],
+      plain: say("HoldsPlain", [r.kind, r.sequence, r.incident_id, r.received_at]),
+    };
   }
 
   const element = (tag, attributes, ...children) => {
@@ -180,11 +183,12 @@
     return e;
   };
 
-  function show(holds, reason, sentences) {
+  function show(holds, reason, { sentences, plain }) {
     const section = element("section", { id: "verdict", class: `verdict ${holds ? "holds" : "fails"}`, "data-reason": reason,
       "aria-labelledby": "verdict-heading", tabindex: "-1" },
     element("h2", { id: "verdict-heading" }, text(holds ? "VerdictHolds" : "VerdictFails")),
     element("div", { class: "verdict-sentences" }, ...sentences.map((s) => element("p", {}, s))),
+    element("p", { class: "verdict-plain" }, plain),
     element("p", { class: "meta" }, text("CheckedInBrowser")));
     document.getElementById("verdict-slot").replaceChildren(section);
     section.focus();
@@ -215,7 +219,7 @@
     try {
       show(true, "", await check(given[0] ? pasted : await file.text(), keyLines, content.trim() ? content : null));
     } catch (e) {
-      if (e instanceof Failure) show(false, e.reason, [say(e.reason, e.args)]);
+      if (e instanceof Failure) show(false, e.reason, { sentences: [say(e.reason, e.args)], plain: text("FailsPlain") });
       else {
         if (!(e instanceof Unsupported)) console.error(e);
         form.submit(); // this browser cannot check it: the server will

@@ -46,7 +46,7 @@ public abstract class LogPagesTests<TFactory>(TFactory factory) : IClassFixture<
     [Fact]
     public async Task The_log_page_shows_anyone_the_latest_checkpoint_its_signature_the_key_and_how_to_follow()
     {
-        await FileTwoAsync("log page");
+        var leaf = await FileTwoAsync("log page");
         var anonymous = Public();
         var note = await anonymous.GetStringAsync("/ledger/checkpoint");
         var key = (await anonymous.GetStringAsync("/ledger/key")).Split('\n')[0];
@@ -65,11 +65,17 @@ public abstract class LogPagesTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Contains("<time datetime=", html, StringComparison.Ordinal);
         Assert.Contains("/ledger/tile/", html, StringComparison.Ordinal);
         Assert.Contains("No witness has cosigned this checkpoint", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/log/entries/{checkpoint.Size - 1}\"", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Recent entries</h2>", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/log/entries/{leaf}\">{leaf}</a>", html, StringComparison.Ordinal);
+        Assert.Contains("a submission to an incident (<code>report</code>)", html, StringComparison.Ordinal);
+        Assert.Contains("vigil ledger follow http://localhost --key \"" + key + "\" --state ./mirror", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/ledger/checkpoint\"><code>/ledger/checkpoint</code></a>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>/ledger/tile/<L>/<N>[.p/<W>]</code>", html, StringComparison.Ordinal);
 
         var (hindi, _) = await ReadAsync("/log", Hindi);
         Assert.Contains("<h1>पारदर्शिता लॉग</h1>", hindi, StringComparison.Ordinal);
         Assert.Contains("नवीनतम चेकपॉइंट", hindi, StringComparison.Ordinal);
+        Assert.Contains("हाल की प्रविष्टियाँ", hindi, StringComparison.Ordinal);
         Assert.Contains(Convert.ToBase64String(checkpoint.RootHash), hindi, StringComparison.Ordinal);
         Assert.DoesNotContain("Latest checkpoint", hindi, StringComparison.Ordinal);
         Assert.DoesNotContain("public key", hindi, StringComparison.OrdinalIgnoreCase);

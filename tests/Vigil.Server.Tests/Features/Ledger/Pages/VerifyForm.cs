@@ -11,8 +11,8 @@ namespace Vigil.Server.Tests.Features.Ledger.Pages;
 /// </summary>
 public static partial class VerifyForm
 {
-    /// <summary>What the page said: the failed check's reason (empty when the receipt holds), its heading and its sentences.</summary>
-    public sealed record Verdict(string Reason, string Heading, IReadOnlyList<string> Sentences);
+    /// <summary>What the page said: the failed check's reason (empty when the receipt holds), its heading, its sentences and what they mean in plain words.</summary>
+    public sealed record Verdict(string Reason, string Heading, IReadOnlyList<string> Sentences, string Plain);
 
     public static async Task<HttpResponseMessage> PostAsync(
         HttpClient client, string? receipt, string? content = null, string? keys = null, string? receiptFile = null, string? cookie = null)
@@ -59,7 +59,8 @@ public static partial class VerifyForm
         return new Verdict(
             section.Groups["reason"].Value,
             WebUtility.HtmlDecode(Heading().Match(section.Value).Groups[1].Value),
-            [.. Paragraph().Matches(sentences).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))]);
+            [.. Paragraph().Matches(sentences).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))],
+            WebUtility.HtmlDecode(PlainWords().Match(section.Value).Groups[1].Value));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
@@ -73,6 +74,9 @@ public static partial class VerifyForm
 
     [GeneratedRegex("<div class=\"verdict-sentences\">([\\s\\S]*?)</div>")]
     private static partial Regex Sentences();
+
+    [GeneratedRegex("<p class=\"verdict-plain\">([^<]*)</p>")]
+    private static partial Regex PlainWords();
 
     [GeneratedRegex("<p>([^<]*)</p>")]
     private static partial Regex Paragraph();

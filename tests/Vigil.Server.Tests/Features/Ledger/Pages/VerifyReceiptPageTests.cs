@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Vigil.Cli;
 using Vigil.Ledger.Notes;
 using Vigil.Server.Infrastructure.Security;
-using Vigil.Server.Tests.Cli;
 using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Features.Ledger.Pages;
@@ -13,10 +11,8 @@ namespace Vigil.Server.Tests.Features.Ledger.Pages;
 /// /log/verify without script: the form posted, the server's verdict on a real receipt and on tampered ones, word for
 /// word what `vigil verify` prints for the same receipt, key and content. (The check reads no database: one provider.)
 /// </summary>
-public sealed class VerifyReceiptPageTests(VigilFactory factory) : IClassFixture<VigilFactory>, IDisposable
+public sealed class VerifyReceiptPageTests(VigilFactory factory) : IClassFixture<VigilFactory>
 {
-    private readonly string _files = Directory.CreateTempSubdirectory("vigil-verify-page-").FullName;
-
     private HttpClient Public() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>A report's receipt (its log then has at least two leaves, so its proof has a hash), the report, and the log's keys.</summary>
@@ -37,33 +33,19 @@ public sealed class VerifyReceiptPageTests(VigilFactory factory) : IClassFixture
         return VerifyForm.Read(html) ?? throw new Xunit.Sdk.XunitException("the page shows no verdict:\n" + html);
     }
 
-    private async Task<CliRun> CliAsync(string receipt, string keys, string? content = null)
-    {
-        var receiptFile = Path.Combine(_files, Guid.NewGuid() + ".json");
-        var keyFile = Path.Combine(_files, Guid.NewGuid() + ".keys");
-        await File.WriteAllTextAsync(receiptFile, receipt);
-        await File.WriteAllTextAsync(keyFile, keys);
-        if (content is null)
-        {
-            return await CliRun.InProcessAsync("verify", receiptFile, "--key", keyFile);
-        }
-        var contentFile = Path.Combine(_files, Guid.NewGuid() + ".json");
-        await File.WriteAllTextAsync(contentFile, content);
-        return await CliRun.InProcessAsync("verify", receiptFile, "--key", keyFile, "--content", contentFile);
-    }
-
     [Fact]
     public async Task A_real_receipt_holds_and_with_its_content_proves_what_was_filed_in_the_words_of_vigil_verify()
     {
         var (receipt, body, keys) = await ReceiptAsync();
 
         var shown = await PageVerdictAsync(receipt.ToJsonString(), body);
-        var cli = await CliAsync(receipt.ToJsonString(), keys, body);
+        var cli = await VerifyCli.RunAsync(receipt.ToJsonString(), keys, body);
 
-        Assert.Equal(ExitCodes.Ok, cli.ExitCode);
+        Assert.True(cli.Holds);
         Assert.Equal("", shown.Reason);
         Assert.Equal("The receipt holds", shown.Heading);
-        Assert.Equal(cli.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim().Replace("OK: ", "", StringComparison.Ordinal)), shown.Sentences);
+        Assert.Equal(cli.Sentences, shown.Sentences);
+        Assert.StartsWith("In plain words: the log holds submission #1 (report) of incident ", shown.Plain, StringComparison.Ordinal);
         Assert.Equal("The content given is exactly what was committed.", shown.Sentences[2]);
 
         var withoutContent = await PageVerdictAsync(receipt.ToJsonString());
@@ -87,12 +69,13 @@ public sealed class VerifyReceiptPageTests(VigilFactory factory) : IClassFixture
         foreach (var (name, tampered, content, key, expected) in cases)
         {
             var shown = await PageVerdictAsync(tampered, content, key);
-            var cli = await CliAsync(tampered, key, content);
+            var cli = await VerifyCli.RunAsync(tampered, key, content);
 
             Assert.True(expected == shown.Reason, $"{name}: the page says {shown.Reason}");
             Assert.Equal("The receipt does not hold", shown.Heading);
-            Assert.Equal(ExitCodes.Rejected, cli.ExitCode);
-            Assert.Equal($"FAILED: {Assert.Single(shown.Sentences)}", cli.Error.Trim());
+            Assert.StartsWith("In plain words: this receipt proves nothing.", shown.Plain, StringComparison.Ordinal);
+            Assert.False(cli.Holds);
+            Assert.Equal(cli.Sentences, shown.Sentences);
         }
     }
 
@@ -134,10 +117,9 @@ public sealed class VerifyReceiptPageTests(VigilFactory factory) : IClassFixture
     private sealed class VerdictComparer : IEqualityComparer<VerifyForm.Verdict?>
     {
         public bool Equals(VerifyForm.Verdict? x, VerifyForm.Verdict? y) =>
-            x is not null && y is not null && x.Reason == y.Reason && x.Heading == y.Heading && x.Sentences.SequenceEqual(y.Sentences);
+            x is not null && y is not null && x.Reason == y.Reason && x.Heading == y.Heading && x.Sentences.SequenceEqual(y.Sentences) && x.Plain == y.Plain;
 
         public int GetHashCode(VerifyForm.Verdict? obj) => obj?.Heading.GetHashCode(StringComparison.Ordinal) ?? 0;
     }
 
-    public void Dispose() => Directory.Delete(_files, recursive: true);
 }
