@@ -144,6 +144,47 @@ public sealed class LogPagesBrowserTests(BrowserFixture fixture) : IClassFixture
         await ScreenshotAsync(hindi, "log-hi");
     }
 
+    /// <summary>What only a sent form shows (a verdict, an error beside the field), built by the script or by the server, checked as the catalogue's pages are.</summary>
+    [Fact]
+    public async Task Verdicts_and_form_errors_have_no_serious_accessibility_violation_with_or_without_script_in_either_language()
+    {
+        var (receipts, _) = await SubmitAsync();
+        var good = new Case("holds", receipts[0].Receipt.ToJsonString(), receipts[0].Body);
+        var bad = new Case("fails", ReceiptTampering.FlipProofByte(receipts[0].Receipt));
+        var violations = new List<string>();
+        var wheres = new HashSet<string>();
+        foreach (var (javaScript, hindi) in new[] { (true, false), (false, false), (true, true), (false, true) })
+        {
+            // axe is a script: "without script" here is without the page's own one, so the server answers the form.
+            var page = await NewPageAsync(javaScript: true, hindi, bypassCsp: true);
+            if (!javaScript)
+            {
+                await page.RouteAsync("**/js/verify-receipt.js", route => route.AbortAsync());
+            }
+            foreach (var check in new[] { good, bad })
+            {
+                wheres.Add((await VerdictAsync(page, check)).Where);
+                violations.AddRange((await AxeAsync(page)).Select(v => $"{check.Name} (script {javaScript}, Hindi {hindi}): {v}"));
+            }
+            await page.GotoAsync("/log/verify");
+            await page.ClickAsync("#verify-form button[type=submit]");
+            await page.Locator(".error-summary").WaitForAsync();
+            await Assertions.Expect(page.Locator("#receipt")).ToHaveAttributeAsync("aria-invalid", "true");
+            violations.AddRange((await AxeAsync(page)).Select(v => $"no receipt (script {javaScript}, Hindi {hindi}): {v}"));
+        }
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.Equal(4, wheres.Count); // checked in the browser and on the server, in each language
+    }
+
+    private static async Task<IEnumerable<string>> AxeAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = RepositoryPaths.File("tests", "Vigil.Server.Tests", "Axe", "node_modules", "axe-core", "axe.min.js") });
+        var found = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations"
+            + ".filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.help)");
+        return found.EnumerateArray().Select(v => v.GetString()!).ToList();
+    }
+
     /// <summary>Fills and sends the form on a fresh load of the page, and reads the verdict shown.</summary>
     private static async Task<Shown> VerdictAsync(IPage page, Case check)
     {
@@ -175,10 +216,11 @@ public sealed class LogPagesBrowserTests(BrowserFixture fixture) : IClassFixture
             await verdict.Locator("p.meta").InnerTextAsync());
     }
 
-    private async Task<IPage> NewPageAsync(bool javaScript, bool hindi = false)
+    /// <summary>A fresh context; <paramref name="bypassCsp"/> only where the test injects axe, which the page's policy rightly refuses.</summary>
+    private async Task<IPage> NewPageAsync(bool javaScript, bool hindi = false, bool bypassCsp = false)
     {
         var address = fixture.Server.Address.ToString().TrimEnd('/');
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address, JavaScriptEnabled = javaScript });
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address, JavaScriptEnabled = javaScript, BypassCSP = bypassCsp });
         context.SetDefaultTimeout(60_000);
         if (hindi)
         {
