@@ -179,7 +179,8 @@ public static class ReceiptVerifier
         string content;
         try
         {
-            using var document = JsonDocument.Parse(contentJson);
+            // A repeated member is refused, as the API refuses it: a reader keeping the last of the two would see other content.
+            using var document = JsonDocument.Parse(contentJson, new JsonDocumentOptions { AllowDuplicateProperties = false });
             content = CanonicalJson.Serialize(document.RootElement);
         }
         catch (JsonException)

@@ -141,10 +141,34 @@
     return y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && h < 24 && mi < 60 && se < 60;
   };
 
+  // JSON.parse keeps the last of a repeated member; the server refuses such JSON, and so does this. Only run on text
+  // JSON.parse accepted: its strings, braces, brackets and colons are then all the structure there is.
+  const repeatsMember = (json) => {
+    const objects = [], tokens = /"(?:[^"\\]|\\.)*"|[{}[\]:]/g;
+    let token, name = null;
+    while ((token = tokens.exec(json))) {
+      const t = token[0];
+      if (t === "{") objects.push(new Set());
+      else if (t === "[") objects.push(null);
+      else if (t === "}" || t === "]") objects.pop();
+      else if (t === ":") {
+        const names = objects.at(-1), key = JSON.parse(name);
+        if (names.has(key)) return true;
+        names.add(key);
+      } else name = t;
+    }
+    return false;
+  };
+  const parseStrictly = (json, reason) => {
+    let value;
+    try { value = JSON.parse(json); } catch { fail(reason); }
+    if (repeatsMember(json)) fail(reason);
+    return value;
+  };
+
   async function check(receiptText, keyLines, contentText) {
     const keys = await parseKeys(keyLines);
-    let r;
-    try { r = JSON.parse(receiptText); } catch { fail("NotJson"); }
+    const r = parseStrictly(receiptText, "NotJson");
     if (r === null || typeof r !== "object" || Array.isArray(r)) fail("NotJson");
     if (r.format !== "vigil-receipt/v1") fail("NotReceipt");
     for (const m of ["log_origin", "leaf_hash", "kind", "incident_id", "received_at", "proof"]) if (typeof r[m] !== "string") fail("BadField", m);
@@ -162,8 +186,7 @@
       const salt = hash32(r.salt);
       if (!salt) fail("BadField", "salt");
       if (!validTime(r.received_at)) fail("BadField", "received_at");
-      let content;
-      try { content = JSON.parse(contentText); } catch { fail("ContentNotJson"); }
+      const content = parseStrictly(contentText, "ContentNotJson");
       const committed = canonical({ content, incident_id: r.incident_id, kind: r.kind, received_at: r.received_at, sequence: r.sequence });
       const data = await sha256(utf8("vigil/submission/v1"), [0], salt, utf8(committed));
       if (!same(await sha256([0], data), leaf)) fail("ContentMismatch");

@@ -19,7 +19,12 @@ public static class ReceiptTampering
         new("no leaf hash", Without(receipt, "leaf_hash"), "BadField"),
         new("not a receipt", With(receipt, "format", "vigil-receipt/v0"), "NotReceipt"),
         new("cut short", receipt.ToJsonString()[..40], "NotJson"),
+        // JSON.parse would keep the last of the two: a reader must not see one receipt where the server sees another.
+        new("a repeated member", "{\"kind\":\"update\"," + receipt.ToJsonString()[1..], "NotJson"),
     ];
+
+    /// <summary>The content as filed with a forged member before the real one: only a reader keeping the last of the two would find it committed.</summary>
+    public static string ContentWithRepeatedMember(string body) => "{\"title\": \"forged\", " + body.TrimStart()[1..];
 
     public static string With(JsonNode receipt, string member, JsonNode? value)
     {

@@ -64,6 +64,7 @@ public sealed class LogPagesBrowserTests(BrowserFixture fixture) : IClassFixture
         }).Concat(ReceiptTampering.All(first).Select(t => new Case(t.Name, t.Receipt, Expected: t.ExpectedReason))).Concat(
         [
             new("content one character off", first.ToJsonString(), firstBody.Replace("1400", "1401", StringComparison.Ordinal), Expected: "ContentMismatch"),
+            new("content with a repeated member", first.ToJsonString(), ReceiptTampering.ContentWithRepeatedMember(firstBody), Expected: "ContentNotJson"),
             new("another log's key", first.ToJsonString(), Keys: otherLog.VerifierKey, Expected: "NoKnownSignature"),
             new("uploaded as a file", first.ToJsonString(), Expected: "", Upload: true),
             new("a tampered file", ReceiptTampering.FlipSignatureByte(first), Expected: "SignatureInvalid", Upload: true),

@@ -62,6 +62,7 @@ public sealed class VerifyReceiptPageTests(VigilFactory factory) : IClassFixture
         [
             ("content one character off", receipt.ToJsonString(), body.Replace("1400", "1401", StringComparison.Ordinal), keys, "ContentMismatch"),
             ("content that is not JSON", receipt.ToJsonString(), "{\"title\": ", keys, "ContentNotJson"),
+            ("content with a repeated member", receipt.ToJsonString(), ReceiptTampering.ContentWithRepeatedMember(body), keys, "ContentNotJson"),
             ("another log's key", receipt.ToJsonString(), null, otherLog.VerifierKey, "NoKnownSignature"),
             ("a key cut short", receipt.ToJsonString(), null, keys.Split('\n')[0][..20], "KeyMalformed"),
         ]);
