@@ -20,6 +20,9 @@ public static class ReceiptVerifier
 {
     public sealed record Verified(string Origin, long TreeSize, long LeafIndex, string Kind, string IncidentId, int Sequence, string ReceivedAt, bool ContentChecked);
 
+    /// <summary>2^53 - 1: the largest integer below which every integer is a double (ECMAScript's Number.MAX_SAFE_INTEGER).</summary>
+    private const double MaxSafeInteger = 9_007_199_254_740_991;
+
     private const string ReceivedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     /// <summary>The receipt's members every check needs, in the order a missing one is reported.</summary>
@@ -210,8 +213,14 @@ public static class ReceiptVerifier
     private static string? Text(JsonObject receipt, string name) =>
         receipt[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
+    /// <summary>
+    /// A whole number as JSON means it (9, 9.0 and 9e0 alike, as a browser reads them), within the integers a double
+    /// holds exactly: the page's script reads the receipt so, and must give the same verdict.
+    /// </summary>
     private static long? Integer(JsonObject receipt, string name) =>
-        receipt[name] is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
+        receipt[name] is JsonValue value && value.TryGetValue<double>(out var number) && double.IsInteger(number) && Math.Abs(number) <= MaxSafeInteger
+            ? (long)number
+            : null;
 
     /// <summary>32 bytes in canonical base64 (what the server writes), else null.</summary>
     private static byte[]? Hash(string? base64)

@@ -172,8 +172,8 @@
     if (r === null || typeof r !== "object" || Array.isArray(r)) fail("NotJson");
     if (r.format !== "vigil-receipt/v1") fail("NotReceipt");
     for (const m of ["log_origin", "leaf_hash", "kind", "incident_id", "received_at", "proof"]) if (typeof r[m] !== "string") fail("BadField", m);
-    if (!Number.isInteger(r.leaf_index)) fail("BadField", "leaf_index");
-    if (!Number.isInteger(r.sequence) || r.sequence < 0 || r.sequence > 0x7fffffff) fail("BadField", "sequence");
+    if (!Number.isSafeInteger(r.leaf_index)) fail("BadField", "leaf_index");
+    if (!Number.isSafeInteger(r.sequence) || r.sequence < 0 || r.sequence > 0x7fffffff) fail("BadField", "sequence");
     const leaf = hash32(r.leaf_hash);
     if (!leaf) fail("BadField", "leaf_hash");
     const proof = parseProof(r.proof);

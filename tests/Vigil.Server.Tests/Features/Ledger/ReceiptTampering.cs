@@ -19,6 +19,9 @@ public static class ReceiptTampering
         new("no leaf hash", Without(receipt, "leaf_hash"), "BadField"),
         new("not a receipt", With(receipt, "format", "vigil-receipt/v0"), "NotReceipt"),
         new("cut short", receipt.ToJsonString()[..40], "NotJson"),
+        // JSON has one kind of number: beyond the integers a double holds exactly, a browser reads another index.
+        new("an index too large to read exactly", WithNumber(receipt, "leaf_index", "1e21"), "BadField"),
+        new("a fractional sequence", WithNumber(receipt, "sequence", "1.5"), "BadField"),
         // JSON.parse would keep the last of the two: a reader must not see one receipt where the server sees another.
         new("a repeated member", "{\"kind\":\"update\"," + receipt.ToJsonString()[1..], "NotJson"),
     ];
@@ -31,6 +34,15 @@ public static class ReceiptTampering
         var copy = receipt.DeepClone();
         copy[member] = value;
         return copy.ToJsonString();
+    }
+
+    /// <summary>The member's number written as <paramref name="literal"/>, e.g. "1e21" or "9.0".</summary>
+    public static string WithNumber(JsonNode receipt, string member, string literal)
+    {
+        var written = $"\"{member}\":{receipt[member]!.ToJsonString()}";
+        var json = receipt.ToJsonString();
+        Assert.Contains(written, json, StringComparison.Ordinal);
+        return json.Replace(written, $"\"{member}\":{literal}", StringComparison.Ordinal);
     }
 
     public static string Without(JsonNode receipt, string member)

@@ -66,6 +66,7 @@ public sealed class LogPagesBrowserTests(BrowserFixture fixture) : IClassFixture
             new("content one character off", first.ToJsonString(), firstBody.Replace("1400", "1401", StringComparison.Ordinal), Expected: "ContentMismatch"),
             new("content with a repeated member", first.ToJsonString(), ReceiptTampering.ContentWithRepeatedMember(firstBody), Expected: "ContentNotJson"),
             new("another log's key", first.ToJsonString(), Keys: otherLog.VerifierKey, Expected: "NoKnownSignature"),
+            new("its index written as 9.0 rather than 9", ReceiptTampering.WithNumber(first, "leaf_index", first["leaf_index"] + ".0"), Expected: ""),
             new("uploaded as a file", first.ToJsonString(), Expected: "", Upload: true),
             new("a tampered file", ReceiptTampering.FlipSignatureByte(first), Expected: "SignatureInvalid", Upload: true),
         ]).ToList();
