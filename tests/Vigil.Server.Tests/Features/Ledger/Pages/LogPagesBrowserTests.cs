@@ -146,6 +146,31 @@ public sealed class LogPagesBrowserTests(BrowserFixture fixture) : IClassFixture
         await ScreenshotAsync(hindi, "log-hi");
     }
 
+    /// <summary>Receipts altered at random, a character at a time (the same ones every run): the script and the server still agree on each.</summary>
+    [Fact]
+    public async Task The_script_and_the_server_agree_on_receipts_altered_at_random()
+    {
+        var (receipts, _) = await SubmitAsync();
+        var text = receipts[0].Receipt.ToJsonString();
+        var random = new Random(1209);
+        const string Replacements = "0123456789abcdefABCDEF+/=\"{}[],: \\n.-eE";
+        var scripted = await fixture.NewPageAsync();
+        using var server = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = fixture.Server.Address };
+        var disagreements = new List<string>();
+        for (var round = 0; round < 40; round++)
+        {
+            var at = random.Next(text.Length);
+            var altered = text[..at] + Replacements[random.Next(Replacements.Length)] + text[(at + 1)..];
+            var inBrowser = await VerdictAsync(scripted, new Case($"round {round}", altered));
+            var onServer = VerifyForm.Read(await (await VerifyForm.PostAsync(server, altered)).Content.ReadAsStringAsync());
+            if (onServer is null || onServer.Reason != inBrowser.Reason || string.Join("\n", onServer.Sentences) != inBrowser.Sentences)
+            {
+                disagreements.Add($"at {at}: {text[Math.Max(0, at - 15)..Math.Min(text.Length, at + 15)]} -> {altered[Math.Max(0, at - 15)..Math.Min(text.Length, at + 15)]}: server {onServer?.Reason} {string.Join(" ", onServer?.Sentences ?? [])}, script {inBrowser.Reason} {inBrowser.Sentences}");
+            }
+        }
+        Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
+    }
+
     /// <summary>What only a sent form shows (a verdict, an error beside the field), built by the script or by the server, checked as the catalogue's pages are.</summary>
     [Fact]
     public async Task Verdicts_and_form_errors_have_no_serious_accessibility_violation_with_or_without_script_in_either_language()
