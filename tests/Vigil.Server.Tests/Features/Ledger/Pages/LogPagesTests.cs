@@ -147,6 +147,11 @@ public abstract class LogPagesTests<TFactory>(TFactory factory) : IClassFixture<
 
         var (hindi, _) = await ReadAsync("/log/entries?index=one", Hindi);
         Assert.Contains("0 या उससे बड़ी पूर्ण संख्या", hindi, StringComparison.Ordinal);
+
+        var (missingHindi, missingHindiStatus) = await ReadAsync("/log/entries/9999999", Hindi);
+        Assert.Equal(HttpStatusCode.NotFound, missingHindiStatus);
+        Assert.Contains("लॉग में प्रविष्टि 9999999 नहीं है", missingHindi, StringComparison.Ordinal);
+        Assert.DoesNotContain("The log has no entry", missingHindi, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,5 +177,10 @@ public abstract class LogPagesTests<TFactory>(TFactory factory) : IClassFixture<
         var scriptSize = (await script.Content.ReadAsByteArrayAsync()).Length;
         Assert.InRange(scriptSize, 1, 16 * 1024);
         Assert.InRange(size + scriptSize, 1, 100 * 1024);
+
+        var (hindi, _) = await ReadAsync("/log/verify", Hindi);
+        Assert.Contains("<h1>रसीद जाँचें</h1>", hindi, StringComparison.Ordinal);
+        Assert.Contains("data-text=\"ReceiptMissing\">रसीद चिपकाएँ, या उसकी फ़ाइल चुनें।", hindi, StringComparison.Ordinal);
+        Assert.DoesNotContain("Check the receipt", hindi, StringComparison.Ordinal);
     }
 }
