@@ -42,12 +42,23 @@ public static class UploadAttachment
         {
             return tooLarge;
         }
+        return TypedResults.Created((string?)null, await StoreAsync(bytes!, name!, MediaTypeOf(request.ContentType), user, db, blobs, clock, cancellationToken));
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="bytes"/> as an upload of the caller's (a file named <paramref name="name"/>, already
+    /// checked): the one way a file is uploaded, from the API or from a page.
+    /// </summary>
+    public static async Task<AttachmentUploaded> StoreAsync(
+        byte[] bytes, string name, string mediaType, ClaimsPrincipal user, VigilDbContext db, AttachmentBlobs blobs, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
         var upload = new Attachment
         {
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes!)),
-            FileName = name!,
-            MediaType = MediaTypeOf(request.ContentType),
-            Size = bytes!.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            FileName = name,
+            MediaType = mediaType,
+            Size = bytes.Length,
             UploadedBy = user.UserId(),
             OrganisationId = user.OrganisationId(),
             UploadedAt = clock.GetUtcNow(),
@@ -62,11 +73,11 @@ public static class UploadAttachment
                 await db.SaveChangesAsync(cancellationToken);
             }
         }, cancellationToken);
-        return TypedResults.Created((string?)null, new AttachmentUploaded(upload.Sha256, upload.Size, upload.FileName, upload.MediaType));
+        return new AttachmentUploaded(upload.Sha256, upload.Size, upload.FileName, upload.MediaType);
     }
 
     /// <summary>The sender's type and subtype, kept for readers' information only: every download is served as octet-stream.</summary>
-    private static string MediaTypeOf(string? contentType) =>
+    public static string MediaTypeOf(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType is { Length: > 0 and <= 255 } type
             ? type.ToLowerInvariant()
             : DefaultMediaType;
