@@ -78,7 +78,7 @@ public static partial class OidcSignInEndpoints
         // After the code form (a post from this site) a redirect carries the SameSite=Strict cookie. Straight after the
         // provider's redirect it would not: the browser counts a redirect chain that began on another site as
         // cross-site. A navigation this page starts itself is same-site, so the session is met by its cookie.
-        return HttpMethods.IsPost(context.Request.Method) ? SignInPage.SeeOther(SignIn.Landing) : EndpointPages.Show<OidcContinue>();
+        return HttpMethods.IsPost(context.Request.Method) ? PageStatus.SeeOther(SignIn.Landing) : EndpointPages.Show<OidcContinue>();
     }
 
     private static async Task<string?> VerifiedEmailAsync(HttpContext context)

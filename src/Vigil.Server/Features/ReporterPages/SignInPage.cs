@@ -48,20 +48,6 @@ public static class SignInPage
         {
             context.Response.Cookies.Delete(name, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = name == WebSessions.SecureCookieName });
         }
-        return SeeOther("/sign-in");
-    }
-
-    /// <summary>After a form post, the browser fetches the next page with GET (303), so a reload never posts again.</summary>
-    public static IResult SeeOther(string location) => new SeeOtherResult(location);
-
-    private sealed class SeeOtherResult(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext context)
-        {
-            context.Response.StatusCode = StatusCodes.Status303SeeOther;
-            context.Response.Headers.Location = location;
-            context.Response.Headers.CacheControl = "no-store";
-            return Task.CompletedTask;
-        }
+        return PageStatus.SeeOther("/sign-in");
     }
 }

@@ -91,7 +91,7 @@ public static class NewReportEndpoints
         await file.CopyToAsync(bytes, http.RequestAborted);
         var uploaded = await UploadAttachment.StoreAsync(
             bytes.ToArray(), name, UploadAttachment.MediaTypeOf(file.ContentType), http.User, db, blobs, clock, http.RequestAborted);
-        return SeeOther("/incidents/new?uploaded=" + uploaded.Sha256);
+        return PageStatus.SeeOther("/incidents/new?uploaded=" + uploaded.Sha256);
     }
 
     /// <summary>The posted form, if it is one and carries this session's antiforgery token (in the form or the header).</summary>
@@ -110,21 +110,8 @@ public static class NewReportEndpoints
         }
     }
 
-    private static IResult Back(string problem) => SeeOther("/incidents/new?upload=" + problem);
-
-    /// <summary>Back to the form with GET (303), so that a reload never uploads again.</summary>
-    private static IResult SeeOther(string location) => new SeeOtherResult(location);
-
-    private sealed class SeeOtherResult(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext context)
-        {
-            context.Response.StatusCode = StatusCodes.Status303SeeOther;
-            context.Response.Headers.Location = location;
-            context.Response.Headers.CacheControl = "no-store";
-            return Task.CompletedTask;
-        }
-    }
+    // Back to the form with GET (303), so that a reload never uploads again.
+    private static IResult Back(string problem) => PageStatus.SeeOther("/incidents/new?upload=" + problem);
 
     /// <summary>A bare status: the server's error pages answer it (a page, as for any form a page posts).</summary>
     private static IResult Refused(int status) => TypedResults.StatusCode(status);
