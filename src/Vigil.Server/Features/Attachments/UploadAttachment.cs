@@ -42,12 +42,23 @@ public static class UploadAttachment
         {
             return tooLarge;
         }
+        return TypedResults.Created((string?)null, await StoreAsync(name!, bytes!, request.ContentType, user, db, blobs, clock, cancellationToken));
+    }
+
+    /// <summary>
+    /// Keeps a file as an upload of the caller's, to be named in a report or update: the API's upload and the incident
+    /// page's alike. The name must already have passed <see cref="AttachmentReference.NameProblem"/>.
+    /// </summary>
+    public static async Task<AttachmentUploaded> StoreAsync(
+        string name, byte[] bytes, string? contentType, ClaimsPrincipal user, VigilDbContext db, AttachmentBlobs blobs, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
         var upload = new Attachment
         {
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes!)),
-            FileName = name!,
-            MediaType = MediaTypeOf(request.ContentType),
-            Size = bytes!.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            FileName = name,
+            MediaType = MediaTypeOf(contentType),
+            Size = bytes.Length,
             UploadedBy = user.UserId(),
             OrganisationId = user.OrganisationId(),
             UploadedAt = clock.GetUtcNow(),
@@ -62,7 +73,7 @@ public static class UploadAttachment
                 await db.SaveChangesAsync(cancellationToken);
             }
         }, cancellationToken);
-        return TypedResults.Created((string?)null, new AttachmentUploaded(upload.Sha256, upload.Size, upload.FileName, upload.MediaType));
+        return new AttachmentUploaded(upload.Sha256, upload.Size, upload.FileName, upload.MediaType);
     }
 
     /// <summary>The sender's type and subtype, kept for readers' information only: every download is served as octet-stream.</summary>

@@ -21,9 +21,16 @@ public static class IncidentCompliance
         {
             return Problems.NotFound("incident " + id);
         }
+        return TypedResults.Ok(await EvaluateAsync(db, id, catalog, clock, cancellationToken));
+    }
+
+    /// <summary>The incident under each regime it is filed under, as of now: the API's answer and the incident page alike.</summary>
+    public static async Task<CaseComplianceResponse> EvaluateAsync(
+        VigilDbContext db, string id, RegimeCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
+    {
         var input = await IncidentCases.LoadAsync(db, id, cancellationToken);
         var evaluation = RegimeEvaluator.EvaluateCase(IncidentCases.RegimesOf(input, catalog), input, clock);
-        return TypedResults.Ok(CaseComplianceResponse.From(id, clock.GetUtcNow(), input, evaluation));
+        return CaseComplianceResponse.From(id, clock.GetUtcNow(), input, evaluation);
     }
 
     /// <summary>
