@@ -78,6 +78,24 @@ public static class IncidentAttachments
     }
 
     /// <summary>
+    /// The pages' download: the same file, the same record, for a browser with a page session (a page cannot send the
+    /// bearer token the API's download asks for). A file the reader may not have is a bare 404 (a damaged one a 409),
+    /// which the error pages answer as a page, saying nothing of whether the file exists.
+    /// </summary>
+    public static async Task<IResult> DownloadForPage(
+        string id, string sha256, HttpResponse response, ClaimsPrincipal user, VigilDbContext db, AttachmentBlobs blobs, EventRecorder events,
+        CancellationToken cancellationToken)
+    {
+        var fetched = await FetchAsync(id, sha256, user, db, blobs, events, cancellationToken);
+        if (fetched?.Plaintext is not { } plaintext)
+        {
+            return TypedResults.StatusCode(fetched is null ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict);
+        }
+        DownloadHeaders.Apply(response, fetched.FileName);
+        return TypedResults.File(plaintext, UploadAttachment.DefaultMediaType);
+    }
+
+    /// <summary>
     /// One of an incident's files for its reader, its download recorded first; null when the reader may not have it (or
     /// there is none). Shared by the API's download and the pages' (which a browser reaches with its page session).
     /// </summary>

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
 using Vigil.Data.Entities;
-using Vigil.Server.Features.Events;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
@@ -36,7 +35,7 @@ public static class TokenEndpoints
     }
 
     private static async Task<Results<Created<IssuedTokenResponse>, ProblemHttpResult>> Issue(
-        string id, HttpRequest request, ClaimsPrincipal actor, VigilDbContext db, TokenIssuer issuer, CancellationToken cancellationToken)
+        string id, HttpRequest request, ClaimsPrincipal actor, VigilDbContext db, AccountTokens issuer, CancellationToken cancellationToken)
     {
         var owner = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         return owner is null ? Problems.NotFound("user " + id) : await IssueAsync(owner, request, actor, issuer, cancellationToken);
@@ -44,14 +43,14 @@ public static class TokenEndpoints
 
     /// <summary>A user issues a token for itself, under the rules an administrator's issuance follows.</summary>
     private static async Task<Results<Created<IssuedTokenResponse>, ProblemHttpResult>> IssueOwn(
-        HttpRequest request, ClaimsPrincipal actor, VigilDbContext db, TokenIssuer issuer, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal actor, VigilDbContext db, AccountTokens issuer, CancellationToken cancellationToken)
     {
         var owner = await db.Users.AsNoTracking().SingleAsync(u => u.Id == actor.UserId(), cancellationToken);
         return await IssueAsync(owner, request, actor, issuer, cancellationToken);
     }
 
     private static async Task<Results<Created<IssuedTokenResponse>, ProblemHttpResult>> IssueAsync(
-        User owner, HttpRequest request, ClaimsPrincipal actor, TokenIssuer issuer, CancellationToken cancellationToken)
+        User owner, HttpRequest request, ClaimsPrincipal actor, AccountTokens issuer, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -71,22 +70,8 @@ public static class TokenEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
-        string id, ClaimsPrincipal user, VigilDbContext db, EventRecorder events, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (token is null || (token.UserId != user.UserId() && user.Role() != Roles.Admin))
-        {
-            return Problems.NotFound("token " + id);
-        }
-        if (token.RevokedAt is not null)
-        {
-            return TypedResults.NoContent();
-        }
-        token.RevokedAt = clock.GetUtcNow();
-        var owner = await db.Users.AsNoTracking().SingleAsync(u => u.Id == token.UserId, cancellationToken);
-        await events.RecordAsync(AccountEvents.AboutToken(token, owner, AccountEvents.TokenRevoked, AccountEvents.TokenDetails(token)), user, cancellationToken);
-        return TypedResults.NoContent();
-    }
+        string id, ClaimsPrincipal user, AccountTokens tokens, CancellationToken cancellationToken) =>
+        await tokens.RevokeAsync(id, user, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound("token " + id);
 
     /// <summary>A user's tokens, oldest first, by prefix only: the API's lists and the account page alike.</summary>
     public static async Task<List<TokenResponse>> ListAsync(VigilDbContext db, string userId, CancellationToken cancellationToken) =>

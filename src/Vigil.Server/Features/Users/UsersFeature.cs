@@ -14,7 +14,7 @@ public static class UsersFeature
         services.AddScoped<AccountLockout>();
         services.AddScoped<TotpFactor>();
         services.AddScoped<PasswordSignIn>();
-        services.AddScoped<TokenIssuer>();
+        services.AddScoped<AccountTokens>();
         services.AddScoped<PasswordChange>();
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FirstStartOptions>().BindConfiguration(FirstStartOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,18 +1,22 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Domain.Validation;
 using Vigil.Server.Features.Events;
+using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Users;
 
 /// <summary>
-/// Issuing an API token by request: an administrator's for anyone, or a user's own (the API and the account page).
-/// The same rules for each: a name, and an expiry in the future, by default <see cref="AccountsOptions.DefaultTokenLifetime"/>
-/// ahead and never more than <see cref="AccountsOptions.MaxTokenLifetime"/>; and an event on the record.
+/// Issuing and revoking API tokens by request: an administrator's for anyone, or a user's own (the API and the account
+/// page). The same rules for each: a name, and an expiry in the future, by default
+/// <see cref="AccountsOptions.DefaultTokenLifetime"/> ahead and never more than <see cref="AccountsOptions.MaxTokenLifetime"/>;
+/// and an event on the record for each issue and each revocation.
 /// </summary>
-public sealed class TokenIssuer(UserAccounts accounts, EventRecorder events, IOptions<AccountsOptions> options, TimeProvider clock)
+public sealed class AccountTokens(VigilDbContext db, UserAccounts accounts, EventRecorder events, IOptions<AccountsOptions> options, TimeProvider clock)
 {
     public sealed record Request(string Name, DateTimeOffset? ExpiresAt);
 
@@ -37,6 +41,24 @@ public sealed class TokenIssuer(UserAccounts accounts, EventRecorder events, IOp
         await events.RecordAsync(AccountEvents.AboutToken(issued.Entity, owner, AccountEvents.TokenIssued, AccountEvents.TokenDetails(issued.Entity)),
             actor, cancellationToken);
         return TokenEndpoints.Answer(issued);
+    }
+
+    /// <summary>Revokes a token of the actor's own (or any, for an administrator); false when there is no such token it may revoke.</summary>
+    public async Task<bool> RevokeAsync(string tokenId, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    {
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken);
+        if (token is null || (token.UserId != actor.UserId() && actor.Role() != Roles.Admin))
+        {
+            return false;
+        }
+        if (token.RevokedAt is not null)
+        {
+            return true;
+        }
+        token.RevokedAt = clock.GetUtcNow();
+        var owner = await db.Users.AsNoTracking().SingleAsync(u => u.Id == token.UserId, cancellationToken);
+        await events.RecordAsync(AccountEvents.AboutToken(token, owner, AccountEvents.TokenRevoked, AccountEvents.TokenDetails(token)), actor, cancellationToken);
+        return true;
     }
 
     private static DateTimeOffset? ReadExpiry(JsonFieldReader reader, JsonElement value, string pointer, TimeSpan maxLifetime)
