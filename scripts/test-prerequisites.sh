@@ -31,3 +31,8 @@ provider=tests/Vigil.Server.Tests/OidcProvider
 if [ ! -d "$provider/node_modules/oidc-provider" ]; then
     (cd "$provider" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+axe=tests/Vigil.Server.Tests/Axe
+if [ ! -f "$axe/node_modules/axe-core/axe.min.js" ]; then
+    (cd "$axe" && npm ci --no-audit --no-fund --loglevel=error)
+fi

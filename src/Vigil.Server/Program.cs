@@ -74,7 +74,7 @@ public partial class Program
         app.UseTrustedProxies();
         app.UseSecurityHeaders();
         // The stylesheet and scripts are for everyone: served before any authentication, never as endpoints.
-        app.UseStaticFiles();
+        app.UseVigilAssets();
         app.UseVigilErrors();
         app.UseAuthentication();
         app.UseRateLimiter();

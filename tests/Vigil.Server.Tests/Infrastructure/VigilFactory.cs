@@ -51,6 +51,8 @@ public class VigilFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // As it runs for real: never the development error page, which would echo a request's headers (its token) back.
+        builder.UseEnvironment("Production");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("FirstStart:CreateAdmin", "false");
         builder.UseSetting("Regimes:Directory", RepositoryPaths.File("regimes"));

@@ -18,7 +18,7 @@ public sealed class AccessMatrixTests(MatrixWorld world) : IClassFixture<MatrixW
     [Fact]
     public async Task Every_endpoint_answers_every_caller_as_its_policy_and_the_audience_rule_say()
     {
-        var routes = RouteTable.Read(world.Factory);
+        var routes = RouteTable.Read(world.Host.Services);
         Assert.True(routes.Count > 100, $"only {routes.Count} routes were read");
         var wrong = new List<string>();
         var calls = 0;

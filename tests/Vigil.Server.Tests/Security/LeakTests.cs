@@ -16,7 +16,7 @@ public sealed class LeakTests(MatrixWorld world) : IClassFixture<MatrixWorld>
     {
         var leaks = new List<string>();
         var reads = 0;
-        foreach (var route in RouteTable.Read(world.Factory).Where(r => r.Method == "GET"))
+        foreach (var route in RouteTable.Read(world.Host.Services).Where(r => r.Method == "GET"))
         {
             foreach (var label in TlpLabel.All)
             {

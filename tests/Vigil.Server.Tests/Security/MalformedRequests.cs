@@ -11,7 +11,7 @@ public sealed record FuzzTarget(RouteEntry Route, string Path, SampleBody? Sampl
     public const string Anonymous = "anonymous";
     public const string Session = "session";
 
-    public bool IsForm => WriteEndpoints.Forms.Contains(Route.ToString());
+    public bool IsForm => WriteEndpoints.IsForm(Route);
 }
 
 /// <summary>One generated request: what was broken, the bytes, and how they were sent.</summary>

@@ -31,6 +31,19 @@ public sealed record LabelledThings(
 /// </summary>
 public sealed class MatrixWorld : IAsyncLifetime
 {
+    private readonly TestHost _host;
+
+    /// <summary>The world on a server in process (the matrix and most tests).</summary>
+    public MatrixWorld()
+        : this(TestHost.InProcess(new VigilFactory()))
+    {
+    }
+
+    private MatrixWorld(TestHost host) => _host = host;
+
+    /// <summary>The world on another server, such as one on Kestrel for a browser.</summary>
+    public static MatrixWorld On(TestHost host) => new(host);
+
     /// <summary>
     /// A word only things of one label carry (in an incident's description and indicator, a note's description, a
     /// collection's indicator, an advisory's title), so that a leak of that label's content shows in any answer.
@@ -45,7 +58,7 @@ public sealed class MatrixWorld : IAsyncLifetime
         _ => "red",
     } + "x";
 
-    public VigilFactory Factory { get; } = new();
+    public TestHost Host => _host;
 
     public List<Caller> Callers { get; } = [];
 
@@ -63,26 +76,26 @@ public sealed class MatrixWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var a = await Factory.CreateActorAsync(Roles.Reporter);
-        var b = await Factory.CreateActorAsync(Roles.Reporter);
+        var a = await CreateActorAsync(Roles.Reporter);
+        var b = await CreateActorAsync(Roles.Reporter);
         (OrganisationA, OrganisationB) = (a.OrganisationId!, b.OrganisationId!);
-        var analyst = await Factory.CreateActorAsync(Roles.Analyst);
-        TargetUser = (await Factory.CreateActorAsync(Roles.Reporter, OrganisationB)).UserId;
+        var analyst = await CreateActorAsync(Roles.Analyst);
+        TargetUser = (await CreateActorAsync(Roles.Reporter, OrganisationB)).UserId;
         Callers.Add(new Caller("anonymous", null, null, AudienceReader.Public, Client(null), null));
         Callers.Add(Member("reporter A", a));
         Callers.Add(Member("reporter B", b));
         Callers.Add(new Caller("analyst", Roles.Analyst, null, new AudienceReader(ReaderStanding.Cert, analyst.UserId, null), Client(analyst), analyst.UserId));
         foreach (var (name, role, standing) in new[] { ("admin", Roles.Admin, ReaderStanding.Cert), ("oversight", Roles.Oversight, ReaderStanding.Oversight) })
         {
-            var actor = await Factory.CreateActorAsync(role);
+            var actor = await CreateActorAsync(role);
             Callers.Add(new Caller(name, role, null, new AudienceReader(standing, actor.UserId, null), Client(actor), actor.UserId));
         }
         // A disabled account: its token still exists but must not authenticate; it reads as the public.
-        var disabled = await Factory.CreateActorAsync(Roles.Analyst);
-        await using (var scope = Factory.Services.CreateAsyncScope())
+        var disabled = await CreateActorAsync(Roles.Analyst);
+        await using (var scope = _host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-            await db.Users.Where(u => u.Id == disabled.UserId).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, Factory.Clock.GetUtcNow()));
+            await db.Users.Where(u => u.Id == disabled.UserId).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow()));
         }
         Callers.Add(new Caller("disabled", null, null, AudienceReader.Public, Client(disabled), disabled.UserId, BadCredential: true));
 
@@ -99,7 +112,7 @@ public sealed class MatrixWorld : IAsyncLifetime
         {
             return like;
         }
-        var actor = await Factory.CreateActorAsync(like.Role, like.OrganisationId);
+        var actor = await CreateActorAsync(like.Role, like.OrganisationId);
         var reader = like.Reader with { UserId = actor.UserId };
         return like with { Client = Client(actor), UserId = actor.UserId, Reader = reader };
     }
@@ -108,14 +121,12 @@ public sealed class MatrixWorld : IAsyncLifetime
         new(name, Roles.Reporter, actor.OrganisationId, new AudienceReader(ReaderStanding.Member, actor.UserId, actor.OrganisationId), Client(actor), actor.UserId);
 
     /// <summary>A client that does not follow redirects, so that a page's "sign in first" (303) is seen as such.</summary>
-    private HttpClient Client(Actor? actor)
+    private HttpClient Client(Actor? actor) => actor is null ? _host.NewClient() : _host.NewClient(actor.Token);
+
+    private async Task<Actor> CreateActorAsync(string role, string? organisationId = null)
     {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        if (actor is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", actor.Token);
-        }
-        return client;
+        var created = await Seed.UserAsync(_host.Services, role, organisationId);
+        return new Actor(created.UserId, created.OrganisationId, created.Token, _host.NewClient(created.Token));
     }
 
     private static async Task<LabelledThings> MakeAsync(string label, HttpClient reporter, HttpClient analyst)
@@ -157,7 +168,7 @@ public sealed class MatrixWorld : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Factory.Dispose();
+        _host.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -16,9 +16,11 @@ public sealed record RouteEntry(string Method, string Pattern, string? Policy, b
 /// <summary>Every endpoint of the running app, read from its route table (not from a list kept by hand).</summary>
 public static class RouteTable
 {
-    public static IReadOnlyList<RouteEntry> Read(VigilFactory factory)
+    public static IReadOnlyList<RouteEntry> Read(VigilFactory factory) => Read(factory.Services);
+
+    public static IReadOnlyList<RouteEntry> Read(IServiceProvider services)
     {
-        var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var sources = services.GetRequiredService<IEnumerable<EndpointDataSource>>();
         var entries = new List<RouteEntry>();
         foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
         {

@@ -44,6 +44,9 @@ public static class WriteEndpoints
     /// <summary>Pages that take a form (and answer with a page, not problem+json).</summary>
     public static readonly IReadOnlySet<string> Forms = new HashSet<string> { "POST /sign-in", "POST /organisations/{id}/inventory" };
 
+    /// <summary>A page's form post: a component's, or an endpoint that reads a form (sign-out, the language switch).</summary>
+    public static bool IsForm(RouteEntry route) => route.TakesForm || Forms.Contains(route.ToString());
+
     public static IReadOnlyDictionary<string, SampleBody> Samples(SeededWorld world)
     {
         var note = NoteSamples.Minimal("Fuzzed note");

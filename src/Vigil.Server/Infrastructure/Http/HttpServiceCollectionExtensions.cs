@@ -18,9 +18,11 @@ public static class HttpServiceCollectionExtensions
             // Routing answers 415 itself when the Content-Type is not one an endpoint accepts: name the header.
             if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && !context.ProblemDetails.Extensions.ContainsKey("errors"))
             {
+                // The API takes JSON; the pages' forms (everything outside /api/) take forms.
+                var wanted = context.HttpContext.Request.Path.StartsWithSegments("/api") ? "application/json" : "application/x-www-form-urlencoded or multipart/form-data";
                 context.ProblemDetails.Type = "urn:vigil:problem:unsupported-media-type";
-                context.ProblemDetails.Detail = "Send the body with Content-Type: application/json.";
-                context.ProblemDetails.Extensions["errors"] = new[] { new Dictionary<string, string> { ["header"] = "Content-Type", ["detail"] = "must be application/json" } };
+                context.ProblemDetails.Detail = $"Send the body with Content-Type: {wanted}.";
+                context.ProblemDetails.Extensions["errors"] = new[] { new Dictionary<string, string> { ["header"] = "Content-Type", ["detail"] = "must be " + wanted } };
             }
         });
         services.Configure<KestrelServerOptions>(options =>
@@ -48,7 +50,7 @@ public static class HttpServiceCollectionExtensions
             SuppressDiagnosticsCallback = context => StatusOf(context.Exception) < StatusCodes.Status500InternalServerError,
             ExceptionHandler = RequestErrors.WriteAsync,
         });
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(context => RequestErrors.WriteAsync(context.HttpContext));
         return app;
     }
 

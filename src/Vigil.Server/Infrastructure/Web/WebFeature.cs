@@ -50,6 +50,17 @@ public static class WebFeature
         return services;
     }
 
+    /// <summary>The stylesheet and scripts, from the assembly, before any authentication: they are for everyone.</summary>
+    public static WebApplication UseVigilAssets(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.ManifestEmbeddedFileProvider(typeof(WebFeature).Assembly, "wwwroot"),
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        return app;
+    }
+
     /// <summary>After authorisation: the language is the signed-in reader's own when it chose one.</summary>
     public static WebApplication UseVigilWeb(this WebApplication app)
     {
