@@ -57,7 +57,8 @@ public static partial class RoutePlans
     }
 
     private static string? LabelledKind(string pattern) =>
-        pattern.StartsWith(Incidents, StringComparison.Ordinal) || pattern.StartsWith("/api/v1/receipts/", StringComparison.Ordinal) ? "incident"
+        pattern.StartsWith(Incidents, StringComparison.Ordinal) || pattern.StartsWith("/api/v1/receipts/", StringComparison.Ordinal)
+            || pattern.StartsWith("/incidents/{id}", StringComparison.Ordinal) ? "incident"
         : pattern.StartsWith(Notes, StringComparison.Ordinal) || pattern.StartsWith("/notes/{id}", StringComparison.Ordinal) ? "note"
         : pattern.StartsWith("/.well-known/csaf/{directory}", StringComparison.Ordinal) ? "note"
         : pattern.StartsWith(Collections, StringComparison.Ordinal) ? "collection"
@@ -67,6 +68,7 @@ public static partial class RoutePlans
     private static string Fill(string parameter, string pattern, LabelledThings things, MatrixWorld world) => parameter switch
     {
         "id" when pattern.StartsWith(Incidents, StringComparison.Ordinal) => things.Incident,
+        "id" when pattern.StartsWith("/incidents/{id}", StringComparison.Ordinal) => things.Incident,
         "id" when pattern.StartsWith(Notes, StringComparison.Ordinal) || pattern.StartsWith("/notes/", StringComparison.Ordinal) => things.Note,
         "id" when pattern.StartsWith(Collections, StringComparison.Ordinal) => things.Collection,
         "id:long" when pattern.StartsWith(Advisories, StringComparison.Ordinal) => things.Advisory!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),

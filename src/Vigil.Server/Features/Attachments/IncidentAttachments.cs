@@ -8,6 +8,7 @@ using Vigil.Domain.Incidents;
 using Vigil.Server.Features.Events;
 using Vigil.Server.Features.Incidents;
 using Vigil.Server.Infrastructure.Http;
+using Vigil.Server.Infrastructure.Web;
 
 namespace Vigil.Server.Features.Attachments;
 
@@ -79,8 +80,8 @@ public static class IncidentAttachments
 
     /// <summary>
     /// The pages' download: the same file, the same record, for a browser with a page session (a page cannot send the
-    /// bearer token the API's download asks for). A file the reader may not have is a bare 404 (a damaged one a 409),
-    /// which the error pages answer as a page, saying nothing of whether the file exists.
+    /// bearer token the API's download asks for). A file the reader may not have is a 404 (a damaged one a 409)
+    /// answered with the error page, saying nothing of whether the file exists.
     /// </summary>
     public static async Task<IResult> DownloadForPage(
         string id, string sha256, HttpResponse response, ClaimsPrincipal user, VigilDbContext db, AttachmentBlobs blobs, EventRecorder events,
@@ -89,7 +90,8 @@ public static class IncidentAttachments
         var fetched = await FetchAsync(id, sha256, user, db, blobs, events, cancellationToken);
         if (fetched?.Plaintext is not { } plaintext)
         {
-            return TypedResults.StatusCode(fetched is null ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict);
+            var status = fetched is null ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict;
+            return new RazorComponentResult<ErrorDocument>(new Dictionary<string, object?> { [nameof(ErrorDocument.Status)] = status }) { StatusCode = status };
         }
         DownloadHeaders.Apply(response, fetched.FileName);
         return TypedResults.File(plaintext, UploadAttachment.DefaultMediaType);
