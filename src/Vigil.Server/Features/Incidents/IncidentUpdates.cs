@@ -34,11 +34,9 @@ public sealed class IncidentUpdates(
             return new Outcome(null, [new FieldError("", say("MayNotAdd"))], StatusCodes.Status403Forbidden);
         }
         var (body, problems) = typed.ToBody(ReaderPreferences.ZoneOf(user, web.Value.DefaultTimeZone), answers, say);
-        if (problems.Count == 0)
-        {
-            // Read once before any file is kept, so that a refused update leaves no upload behind.
-            problems = [.. SubmissionReader.ReadUpdate(JsonSerializer.SerializeToElement(body), clock.GetUtcNow(), catalog).Errors];
-        }
+        // Read once before any file is kept, so that a refused update leaves no upload behind; and read even when the
+        // JSON box did not, so that every other problem is named at once.
+        problems = [.. problems, .. SubmissionReader.ReadUpdate(JsonSerializer.SerializeToElement(body), clock.GetUtcNow(), catalog).Errors];
         if (problems.Count == 0 && files.Count > 0)
         {
             problems = await AttachAsync(body, files, user, say, cancellationToken);
