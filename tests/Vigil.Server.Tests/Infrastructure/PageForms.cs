@@ -35,6 +35,9 @@ public static partial class PageForms
     public static string SessionOf(HttpResponseMessage signedIn) =>
         signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("vigil_session=", StringComparison.Ordinal)).Split('=', 2)[1];
 
+    /// <summary>A page without its antiforgery token, which differs on every answer: what is left is what the page says.</summary>
+    public static string WithoutAntiforgery(string html) => Token().Replace(html, "name=\"__RequestVerificationToken\" value=\"\"");
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Vigil.Server.Features.ReporterPages;
 using Vigil.Server.Infrastructure.Http;
+using Vigil.Server.Infrastructure.Web;
 using Vigil.Server.Tests.Features.Affected;
 using Vigil.Server.Tests.Features.Notes;
 using Vigil.Server.Tests.Infrastructure;
@@ -93,12 +93,12 @@ public sealed partial class SecurityHeadersTests(VigilFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task The_reporter_pages_keep_their_own_stricter_headers()
+    public async Task Pages_carry_the_pages_policy_and_a_page_with_a_form_is_never_cached()
     {
         var response = await factory.CreateClient().GetAsync("/sign-in");
-        Assert.Equal(PageHtml.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
-        Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
-        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Equal(WebFeature.PagePolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.True(response.Headers.CacheControl?.NoStore, response.Headers.CacheControl?.ToString());
     }
 
     [Fact]

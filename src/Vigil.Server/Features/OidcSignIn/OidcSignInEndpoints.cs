@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
 using Vigil.Server.Features.ReporterPages;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Security;
-using static Vigil.Server.Features.ReporterPages.PageHtml;
+using Vigil.Server.Infrastructure.Web;
 
 namespace Vigil.Server.Features.OidcSignIn;
 
@@ -16,7 +17,7 @@ namespace Vigil.Server.Features.OidcSignIn;
 /// </summary>
 public static partial class OidcSignInEndpoints
 {
-    public static async Task Begin(HttpContext context, ILogger<OidcSignInEvents> logger, IOptions<OidcOptions> oidc)
+    public static async Task Begin(HttpContext context, ILogger<OidcSignInEvents> logger)
     {
         try
         {
@@ -26,8 +27,7 @@ public static partial class OidcSignInEndpoints
         catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
         {
             LogProviderUnreachable(logger, e.Message);
-            await SignInPage.Form($"{oidc.Value.DisplayName} cannot be reached now. Try again later, or sign in another way.",
-                StatusCodes.Status502BadGateway).ExecuteAsync(context);
+            await SignInPage.Refused(new SignInRefusal(SignInRefusal.Reason.ProviderUnreachable)).ExecuteAsync(context);
         }
     }
 
@@ -47,24 +47,16 @@ public static partial class OidcSignInEndpoints
 
     /// <summary>The second factor's code, posted from <see cref="CodePage"/>.</summary>
     public static async Task<IResult> CompleteWithCode(
-        HttpContext context, ProviderSignIn signIn, VigilDbContext db, TimeProvider clock, IOptions<ReporterPagesOptions> pages,
-        IOptions<OidcOptions> oidc, CancellationToken cancellationToken)
+        [FromForm(Name = "totp")] string? totp, HttpContext context, ProviderSignIn signIn, VigilDbContext db, TimeProvider clock,
+        IOptions<ReporterPagesOptions> pages, IOptions<OidcOptions> oidc, CancellationToken cancellationToken)
     {
-        if (!WebSessions.IsSameOrigin(context.Request) || !context.Request.HasFormContentType)
-        {
-            return SignInPage.Form("The sign-in form must be sent from this site.", StatusCodes.Status403Forbidden);
-        }
-        var read = await PageForm.ReadAsync(context.Request, cancellationToken);
-        if (read.Form is not { } form)
-        {
-            return SignInPage.Form(read.Problem, read.Status);
-        }
+        // A form post: the framework has checked its antiforgery token before this runs.
         if (await VerifiedEmailAsync(context) is not { } email)
         {
             await context.SignOutAsync(OidcSignInFeature.ExternalScheme);
             return SignInPage.Failed();
         }
-        var outcome = await signIn.SignInAsync(email, form["totp"].ToString(), cancellationToken);
+        var outcome = await signIn.SignInAsync(email, totp ?? "", cancellationToken);
         return await FinishAsync(context, outcome, email, db, clock, pages.Value, oidc.Value, cancellationToken);
     }
 
@@ -86,7 +78,7 @@ public static partial class OidcSignInEndpoints
         // After the code form (a post from this site) a redirect carries the SameSite=Strict cookie. Straight after the
         // provider's redirect it would not: the browser counts a redirect chain that began on another site as
         // cross-site. A navigation this page starts itself is same-site, so the session is met by its cookie.
-        return HttpMethods.IsPost(context.Request.Method) ? SignInPage.SeeOther("/inventory") : ContinuePage();
+        return HttpMethods.IsPost(context.Request.Method) ? SignInPage.SeeOther(SignIn.Landing) : EndpointPages.Show<OidcContinue>();
     }
 
     private static async Task<string?> VerifiedEmailAsync(HttpContext context)
@@ -95,27 +87,13 @@ public static partial class OidcSignInEndpoints
         return result.Succeeded ? result.Principal.FindFirstValue(OidcSignInEvents.VerifiedEmailClaim) : null;
     }
 
-    private static IResult CodePage(string email, string provider, bool wrongCode)
-    {
-        var html = Start("Second factor").Append("<h1>One more step</h1>\n")
-            .Append("<p>").Append(E(provider)).Append(" says you are ").Append(E(email))
-            .Append(". Your Vigil account also has a second factor: enter the code from your authenticator app.</p>\n");
-        if (wrongCode)
+    private static IResult CodePage(string email, string provider, bool wrongCode) =>
+        EndpointPages.Show<OidcCode>(wrongCode ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK, new Dictionary<string, object>
         {
-            html.Append("<p class=\"errors\" role=\"alert\">That code is wrong or was used already.</p>\n");
-        }
-        html.Append($"""
-            <form method="post" action="{OidcSignInFeature.CompletePath}">
-            <p><label>Code <input type="text" name="totp" inputmode="numeric" autocomplete="one-time-code" required></label></p>
-            <p><button type="submit">Sign in</button></p>
-            </form>
-
-            """);
-        return Page(html, wrongCode ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
-    }
-
-    private static IResult ContinuePage() =>
-        Page(Start("Signed in", refreshTo: "/inventory").Append("<h1>Signed in</h1>\n<p><a href=\"/inventory\">Continue to Vigil</a></p>\n"));
+            [nameof(OidcCode.Email)] = email,
+            [nameof(OidcCode.Provider)] = provider,
+            [nameof(OidcCode.WrongCode)] = wrongCode,
+        });
 
     [LoggerMessage(EventId = 5202, Level = LogLevel.Warning, Message = "OpenID Connect sign-in could not start: {Reason}")]
     private static partial void LogProviderUnreachable(ILogger logger, string reason);

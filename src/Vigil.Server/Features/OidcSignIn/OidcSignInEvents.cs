@@ -39,8 +39,7 @@ public sealed partial class OidcSignInEvents(IOptions<OidcOptions> options, ILog
     {
         LogRoundTripFailed(logger, context.Failure?.Message ?? "unknown");
         context.HandleResponse();
-        await SignInPage.Form($"Signing in with {options.Value.DisplayName} did not complete. Start again from this page.",
-            StatusCodes.Status400BadRequest).ExecuteAsync(context.HttpContext);
+        await SignInPage.Refused(new SignInRefusal(SignInRefusal.Reason.ProviderIncomplete)).ExecuteAsync(context.HttpContext);
     }
 
     /// <summary>The e-mail in <see cref="OidcOptions.EmailClaim"/>, if the provider says it is verified (or that is not required).</summary>

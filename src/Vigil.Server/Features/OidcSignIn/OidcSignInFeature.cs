@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Vigil.Server.Features.ReporterPages;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Http;
+using Vigil.Server.Infrastructure.Web;
 
 namespace Vigil.Server.Features.OidcSignIn;
 
@@ -59,10 +60,11 @@ public static class OidcSignInFeature
         {
             return app;
         }
-        app.MapGet(StartPath, OidcSignInEndpoints.Begin).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet(CompletePath, OidcSignInEndpoints.Complete).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost(CompletePath, OidcSignInEndpoints.CompleteWithCode).AllowAnonymous()
-            .RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery().ExcludeFromDescription();
+        // Their answers are pages: the pages' policy (this site's stylesheet), not the API's.
+        var pages = app.MapGroup("").WithContentSecurityPolicy(WebFeature.PagePolicy).ExcludeFromDescription();
+        pages.MapGet(StartPath, OidcSignInEndpoints.Begin).AllowAnonymous();
+        pages.MapGet(CompletePath, OidcSignInEndpoints.Complete).AllowAnonymous();
+        pages.MapPost(CompletePath, OidcSignInEndpoints.CompleteWithCode).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         return app;
     }
 }

@@ -1,12 +1,11 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Vigil.Data;
 using Vigil.Server.Features.OidcSignIn;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Security;
+using Vigil.Server.Infrastructure.Web;
 
 namespace Vigil.Server.Features.ReporterPages;
 
@@ -17,48 +16,12 @@ namespace Vigil.Server.Features.ReporterPages;
 /// </summary>
 public static class SignInPage
 {
-    /// <summary>What every failed sign-in says, whichever way it was tried: nothing tells which part was wrong.</summary>
-    public const string FailedSentence = "Sign-in failed: the e-mail, password, code or token is wrong, or no enabled account here has this e-mail.";
-
-    /// <summary>The sign-in form, with the problem to show; it offers the OpenID Connect provider when one is configured.</summary>
-    public static IResult Form(string? problem = null, int status = StatusCodes.Status200OK) => new FormResult(problem, status);
+    /// <summary>The sign-in page answered from an endpoint, saying why the sign-in opened no session.</summary>
+    public static IResult Refused(SignInRefusal refusal) =>
+        EndpointPages.Show<SignIn>(refusal.Status, new Dictionary<string, object> { [nameof(SignIn.Refusal)] = refusal });
 
     /// <summary>The page of a failed sign-in: the same for a wrong password, a wrong token, and an account that cannot sign in.</summary>
-    public static IResult Failed() =>
-        new RazorComponentResult<SignIn>(new Dictionary<string, object?> { [nameof(SignIn.Refusal)] = new SignInRefusal(SignInRefusal.Reason.Failed) })
-        {
-            StatusCode = StatusCodes.Status401Unauthorized,
-        };
-
-    private sealed class FormResult(string? problem, int status) : IResult
-    {
-        public Task ExecuteAsync(HttpContext context)
-        {
-            var oidc = context.RequestServices.GetRequiredService<IOptions<OidcOptions>>().Value;
-            var html = PageHtml.Start("Sign in").Append("<h1>Sign in to Vigil</h1>\n");
-            if (problem is not null)
-            {
-                html.Append("<p class=\"errors\" role=\"alert\">").Append(PageHtml.E(problem)).Append("</p>\n");
-            }
-            html.Append("""
-                <form method="post" action="/sign-in">
-                <p><label>E-mail <input type="email" name="email" autocomplete="username"></label></p>
-                <p><label>Password <input type="password" name="password" autocomplete="current-password"></label></p>
-                <p><label>Code from your authenticator app, if you set one up <input type="text" name="totp" inputmode="numeric" autocomplete="one-time-code"></label></p>
-                <p>or</p>
-                <p><label>API token <input type="password" name="token" autocomplete="off"></label></p>
-                <p><button type="submit">Sign in</button></p>
-                </form>
-
-                """);
-            if (oidc.IsEnabled)
-            {
-                html.Append("<p>or</p>\n<p><a href=\"").Append(OidcSignInFeature.StartPath).Append("\">Sign in with ")
-                    .Append(PageHtml.E(oidc.DisplayName)).Append("</a></p>\n");
-            }
-            return PageHtml.Page(html, status).ExecuteAsync(context);
-        }
-    }
+    public static IResult Failed() => Refused(new SignInRefusal(SignInRefusal.Reason.Failed));
 
     /// <summary>
     /// The page for a sign-in that opens no session: locked, failed, or a second factor still to set up. Shared by
@@ -71,7 +34,7 @@ public static class SignInPage
         {
             context.Response.Headers.RetryAfter = PasswordSignIn.RetryAfterSeconds(wait);
         }
-        return new RazorComponentResult<SignIn>(new Dictionary<string, object?> { [nameof(SignIn.Refusal)] = refusal }) { StatusCode = refusal.Status };
+        return Refused(refusal);
     }
 
     /// <summary>Ends the page session. A form post: the framework checks its antiforgery token before this runs.</summary>

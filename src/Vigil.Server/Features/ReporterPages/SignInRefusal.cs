@@ -10,12 +10,20 @@ public sealed record SignInRefusal(SignInRefusal.Reason Why, TimeSpan? RetryAfte
         Failed,
         LockedOut,
         MustEnrolTotp,
+
+        /// <summary>The OpenID Connect provider could not be reached to start a round trip.</summary>
+        ProviderUnreachable,
+
+        /// <summary>The round trip came back without a usable answer (a wrong or replayed state, the provider's error).</summary>
+        ProviderIncomplete,
     }
 
     public int Status => Why switch
     {
         Reason.LockedOut => StatusCodes.Status429TooManyRequests,
         Reason.MustEnrolTotp => StatusCodes.Status403Forbidden,
+        Reason.ProviderUnreachable => StatusCodes.Status502BadGateway,
+        Reason.ProviderIncomplete => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status401Unauthorized,
     };
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Vigil.Server.Infrastructure.Web;
 
@@ -12,19 +14,28 @@ public static class RequestErrors
     public static async Task WriteAsync(HttpContext context)
     {
         var status = context.Response.StatusCode;
-        // A page, or a form a page posted (never anything under /api/): a browser reads the answer, so it is a page too.
-        var page = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
-            || (IsForm(context.Request.ContentType) && !context.Request.Path.StartsWithSegments("/api"));
+        // A page, a form a page posted, or a browser asking for a page at an address that has none (never anything
+        // under /api/): a person reads the answer, so it is a page too.
+        var endpoint = context.GetEndpoint();
+        var outsideApi = !context.Request.Path.StartsWithSegments("/api");
+        var page = endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+            || (outsideApi && IsForm(context.Request.ContentType))
+            || (outsideApi && endpoint is null && WantsPage(context.Request));
         if (page)
         {
             await WritePageAsync(context, status);
             return;
         }
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetails { Status = status };
+        if (!await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = problem,
+            }))
         {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status },
-        });
+            // The client's Accept names no JSON (a browser under /api/): the API answers problem+json all the same.
+            await TypedResults.Problem(problem).ExecuteAsync(context);
+        }
     }
 
     // By the header alone: asking the request whether it has a form throws once its antiforgery check has failed.
@@ -32,9 +43,18 @@ public static class RequestErrors
         contentType is not null && (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
             || contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
 
+    // The raw header: a malformed Accept is the sender's, and must not turn an error answer into another error.
+    private static bool WantsPage(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+
     /// <summary>Rendered apart from the request (whose form may be unreadable), in the reader's language.</summary>
     private static async Task WritePageAsync(HttpContext context, int status)
     {
+        // The localisation middleware chose the reader's language further in; its choice does not flow back out here.
+        if (context.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } language)
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (language.Culture, language.UICulture);
+        }
         await using var renderer = new HtmlRenderer(context.RequestServices, context.RequestServices.GetRequiredService<ILoggerFactory>());
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<ErrorDocument>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(ErrorDocument.Status)] = status })))

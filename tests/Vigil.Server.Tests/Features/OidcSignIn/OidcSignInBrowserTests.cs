@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Vigil.Data;
@@ -19,7 +20,7 @@ namespace Vigil.Server.Tests.Features.OidcSignIn;
 public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<OidcFixture>
 {
     [Fact]
-    public async Task A_reporter_signs_in_through_the_provider_and_reaches_its_inventory_with_the_same_session_cookie_as_a_password_gives()
+    public async Task A_reporter_signs_in_through_the_provider_and_reaches_the_pages_with_the_same_session_cookie_as_a_password_gives()
     {
         var reporter = await UserAsync(Roles.Reporter);
         var page = await fixture.NewPageAsync();
@@ -27,8 +28,7 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
         var landing = await ThroughProviderAsync(page, reporter.Email);
 
         Assert.Equal(200, landing.Status);
-        await page.WaitForURLAsync($"**/organisations/{reporter.OrganisationId}/inventory");
-        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("No inventory yet");
+        await AssertSignedInAsync(page);
         var cookies = await page.Context.CookiesAsync();
         var session = Assert.Single(cookies, c => c.Name == WebSessions.CookieName);
         Assert.True(session.HttpOnly);
@@ -49,12 +49,12 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
         await AssertFailedAsync(page, landing);
         var wrongPassword = await fixture.NewPageAsync();
         await wrongPassword.GotoAsync("/sign-in");
-        await wrongPassword.FillAsync("input[name=email]", $"nobody-{Guid.NewGuid():N}@example.org");
-        await wrongPassword.FillAsync("input[name=password]", "not the password");
+        await wrongPassword.FillAsync("#email", $"nobody-{Guid.NewGuid():N}@example.org");
+        await wrongPassword.FillAsync("#password", "not the password");
         var answer = await wrongPassword.RunAndWaitForResponseAsync(() => wrongPassword.ClickAsync("button:has-text('Sign in')"),
             r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/sign-in");
         Assert.Equal(landing.Status, answer.Status);
-        Assert.Equal(await page.Locator(".errors").TextContentAsync(), await wrongPassword.Locator(".errors").TextContentAsync());
+        Assert.Equal(await page.Locator(".error-summary").TextContentAsync(), await wrongPassword.Locator(".error-summary").TextContentAsync());
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
         var landing = await ThroughProviderAsync(page, reporter.Email);
 
         Assert.Equal(429, landing.Status);
-        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("Too many failed sign-ins");
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Too many failed sign-ins");
         Assert.Equal(0, await SessionsOfAsync(reporter.UserId));
     }
 
@@ -118,7 +118,7 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
         var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button:has-text('Sign in')"),
             r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/sign-in/oidc/complete");
         Assert.Equal(401, refused.Status);
-        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("That code is wrong");
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("That code is wrong");
         Assert.Equal(1, await WithDatabaseAsync(db => db.SignInThrottles.Where(t => t.AccountKey == AccountLockout.KeyOf(reporter.Email))
             .Select(t => t.Failures).SingleAsync()));
         Assert.Equal(0, await SessionsOfAsync(reporter.UserId));
@@ -126,7 +126,7 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
         await page.FillAsync("input[name=totp]", Totp.Code(secret, Totp.StepAt(Now())));
         await page.ClickAsync("button:has-text('Sign in')");
 
-        await page.WaitForURLAsync($"**/organisations/{reporter.OrganisationId}/inventory");
+        await AssertSignedInAsync(page);
         Assert.Equal(1, await SessionsOfAsync(reporter.UserId));
     }
 
@@ -139,7 +139,7 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
         var landing = await ThroughProviderAsync(page, admin.Email);
 
         Assert.Equal(403, landing.Status);
-        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("second factor");
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("second factor");
         Assert.Equal(0, await SessionsOfAsync(admin.UserId));
     }
 
@@ -159,7 +159,7 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
 
         // The same browser with the provider's own answer: the refusal was the state's, nothing else.
         Assert.Equal(200, (await page.GotoAsync(callback.ToString()))!.Status);
-        await page.WaitForURLAsync($"**/organisations/{reporter.OrganisationId}/inventory");
+        await AssertSignedInAsync(page);
         Assert.Equal(1, await SessionsOfAsync(reporter.UserId));
     }
 
@@ -170,7 +170,8 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
         var victim = await fixture.NewPageAsync();
         var callback = await HeldBackCallbackAsync(victim, reporter.Email);
         // What binds the callback to this browser: the correlation and nonce cookies Vigil set when it started.
-        var roundTrip = (await victim.Context.CookiesAsync()).Where(c => c.Domain == fixture.Server.Address.Host).ToList();
+        // (The sign-in page's antiforgery cookie is the pages' own, on every path, and binds nothing here.)
+        var roundTrip = (await victim.Context.CookiesAsync()).Where(c => c.Domain == fixture.Server.Address.Host && c.Name != "vigil_antiforgery").ToList();
         Assert.Equal(2, roundTrip.Count);
         Assert.All(roundTrip, c => Assert.True(c.HttpOnly && c.SameSite == SameSiteAttribute.Lax && c.Path == "/signin-oidc", c.Name));
 
@@ -179,7 +180,7 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
         Assert.Equal(0, await SessionsOfAsync(reporter.UserId));
 
         Assert.Equal(200, (await victim.GotoAsync(callback.ToString()))!.Status);
-        await victim.WaitForURLAsync($"**/organisations/{reporter.OrganisationId}/inventory");
+        await AssertSignedInAsync(victim);
         Assert.Equal(1, await SessionsOfAsync(reporter.UserId));
     }
 
@@ -234,17 +235,25 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
         return await landing;
     }
 
+    /// <summary>The page the round trip ends on goes on by itself to the landing page, where the layout offers to sign out.</summary>
+    private static async Task AssertSignedInAsync(IPage page)
+    {
+        await page.WaitForURLAsync($"**{SignIn.Landing}");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
     private async Task AssertFailedAsync(IPage page, IResponse landing)
     {
         Assert.Equal(401, landing.Status);
-        await Assertions.Expect(page.Locator(".errors")).ToHaveTextAsync(SignInPage.FailedSentence);
+        await Assertions.Expect(page.Locator(".error-summary")).ToHaveTextAsync(fixture.Server.Services.GetRequiredService<IStringLocalizer<SignInText>>()["Failed"].Value);
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name is WebSessions.CookieName or "vigil_oidc");
     }
 
     private static async Task AssertRoundTripRefusedAsync(IPage page, IResponse landing)
     {
         Assert.Equal(400, landing.Status);
-        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync($"Signing in with {OidcFixture.DisplayName} did not complete");
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync($"Signing in with {OidcFixture.DisplayName} did not complete");
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name is WebSessions.CookieName or "vigil_oidc");
     }
 
