@@ -7,8 +7,9 @@ namespace Vigil.Server.Tests.Web;
 
 /// <summary>
 /// Every page of the app, in English and in Hindi, public and signed in: its content security policy, no inline script
-/// or style anywhere, the framework's antiforgery token in every form, its weight (HTML and the stylesheet and scripts
-/// it loads) under the budget, and on the Hindi pages no English sentence from the resources left.
+/// or style anywhere, every cookie HttpOnly and SameSite, the framework's antiforgery token in every form, its weight
+/// (HTML and the stylesheet and scripts it loads) under the budget, and on the Hindi pages no English sentence from
+/// the resources left.
 /// </summary>
 public sealed partial class PageRulesTests(MatrixWorld world) : IClassFixture<MatrixWorld>
 {
@@ -35,10 +36,11 @@ public sealed partial class PageRulesTests(MatrixWorld world) : IClassFixture<Ma
                 checkedPages++;
                 var html = await response.Content.ReadAsStringAsync();
                 var where = $"{visit} [{language}]";
-                if (response.Headers.TryGetValues("Content-Security-Policy", out var csp) && csp.Single() != WebFeature.PagePolicy)
+                if (!response.Headers.TryGetValues("Content-Security-Policy", out var csp) || csp.Single() != WebFeature.PagePolicy)
                 {
-                    broken.Add($"{where}: its Content-Security-Policy is not the pages' one");
+                    broken.Add($"{where}: its Content-Security-Policy is missing or not the pages' one");
                 }
+                broken.AddRange(CookieProblems(response).Select(p => $"{where}: {p}"));
                 broken.AddRange(InlineProblems(html).Select(p => $"{where}: {p}"));
                 if (Forms().Matches(html).Any(f => !f.Value.Contains("__RequestVerificationToken", StringComparison.Ordinal)))
                 {
@@ -69,6 +71,17 @@ public sealed partial class PageRulesTests(MatrixWorld world) : IClassFixture<Ma
         if (EventAttribute().IsMatch(html)) { yield return "an inline event handler"; }
     }
 
+    /// <summary>Every cookie a page sets is out of script's reach and kept from other sites' requests.</summary>
+    public static IEnumerable<string> CookieProblems(HttpResponseMessage response)
+    {
+        foreach (var cookie in response.Headers.TryGetValues("Set-Cookie", out var set) ? set : [])
+        {
+            var name = cookie.Split('=', 2)[0];
+            if (!cookie.Contains("; httponly", StringComparison.OrdinalIgnoreCase)) { yield return $"cookie {name} is not HttpOnly"; }
+            if (!SameSite().IsMatch(cookie)) { yield return $"cookie {name} is not SameSite=Strict or Lax"; }
+        }
+    }
+
     private static async Task<int> AssetsWeightAsync(HttpClient client, string html)
     {
         var total = 0;
@@ -97,6 +110,9 @@ public sealed partial class PageRulesTests(MatrixWorld world) : IClassFixture<Ma
 
     [GeneratedRegex(@"<(?:link[^>]*rel=""stylesheet""[^>]*href|script[^>]*src)=""(/[^""]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex Assets();
+
+    [GeneratedRegex(@";\s*samesite=(strict|lax)", RegexOptions.IgnoreCase)]
+    private static partial Regex SameSite();
 
     [GeneratedRegex(@"<[^>]+>")]
     private static partial Regex Tags();
