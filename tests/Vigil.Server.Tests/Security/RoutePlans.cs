@@ -53,6 +53,8 @@ public static partial class RoutePlans
         Func<Caller, bool>? reaches = pattern.StartsWith(Organisations, StringComparison.Ordinal)
             ? c => c.Reader.Standing == ReaderStanding.Cert || c.OrganisationId == world.OrganisationA
             : labelled is null ? null : Rule(route, labelled, label, world);
+        // A page's form post without the antiforgery token is refused (400) before anything is read, whatever it names.
+        reaches = route.TakesForm && route.Method == "POST" && pattern is "/notes/{id}" or "/indicators/{id}" ? null : reaches;
         return new PlannedCall(path.Length == 0 ? "/" : path, reaches, mayFindNothing);
     }
 
@@ -62,6 +64,7 @@ public static partial class RoutePlans
         : pattern.StartsWith(Notes, StringComparison.Ordinal) || pattern.StartsWith("/notes/{id}", StringComparison.Ordinal) ? "note"
         : pattern.StartsWith("/.well-known/csaf/{directory}", StringComparison.Ordinal) ? "note"
         : pattern.StartsWith(Collections, StringComparison.Ordinal) ? "collection"
+        : pattern.StartsWith("/indicators/{id}", StringComparison.Ordinal) ? "collection"
         : pattern.StartsWith(Advisories, StringComparison.Ordinal) ? "advisory"
         : null;
 
@@ -71,6 +74,7 @@ public static partial class RoutePlans
         "id" when pattern.StartsWith("/incidents/{id}", StringComparison.Ordinal) => things.Incident,
         "id" when pattern.StartsWith(Notes, StringComparison.Ordinal) || pattern.StartsWith("/notes/", StringComparison.Ordinal) => things.Note,
         "id" when pattern.StartsWith(Collections, StringComparison.Ordinal) => things.Collection,
+        "id" when pattern.StartsWith("/indicators/", StringComparison.Ordinal) => things.Collection,
         "id:long" when pattern.StartsWith(Advisories, StringComparison.Ordinal) => things.Advisory!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "id" when pattern.Contains("/organisations/{id}", StringComparison.Ordinal) => world.OrganisationA,
         "id" when pattern.StartsWith("/api/v1/users/", StringComparison.Ordinal) => world.TargetUser,

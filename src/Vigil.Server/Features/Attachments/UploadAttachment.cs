@@ -42,22 +42,22 @@ public static class UploadAttachment
         {
             return tooLarge;
         }
-        return TypedResults.Created((string?)null, await StoreAsync(name!, bytes!, request.ContentType, user, db, blobs, clock, cancellationToken));
+        return TypedResults.Created((string?)null, await StoreAsync(bytes!, name!, MediaTypeOf(request.ContentType), user, db, blobs, clock, cancellationToken));
     }
 
     /// <summary>
-    /// Keeps a file as an upload of the caller's, to be named in a report or update: the API's upload and the incident
-    /// page's alike. The name must already have passed <see cref="AttachmentReference.NameProblem"/>.
+    /// Keeps <paramref name="bytes"/> as an upload of the caller's (a file named <paramref name="name"/>, already
+    /// checked): the one way a file is uploaded, from the API or from a page.
     /// </summary>
     public static async Task<AttachmentUploaded> StoreAsync(
-        string name, byte[] bytes, string? contentType, ClaimsPrincipal user, VigilDbContext db, AttachmentBlobs blobs, TimeProvider clock,
+        byte[] bytes, string name, string mediaType, ClaimsPrincipal user, VigilDbContext db, AttachmentBlobs blobs, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var upload = new Attachment
         {
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             FileName = name,
-            MediaType = MediaTypeOf(contentType),
+            MediaType = mediaType,
             Size = bytes.Length,
             UploadedBy = user.UserId(),
             OrganisationId = user.OrganisationId(),
@@ -77,7 +77,7 @@ public static class UploadAttachment
     }
 
     /// <summary>The sender's type and subtype, kept for readers' information only: every download is served as octet-stream.</summary>
-    private static string MediaTypeOf(string? contentType) =>
+    public static string MediaTypeOf(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType is { Length: > 0 and <= 255 } type
             ? type.ToLowerInvariant()
             : DefaultMediaType;

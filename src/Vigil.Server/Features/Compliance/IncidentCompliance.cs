@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Regimes;
+using Vigil.Domain.Validation;
 using Vigil.Server.Features.Incidents;
 using Vigil.Server.Infrastructure.Http;
 
@@ -21,16 +23,22 @@ public static class IncidentCompliance
         {
             return Problems.NotFound("incident " + id);
         }
-        return TypedResults.Ok(await EvaluateAsync(db, id, catalog, clock, cancellationToken));
+        return TypedResults.Ok((await EvaluateAsync(db, [id], catalog, clock, cancellationToken))[id]);
     }
 
-    /// <summary>The incident under each regime it is filed under, as of now: the API's answer and the incident page alike.</summary>
-    public static async Task<CaseComplianceResponse> EvaluateAsync(
-        VigilDbContext db, string id, RegimeCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// The compliance of each incident named (that the caller may know of), as <c>GET .../compliance</c> answers it;
+    /// lists of incidents show their next deadlines from the same evaluation.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, CaseComplianceResponse>> EvaluateAsync(
+        VigilDbContext db, IReadOnlyCollection<string> incidentIds, RegimeCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var input = await IncidentCases.LoadAsync(db, id, cancellationToken);
-        var evaluation = RegimeEvaluator.EvaluateCase(IncidentCases.RegimesOf(input, catalog), input, clock);
-        return CaseComplianceResponse.From(id, clock.GetUtcNow(), input, evaluation);
+        var cases = await IncidentCases.LoadAsync(db, incidentIds, cancellationToken);
+        return cases.ToDictionary(c => c.Key, c =>
+        {
+            var evaluation = RegimeEvaluator.EvaluateCase(IncidentCases.RegimesOf(c.Value, catalog), c.Value, clock);
+            return CaseComplianceResponse.From(c.Key, clock.GetUtcNow(), c.Value, evaluation);
+        });
     }
 
     /// <summary>
@@ -47,19 +55,26 @@ public static class IncidentCompliance
         }
         using (document)
         {
-            var now = clock.GetUtcNow();
-            var read = SubmissionReader.ReadDraft(document!.RootElement, now, catalog);
-            var view = IncidentFold.Initial();
-            IncidentFold.Apply(view, read.Fields);
-            var errors = read.Errors.Concat(IncidentConsistency.Check(view, read.Fields)).ToList();
-            if (errors.Count > 0)
-            {
-                return Problems.InvalidFields(errors);
-            }
-            var draft = new RecordedSubmission(1, SubmissionKinds.Report, now, JsonNode.Parse(document.RootElement.GetRawText())!.AsObject());
-            var input = new RegimeCase(RegimeCaseBuilder.ClockEventsOf(view), [RegimeCaseBuilder.Filed(draft, view)], []);
-            var evaluation = RegimeEvaluator.EvaluateCase(IncidentCases.RegimesOf(view, catalog), input, clock);
-            return TypedResults.Ok(CaseComplianceResponse.From(null, now, input, evaluation));
+            var (preview, errors) = PreviewOf(document!.RootElement, catalog, clock);
+            return preview is null ? Problems.InvalidFields(errors) : TypedResults.Ok(preview);
         }
+    }
+
+    /// <summary>The preview of a draft (the body of a report as it stands), or every problem the draft has.</summary>
+    public static (CaseComplianceResponse? Preview, IReadOnlyList<FieldError> Errors) PreviewOf(JsonElement draftBody, RegimeCatalog catalog, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var read = SubmissionReader.ReadDraft(draftBody, now, catalog);
+        var view = IncidentFold.Initial();
+        IncidentFold.Apply(view, read.Fields);
+        var errors = read.Errors.Concat(IncidentConsistency.Check(view, read.Fields)).ToList();
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var draft = new RecordedSubmission(1, SubmissionKinds.Report, now, JsonNode.Parse(draftBody.GetRawText())!.AsObject());
+        var input = new RegimeCase(RegimeCaseBuilder.ClockEventsOf(view), [RegimeCaseBuilder.Filed(draft, view)], []);
+        var evaluation = RegimeEvaluator.EvaluateCase(IncidentCases.RegimesOf(view, catalog), input, clock);
+        return (CaseComplianceResponse.From(null, now, input, evaluation), []);
     }
 }

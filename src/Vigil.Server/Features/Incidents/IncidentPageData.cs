@@ -44,7 +44,7 @@ public sealed record IncidentPageData(
             IncidentResponse.From(incident, audience),
             history,
             await InformationRequests.ListAsync(db, id, clock, cancellationToken),
-            await IncidentCompliance.EvaluateAsync(db, id, catalog, clock, cancellationToken),
+            (await IncidentCompliance.EvaluateAsync(db, [id], catalog, clock, cancellationToken))[id],
             await IncidentAttachments.ListAsync(db, incident, cancellationToken),
             readLog,
             await db.Organisations.AsNoTracking().Where(o => organisations.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken),

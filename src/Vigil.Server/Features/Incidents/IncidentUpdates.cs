@@ -68,7 +68,7 @@ public sealed class IncidentUpdates(
         {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, cancellationToken);
-            var stored = await UploadAttachment.StoreAsync(file.FileName, buffer.ToArray(), file.ContentType, user, db, blobs, clock, cancellationToken);
+            var stored = await UploadAttachment.StoreAsync(buffer.ToArray(), file.FileName, UploadAttachment.MediaTypeOf(file.ContentType), user, db, blobs, clock, cancellationToken);
             listed.Add(new JsonObject { [AttachmentReference.Sha256Member] = stored.Sha256 });
         }
         body[AttachmentReference.Field] = listed;

@@ -1,4 +1,5 @@
 using Vigil.Domain.Incidents;
+using Vigil.Server.Features.Incidents.Pages;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
@@ -44,6 +45,8 @@ public static class IncidentsFeature
 
         app.MapGet("/api/v1/categories", () => TypedResults.Ok(IncidentCategory.All.Select(c => new CategoryResponse(c.Code, c.Numeral, c.DisplayName)))).RequireAuthorization(Policies.Public)
             .WithTags("Incidents").WithName("ListCategories").WithSummary("The reportable incident categories (CERT-In Directions 2022, Annexure I)");
+        // The pages (Pages/*.razor) are components; these are what they post besides themselves, and the receipt's download.
+        app.MapIncidentPages();
         return app;
     }
 }

@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Data;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Regimes;
+using Vigil.Domain.Validation;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
@@ -22,19 +24,29 @@ public static class SubmitReport
         }
         using (document)
         {
-            var read = SubmissionReader.ReadReport(document!.RootElement, clock.GetUtcNow(), regimes);
-            if (!read.IsValid)
-            {
-                return Problems.InvalidFields(read.Errors);
-            }
-            var organisationId = user.OrganisationId() ?? throw new InvalidOperationException("A reporter always belongs to an organisation.");
-            var (appended, errors) = await appender.OpenAsync(organisationId, document.RootElement, read.Fields, user, cancellationToken);
+            var (appended, errors) = await FileAsync(document!.RootElement, user, appender, regimes, clock, cancellationToken);
             if (appended is null)
             {
                 return Problems.InvalidFields(errors);
             }
             return TypedResults.Created($"/api/v1/incidents/{appended.Incident.Id}", await AcceptedAsync(appended, db, cancellationToken));
         }
+    }
+
+    /// <summary>
+    /// Reads a report strictly and files it for the reporter's organisation: the one way a report is filed, whether it
+    /// came to the API or from the new report page.
+    /// </summary>
+    public static async Task<(SubmissionAppender.Appended? Appended, IReadOnlyList<FieldError> Errors)> FileAsync(
+        JsonElement body, ClaimsPrincipal user, SubmissionAppender appender, RegimeCatalog regimes, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var read = SubmissionReader.ReadReport(body, clock.GetUtcNow(), regimes);
+        if (!read.IsValid)
+        {
+            return (null, read.Errors);
+        }
+        var organisationId = user.OrganisationId() ?? throw new InvalidOperationException("A reporter always belongs to an organisation.");
+        return await appender.OpenAsync(organisationId, body, read.Fields, user, cancellationToken);
     }
 
     /// <summary>The answer to a submission, as its submitter may read it: a field labelled narrower than it may read is withheld.</summary>

@@ -12,22 +12,30 @@ namespace Vigil.Server.Features.Indicators;
 /// </summary>
 public static class ReadCollections
 {
-    public static async Task<Ok<List<CollectionResponse>>> List(VigilDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<CollectionResponse>>> List(VigilDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ListAsync(db, cancellationToken));
+
+    public static async Task<Results<Ok<CollectionDetail>, ProblemHttpResult>> Get(string id, VigilDbContext db, CancellationToken cancellationToken) =>
+        await FindAsync(db, id, cancellationToken) is { } detail ? TypedResults.Ok(detail) : Problems.NotFound("indicator collection " + id);
+
+    /// <summary>The collections the caller may read, by name; the API's list and the /indicators page.</summary>
+    public static async Task<List<CollectionResponse>> ListAsync(VigilDbContext db, CancellationToken cancellationToken)
     {
         var collections = await db.IndicatorCollections.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
         var ids = collections.Select(c => c.Id).ToList();
         var counts = await db.CollectionIndicators.Where(i => ids.Contains(i.CollectionId)).GroupBy(i => i.CollectionId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var known = await KnownIncidentsAsync(db, collections.SelectMany(c => c.IncidentIds), cancellationToken);
-        return TypedResults.Ok(collections.Select(c => CollectionResponse.From(c, counts.GetValueOrDefault(c.Id), known.Contains)).ToList());
+        return [.. collections.Select(c => CollectionResponse.From(c, counts.GetValueOrDefault(c.Id), known.Contains))];
     }
 
-    public static async Task<Results<Ok<CollectionDetail>, ProblemHttpResult>> Get(string id, VigilDbContext db, CancellationToken cancellationToken)
+    /// <summary>One collection with the indicators the caller may read; null when it may not read the collection.</summary>
+    public static async Task<CollectionDetail?> FindAsync(VigilDbContext db, string id, CancellationToken cancellationToken)
     {
         var collection = await db.IndicatorCollections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (collection is null)
         {
-            return Problems.NotFound("indicator collection " + id);
+            return null;
         }
         var indicators = await db.CollectionIndicators.AsNoTracking().Where(i => i.CollectionId == id).OrderBy(i => i.Id).ToListAsync(cancellationToken);
         var staff = db.Reader.Standing == ReaderStanding.Cert;
@@ -41,9 +49,9 @@ public static class ReadCollections
             withheld = await db.CollectionIndicators.IgnoreQueryFilters([AudienceFilters.Name])
                 .CountAsync(i => i.CollectionId == id && narrower.Contains(i.Tlp), cancellationToken);
         }
-        return TypedResults.Ok(new CollectionDetail(
+        return new CollectionDetail(
             CollectionResponse.From(collection, indicators.Count, known.Contains),
-            [.. indicators.Select(i => CollectionIndicatorResponse.From(i, staff, known.Contains))], withheld));
+            [.. indicators.Select(i => CollectionIndicatorResponse.From(i, staff, known.Contains))], withheld);
     }
 
     private static async Task<HashSet<string>> KnownIncidentsAsync(VigilDbContext db, IEnumerable<string> ids, CancellationToken cancellationToken)

@@ -34,9 +34,7 @@ public static class ReceiptEndpoints
         await reads.RecordAsync(incident, $"receipt of submission {submission.Sequence}", user, cancellationToken);
         var leaf = await db.LedgerLeaves.AsNoTracking().SingleAsync(l => l.Index == index, cancellationToken);
         var latest = (await LedgerEndpoints.LatestAsync(db, cancellationToken))!;
-        // The first checkpoint to include the leaf is the one signed in the submission's own transaction.
-        var original = await db.LedgerCheckpoints.AsNoTracking().Where(c => c.TreeSize > index).OrderBy(c => c.TreeSize).ThenBy(c => c.Id)
-            .FirstAsync(cancellationToken);
+        var original = await FiledReceipt.OriginalCheckpointAsync(db, index, cancellationToken);
         var proof = await LedgerWriter.ProveAsync(db, index, latest, cancellationToken);
         LedgerEndpoints.ConsistencyResponse? consistency = null;
         if (original.TreeSize < latest.TreeSize)

@@ -39,7 +39,7 @@ public static class NotesFeature
         group.MapPost("/{id}/withdrawal", NoteWorkflowEndpoints.Withdraw).RequireAuthorization(Roles.Analyst)
             .Accepts<NoteWorkflowEndpoints.WithdrawRequest>("application/json").AddEndpointFilter<IdempotencyFilter>()
             .WithName("WithdrawNote").WithSummary("Withdraw a note: a last revision that says why; it stays readable");
-        NotePages.Map(app);
+        NoteFeed.Map(app);
         return app;
     }
 }

@@ -37,6 +37,9 @@ public sealed class VisibleLinks
         return new VisibleLinks(incidents, collections);
     }
 
+    /// <summary>Of these collection ids, those the reader may read, in their order.</summary>
+    public IEnumerable<string> Collections(IEnumerable<string> ids) => ids.Where(_collections.Contains);
+
     /// <summary>A note's content as the reader is shown it: every field as written but the links it may not see.</summary>
     public JsonElement Show(string content)
     {

@@ -66,6 +66,11 @@ public abstract class NoteRevisionAudienceTests<TFactory>(TFactory factory) : IC
             var page = await client.GetStringAsync($"/notes/{id}");
             Assert.DoesNotContain(Secret, page, StringComparison.Ordinal);
             Assert.Contains("Withheld (TLP:AMBER)", page, StringComparison.Ordinal);
+            // On the page each revision keeps its own label; the withheld one shows no summary and no log entry.
+            Assert.Matches("<tr class=\"withheld\">\\s*<th scope=\"row\">1.0.0</th>\\s*<td>[\\s\\S]*?</td>\\s*<td><span class=\"tlp\">TLP:AMBER</span></td>\\s*"
+                + "<td><em>Withheld \\(TLP:AMBER\\)</em></td>\\s*<td></td>", page);
+            Assert.Matches("<th scope=\"row\">1.1.0</th>\\s*<td>[\\s\\S]*?</td>\\s*<td><span class=\"tlp\">TLP:CLEAR</span></td>", page);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "href=\"/log/entries/"));
         }
     }
 
@@ -82,7 +87,10 @@ public abstract class NoteRevisionAudienceTests<TFactory>(TFactory factory) : IC
         Assert.All(history, r => Assert.Equal(author.UserId, r!["actor_id"]!.GetValue<string>()));
         var first = await analyst.Client.GetNodeAsync($"/api/v1/notes/{id}/revisions/1");
         Assert.Contains(Secret, first["note"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains(Secret, await analyst.Client.GetStringAsync($"/notes/{id}"), StringComparison.Ordinal);
+        var page = await analyst.Client.GetStringAsync($"/notes/{id}");
+        Assert.Contains(Secret, page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tlp\">TLP:AMBER</span></td>", page, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(page, "href=\"/log/entries/").Count);
     }
 
     [Fact]
