@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests call besides .NET, when it is missing (as root, as CI runs; otherwise says what to install):
 # node (an independent checker of Vigil's signed notes, and the official CSAF validator) with npm, curl and jq (the
-# documented API session), chromium (the browser tests drive the system's Chromium through Playwright; Playwright's
+# documented API session), chromium and a font with Devanagari (the browser tests drive the system's Chromium through Playwright; Playwright's
 # own browser download is never used), the CSAF validator and the local OpenID Connect provider (oidc-provider) at
 # the versions their package-lock.json files pin.
 set -euo pipefail
@@ -13,6 +13,8 @@ command -v npm >/dev/null || missing+=(npm)
 command -v curl >/dev/null || missing+=(curl)
 command -v jq >/dev/null || missing+=(jq)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Devanagari glyphs, so that the Hindi pages' screenshots show letters rather than boxes.
+[ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "The tests need these Debian packages: ${missing[*]}" >&2
