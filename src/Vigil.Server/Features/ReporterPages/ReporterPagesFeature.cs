@@ -1,4 +1,3 @@
-using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.ReporterPages;
@@ -17,13 +16,9 @@ public static class ReporterPagesFeature
 
     public static IEndpointRouteBuilder MapReporterPages(this IEndpointRouteBuilder app)
     {
-        // The sign-in page itself is a component (SignIn.razor); signing out is a form post with the framework's antiforgery.
+        // The pages themselves are components (SignIn.razor, InventoryHome.razor, OrganisationInventory.razor);
+        // signing out is a form post with the framework's antiforgery.
         app.MapPost("/sign-out", SignInPage.SignOut).RequireAuthorization(Policies.SignedInPages).ExcludeFromDescription();
-
-        var pages = app.MapGroup("").RequireAuthorization(Policies.SignedInPages).DisableAntiforgery().ExcludeFromDescription();
-        pages.MapGet("/inventory", InventoryPage.Home);
-        pages.MapGet("/organisations/{id}/inventory", InventoryPage.Show);
-        pages.MapPost("/organisations/{id}/inventory", InventoryPage.Upload);
         return app;
     }
 }

@@ -15,32 +15,36 @@ public sealed class TrustedProxyTests
         WithServerAsync(["--Proxies:Known:0=127.0.0.1"], async server =>
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = server.Address };
+        var antiforgery = await PageClient.AntiforgeryAsync(client, "/sign-in");
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, await ExhaustAsync(client, server.Address, "203.0.113.1"));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(SignIn(server.Address, "vgl_wrong", "203.0.113.2"))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, await ExhaustAsync(client, antiforgery, "203.0.113.1"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(SignIn(antiforgery, "vgl_wrong", "203.0.113.2"))).StatusCode);
 
         var reporter = await Seed.UserAsync(server.Services, Roles.Reporter);
-        var signedIn = await client.SendAsync(SignIn(server.Address, reporter.Token, "203.0.113.3", proto: "https"));
-        Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
-        Assert.Contains("secure", Attributes(signedIn));
+        var signedIn = await client.SendAsync(SignIn(antiforgery, reporter.Token, "203.0.113.3", proto: "https"));
+        Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
+        Assert.Contains("secure", Attributes(signedIn, WebSessions.SecureCookieName));
     });
 
     [Fact]
     public Task Without_a_configured_proxy_the_forwarded_headers_are_ignored() => WithServerAsync([], async server =>
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = server.Address };
+        var antiforgery = await PageClient.AntiforgeryAsync(client, "/sign-in");
 
         var reporter = await Seed.UserAsync(server.Services, Roles.Reporter);
-        var signedIn = await client.SendAsync(SignIn(server.Address, reporter.Token, "203.0.113.3", proto: "https"));
-        Assert.DoesNotContain("secure", Attributes(signedIn));
+        var signedIn = await client.SendAsync(SignIn(antiforgery, reporter.Token, "203.0.113.3", proto: "https"));
+        Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
+        Assert.DoesNotContain("secure", Attributes(signedIn, WebSessions.CookieName));
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, await ExhaustAsync(client, server.Address, "203.0.113.1"));
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(SignIn(server.Address, "vgl_wrong", "203.0.113.2"))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, await ExhaustAsync(client, antiforgery, "203.0.113.1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(SignIn(antiforgery, "vgl_wrong", "203.0.113.2"))).StatusCode);
     });
 
-    // The cookie's attributes, lower case, without their values: "path", "httponly", "secure", ...
-    private static List<string> Attributes(HttpResponseMessage response) =>
-        [.. response.Headers.GetValues("Set-Cookie").Single().Split(';').Skip(1).Select(a => a.Split('=')[0].Trim().ToLowerInvariant())];
+    // The session cookie's attributes, lower case, without their values: "path", "httponly", "secure", ...
+    private static List<string> Attributes(HttpResponseMessage response, string name) =>
+        [.. response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(name + "=", StringComparison.Ordinal)).Split(';').Skip(1)
+            .Select(a => a.Split('=')[0].Trim().ToLowerInvariant())];
 
     private static async Task WithServerAsync(string[] arguments, Func<RunningServer, Task> body)
     {
@@ -57,20 +61,23 @@ public sealed class TrustedProxyTests
     }
 
     // Wrong tokens until the allowance is spent; returns the status of the first refused attempt.
-    private static async Task<HttpStatusCode> ExhaustAsync(HttpClient client, Uri server, string forwardedFor)
+    private static async Task<HttpStatusCode> ExhaustAsync(HttpClient client, Antiforgery antiforgery, string forwardedFor)
     {
         for (var attempt = 0; attempt < 20; attempt++)
         {
-            var status = (await client.SendAsync(SignIn(server, "vgl_wrong", forwardedFor))).StatusCode;
+            var status = (await client.SendAsync(SignIn(antiforgery, "vgl_wrong", forwardedFor))).StatusCode;
             if (status != HttpStatusCode.Unauthorized) { return status; }
         }
         return HttpStatusCode.Unauthorized;
     }
 
-    private static HttpRequestMessage SignIn(Uri server, string token, string forwardedFor, string? proto = null)
+    // The sign-in form as the page posts it (its name and antiforgery token), through a proxy that says who sent it.
+    private static HttpRequestMessage SignIn(Antiforgery antiforgery, string token, string forwardedFor, string? proto = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/sign-in") { Content = new FormUrlEncodedContent([new("token", token)]) };
-        request.Headers.Add("Origin", server.GetLeftPart(UriPartial.Authority));
+        var request = PageClient.WithCookies(new HttpRequestMessage(HttpMethod.Post, "/sign-in")
+        {
+            Content = new FormUrlEncodedContent([new("_handler", "sign-in"), new("__RequestVerificationToken", antiforgery.Token), new("Form.Token", token)]),
+        }, antiforgery.Cookie);
         request.Headers.Add("X-Forwarded-For", forwardedFor);
         if (proto is not null) { request.Headers.Add("X-Forwarded-Proto", proto); }
         return request;
