@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Vigil.Ledger;
 using Vigil.Server.Features.Ledger;
 
 namespace Vigil.Cli.Commands;
@@ -39,22 +38,20 @@ public static class VerifyCommand
                 await io.Error.WriteLineAsync($"Cannot read a file: {e.Message}");
                 return ExitCodes.LocalFile;
             }
-            try
+            var keys = ReceiptVerifier.KeysIn(keysText);
+            // The same check, and the same sentences, as the log explorer's page (/log/verify).
+            var verdict = ReceiptVerifier.Check(receiptJson, keys, contentJson);
+            if (verdict.Verified is not { } verified)
             {
-                var keys = keysText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                var verified = ReceiptVerifier.Verify(receiptJson, keys, contentJson);
-                await io.Out.WriteLineAsync($"OK: leaf {verified.LeafIndex} of {verified.Origin} (tree size {verified.TreeSize}) is signed by the log and included in it.");
-                await io.Out.WriteLineAsync($"    {verified.Kind} #{verified.Sequence} of incident {verified.IncidentId}, received {verified.ReceivedAt}.");
-                await io.Out.WriteLineAsync(verified.ContentChecked
-                    ? "    The content given is exactly what was committed."
-                    : "    Content not checked: give --content to prove what was filed.");
-                return ExitCodes.Ok;
-            }
-            catch (Exception e) when (e is LedgerVerificationException or FormatException or ArgumentException)
-            {
-                await io.Error.WriteLineAsync($"FAILED: {e.Message}");
+                await io.Error.WriteLineAsync($"FAILED: {verdict.Failure!.English}");
                 return ExitCodes.Rejected;
             }
+            await io.Out.WriteLineAsync("OK: " + ReceiptVerdictText.English("Holds", verified.LeafIndex, verified.Origin, verified.TreeSize));
+            await io.Out.WriteLineAsync("    " + ReceiptVerdictText.English("Submission", verified.Kind, verified.Sequence, verified.IncidentId, verified.ReceivedAt));
+            await io.Out.WriteLineAsync(verified.ContentChecked
+                ? "    " + ReceiptVerdictText.English("ContentChecked")
+                : "    Content not checked: give --content to prove what was filed.");
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Ledger;
-using Vigil.Ledger.Notes;
 using Vigil.Ledger.Tiles;
 using Vigil.Server.Infrastructure.Http;
 
@@ -12,7 +11,7 @@ namespace Vigil.Server.Features.Ledger;
 /// <summary>The public log: checkpoint, key, tiles, proofs and entries. Hashes only: nothing here reveals content.</summary>
 public static class LedgerEndpoints
 {
-    public sealed record EntryResponse(long Index, string LeafHash, string Kind);
+    public sealed record EntryResponse(long Index, string LeafHash, string Kind, DateTimeOffset AppendedAt);
 
     public sealed record ProofResponse(long Index, long TreeSize, IReadOnlyList<string> Hashes);
 
@@ -27,21 +26,13 @@ public static class LedgerEndpoints
         group.MapGet("/tile/{**path}", Tile).WithSummary("C2SP tlog-tiles: hash tiles and entry bundles");
         group.MapGet("/proof/inclusion", Inclusion).WithSummary("RFC 9162 inclusion proof of leaf 'index' in the tree of 'size' leaves");
         group.MapGet("/proof/consistency", Consistency).WithSummary("RFC 9162 consistency proof between tree sizes 'from' and 'to'");
-        group.MapGet("/entries/{index:long}", Entry).WithSummary("One leaf: its hash and kind, nothing else");
+        group.MapGet("/entries/{index:long}", Entry).WithSummary("One leaf: its hash, kind and when it was appended, nothing else");
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> LatestCheckpoint(VigilDbContext db, CancellationToken cancellationToken)
-    {
-        var latest = await LatestAsync(db, cancellationToken);
-        if (latest is null)
-        {
-            return Problems.NotFound("checkpoint yet");
-        }
-        var lines = await db.WitnessCosignatures.AsNoTracking().Where(w => w.CheckpointId == latest.Id).OrderBy(w => w.Id)
-            .Select(w => w.Line).ToListAsync(cancellationToken);
-        var note = lines.Count == 0 ? latest.Note : SignedNote.Parse(latest.Note).WithSignatures(lines.Select(NoteSignature.ParseLine)).ToString();
-        return TypedResults.Text(note, "text/plain; charset=utf-8");
-    }
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> LatestCheckpoint(VigilDbContext db, CancellationToken cancellationToken) =>
+        await PublicLog.LatestAsync(db, cancellationToken) is { } latest
+            ? TypedResults.Text(latest.Note, "text/plain; charset=utf-8")
+            : Problems.NotFound("checkpoint yet");
 
     public static Task<LedgerCheckpoint?> LatestAsync(VigilDbContext db, CancellationToken cancellationToken) =>
         db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
@@ -100,10 +91,9 @@ public static class LedgerEndpoints
     }
 
     private static async Task<Results<Ok<EntryResponse>, ProblemHttpResult>> Entry(long index, VigilDbContext db, CancellationToken cancellationToken) =>
-        await db.LedgerLeaves.AsNoTracking().Where(l => l.Index == index).Select(l => new { l.LeafHash, l.Kind }).SingleOrDefaultAsync(cancellationToken) is { } leaf
-            ? TypedResults.Ok(new EntryResponse(index, Convert.ToBase64String(leaf.LeafHash), leaf.Kind))
+        await PublicLog.EntryAsync(db, index, cancellationToken) is { } leaf
+            ? TypedResults.Ok(new EntryResponse(index, Convert.ToBase64String(leaf.LeafHash), leaf.Kind, leaf.AppendedAt))
             : Problems.NotFound($"leaf {index}");
 
-    private static Task<long> SizeAsync(VigilDbContext db, CancellationToken cancellationToken) =>
-        db.LedgerStates.AsNoTracking().Where(s => s.Id == LedgerState.SingletonId).Select(s => s.Size).SingleAsync(cancellationToken);
+    private static Task<long> SizeAsync(VigilDbContext db, CancellationToken cancellationToken) => PublicLog.SizeAsync(db, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Domain.Json;
@@ -6,70 +7,230 @@ using Vigil.Domain.Record;
 using Vigil.Ledger;
 using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;
+using static Vigil.Server.Features.Ledger.ReceiptFailureReason;
 
 namespace Vigil.Server.Features.Ledger;
 
 /// <summary>
 /// Checks a receipt offline, with nothing but the log's verifier key: the checkpoint's signature, the leaf's
-/// inclusion in it, and (given the content) that the content is exactly what was committed.
+/// inclusion in it, and (given the content) that the content is exactly what was committed. `vigil verify` and the
+/// log explorer's page both call <see cref="Check"/>; the page's script repeats its steps, in this order.
 /// </summary>
 public static class ReceiptVerifier
 {
     public sealed record Verified(string Origin, long TreeSize, long LeafIndex, string Kind, string IncidentId, int Sequence, string ReceivedAt, bool ContentChecked);
 
-    /// <summary>Throws <see cref="LedgerVerificationException"/> or <see cref="FormatException"/> naming what failed.</summary>
+    /// <summary>2^53 - 1: the largest integer below which every integer is a double (ECMAScript's Number.MAX_SAFE_INTEGER).</summary>
+    private const double MaxSafeInteger = 9_007_199_254_740_991;
+
+    private const string ReceivedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    /// <summary>The receipt's members every check needs, in the order a missing one is reported.</summary>
+    private static readonly string[] TextMembers = ["log_origin", "leaf_hash", "kind", "incident_id", "received_at", "proof"];
+
+    /// <summary>Verifier keys written one a line (as /ledger/key serves them, or pasted), blank lines ignored.</summary>
+    public static IReadOnlyList<string> KeysIn(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Throws <see cref="LedgerVerificationException"/> naming the first check that failed.</summary>
     public static Verified Verify(string receiptJson, IEnumerable<string> verifierKeys, string? contentJson)
     {
-        JsonNode receipt;
+        var verdict = Check(receiptJson, verifierKeys, contentJson);
+        return verdict.Verified ?? throw new LedgerVerificationException(verdict.Failure!.English);
+    }
+
+    /// <summary>The verdict on a receipt: what it proves, or the first check that failed and why.</summary>
+    public static ReceiptVerdict Check(string receiptJson, IEnumerable<string> verifierKeys, string? contentJson)
+    {
+        NoteVerifierSet keys;
         try
         {
-            receipt = JsonNode.Parse(receiptJson) ?? throw new FormatException("The receipt is empty.");
+            keys = NoteVerifierSet.Parse(verifierKeys.Distinct(StringComparer.Ordinal));
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            throw new FormatException($"The receipt is not JSON: {e.Message}", e);
+            return Fail(KeyMalformed);
+        }
+        if (keys.Verifiers.Count == 0)
+        {
+            return Fail(KeyMalformed);
+        }
+        if (Parse(receiptJson) is not { } receipt)
+        {
+            return Fail(NotJson);
         }
         if (Text(receipt, "format") != Receipt.FormatName)
         {
-            throw new FormatException($"Not a {Receipt.FormatName} receipt.");
+            return Fail(NotReceipt);
         }
-        var leafHash = Convert.FromBase64String(Text(receipt, "leaf_hash"));
-        var proof = TlogProof.Parse(Text(receipt, "proof"));
-        if (proof.Index != Number(receipt, "leaf_index"))
+        if (TextMembers.FirstOrDefault(m => Text(receipt, m) is null) is { } missing)
         {
-            throw new LedgerVerificationException($"The proof is for leaf {proof.Index}, the receipt names leaf {Number(receipt, "leaf_index")}.");
+            return Fail(BadField, missing);
         }
-        var opened = proof.Verify(leafHash, NoteVerifierSet.Parse(verifierKeys), Text(receipt, "log_origin"));
+        if (Integer(receipt, "leaf_index") is not { } leafIndex)
+        {
+            return Fail(BadField, "leaf_index");
+        }
+        if (Integer(receipt, "sequence") is not { } sequence || sequence is < 0 or > int.MaxValue)
+        {
+            return Fail(BadField, "sequence");
+        }
+        if (Hash(Text(receipt, "leaf_hash")) is not { } leafHash)
+        {
+            return Fail(BadField, "leaf_hash");
+        }
 
-        var kind = Text(receipt, "kind");
-        var incidentId = Text(receipt, "incident_id");
-        var sequence = (int)Number(receipt, "sequence");
-        var receivedAtText = Text(receipt, "received_at");
-        if (contentJson is not null)
+        TlogProof proof;
+        try
         {
-            var receivedAt = DateTimeOffset.Parse(receivedAtText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-            string content;
-            try
-            {
-                using var document = JsonDocument.Parse(contentJson);
-                content = CanonicalJson.Serialize(document.RootElement);
-            }
-            catch (JsonException e)
-            {
-                throw new FormatException($"The content is not JSON: {e.Message}", e);
-            }
-            var commitment = SubmissionCommitment.Compute(kind, incidentId, sequence, receivedAt, content, Convert.FromBase64String(Text(receipt, "salt")));
-            if (SubmissionCommitment.FormatTime(receivedAt) != receivedAtText || !MerkleHash.HashLeaf(commitment).AsSpan().SequenceEqual(leafHash))
-            {
-                throw new LedgerVerificationException("The content is not what was committed: the log holds a different submission for this leaf.");
-            }
+            proof = TlogProof.Parse(Text(receipt, "proof")!);
         }
-        return new Verified(opened.Checkpoint.Origin, opened.Checkpoint.Size, proof.Index, kind, incidentId, sequence, receivedAtText, contentJson is not null);
+        catch (FormatException)
+        {
+            return Fail(ProofMalformed);
+        }
+        if (proof.Index != leafIndex)
+        {
+            return Fail(IndexMismatch, Invariant(proof.Index), Invariant(leafIndex));
+        }
+        if (Open(proof.SignedCheckpoint, keys, out var checkpoint) is { } unopened)
+        {
+            return new ReceiptVerdict(null, unopened);
+        }
+        var origin = Text(receipt, "log_origin")!;
+        if (checkpoint.Origin != origin)
+        {
+            return Fail(OriginMismatch, checkpoint.Origin, origin);
+        }
+        if (proof.Index >= checkpoint.Size)
+        {
+            return Fail(OutsideTree, Invariant(proof.Index), Invariant(checkpoint.Size));
+        }
+        if (!new InclusionProof(proof.Index, checkpoint.Size, proof.InclusionProof).IsValid(leafHash, checkpoint.RootHash))
+        {
+            return Fail(NotIncluded, Invariant(proof.Index), Invariant(checkpoint.Size));
+        }
+
+        var kind = Text(receipt, "kind")!;
+        var incidentId = Text(receipt, "incident_id")!;
+        var receivedAt = Text(receipt, "received_at")!;
+        if (contentJson is not null && Commitment(receipt, kind, incidentId, (int)sequence, receivedAt, contentJson) is { } different)
+        {
+            return new ReceiptVerdict(null, different);
+        }
+        return new ReceiptVerdict(new Verified(checkpoint.Origin, checkpoint.Size, proof.Index, kind, incidentId, (int)sequence, receivedAt, contentJson is not null), null);
     }
 
-    private static string Text(JsonNode receipt, string name) =>
-        receipt[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : throw new FormatException($"The receipt has no '{name}'.");
+    /// <summary>Null when the checkpoint's signed note is well formed, signed by a key given, and every such signature holds; else why not.</summary>
+    private static ReceiptFailure? Open(string signedCheckpoint, NoteVerifierSet keys, out Checkpoint checkpoint)
+    {
+        checkpoint = null!;
+        SignedNote note;
+        try
+        {
+            note = SignedNote.Parse(signedCheckpoint);
+        }
+        catch (FormatException)
+        {
+            return new ReceiptFailure(CheckpointMalformed);
+        }
+        if (!note.Signatures.Any(s => keys.Find(s.Name, s.KeyId) is not null))
+        {
+            return new ReceiptFailure(NoKnownSignature);
+        }
+        try
+        {
+            checkpoint = Checkpoint.Parse(note.Verify(keys).Text);
+            return null;
+        }
+        catch (LedgerVerificationException)
+        {
+            return new ReceiptFailure(SignatureInvalid, FailingKey(note, keys));
+        }
+        catch (FormatException)
+        {
+            return new ReceiptFailure(CheckpointMalformed);
+        }
+    }
 
-    private static long Number(JsonNode receipt, string name) =>
-        receipt[name] is JsonValue value && value.TryGetValue<long>(out var number) ? number : throw new FormatException($"The receipt has no '{name}'.");
+    /// <summary>Which key's signature <see cref="SignedNote.Verify"/> refused: the first known one that fails, a repeat of a key skipped as it does.</summary>
+    private static string FailingKey(SignedNote note, NoteVerifierSet keys)
+    {
+        var text = Encoding.UTF8.GetBytes(note.Text);
+        var checkedKeys = new HashSet<(string, uint)>();
+        foreach (var signature in note.Signatures)
+        {
+            if (keys.Find(signature.Name, signature.KeyId) is { } key && checkedKeys.Add((signature.Name, signature.KeyId)) && !key.Verify(text, signature.Signature))
+            {
+                return key.ToString();
+            }
+        }
+        return "";
+    }
+
+    /// <summary>Null when the content, canonicalised, is what the leaf commits to; else why not.</summary>
+    private static ReceiptFailure? Commitment(JsonObject receipt, string kind, string incidentId, int sequence, string receivedAtText, string contentJson)
+    {
+        if (Hash(Text(receipt, "salt")) is not { } salt)
+        {
+            return new ReceiptFailure(BadField, "salt");
+        }
+        if (!DateTimeOffset.TryParseExact(receivedAtText, ReceivedAtFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var receivedAt))
+        {
+            return new ReceiptFailure(BadField, "received_at");
+        }
+        string content;
+        try
+        {
+            // A repeated member is refused, as the API refuses it: a reader keeping the last of the two would see other content.
+            using var document = JsonDocument.Parse(contentJson, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            content = CanonicalJson.Serialize(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return new ReceiptFailure(ContentNotJson);
+        }
+        var commitment = SubmissionCommitment.Compute(kind, incidentId, sequence, receivedAt, content, salt);
+        return MerkleHash.HashLeaf(commitment).AsSpan().SequenceEqual(Hash(Text(receipt, "leaf_hash")))
+            ? null
+            : new ReceiptFailure(ContentMismatch);
+    }
+
+    private static JsonObject? Parse(string json)
+    {
+        try
+        {
+            var receipt = JsonNode.Parse(json) as JsonObject;
+            _ = receipt?.Count; // a repeated member is found only when the object is first read
+            return receipt;
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonObject receipt, string name) =>
+        receipt[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>
+    /// A whole number as JSON means it (9, 9.0 and 9e0 alike, as a browser reads them), within the integers a double
+    /// holds exactly: the page's script reads the receipt so, and must give the same verdict.
+    /// </summary>
+    private static long? Integer(JsonObject receipt, string name) =>
+        receipt[name] is JsonValue value && value.TryGetValue<double>(out var number) && double.IsInteger(number) && Math.Abs(number) <= MaxSafeInteger
+            ? (long)number
+            : null;
+
+    /// <summary>32 bytes in canonical base64 (what the server writes), else null.</summary>
+    private static byte[]? Hash(string? base64)
+    {
+        var bytes = new byte[MerkleHash.Size];
+        return base64 is { Length: 44 } && Convert.TryFromBase64String(base64, bytes, out var written) && written == MerkleHash.Size
+            && Convert.ToBase64String(bytes) == base64 ? bytes : null;
+    }
+
+    private static string Invariant(long number) => number.ToString(CultureInfo.InvariantCulture);
+
+    private static ReceiptVerdict Fail(ReceiptFailureReason reason, params string[] arguments) => new(null, new ReceiptFailure(reason, arguments));
 }

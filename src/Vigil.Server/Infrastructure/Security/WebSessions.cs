@@ -1,14 +1,12 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Vigil.Data.Entities;
 
 namespace Vigil.Server.Infrastructure.Security;
 
 /// <summary>
-/// Browser sessions for the pages: the cookie carries 256 random bits, the database only their SHA-256 digest. The
-/// CSRF token of a session is derived from the cookie's secret, so a page that could not read the cookie (another
-/// site) cannot forge it, and nothing more has to be stored.
+/// Browser sessions for the pages: the cookie carries 256 random bits, the database only their SHA-256 digest. Forms
+/// are protected by the framework's antiforgery token and the cookie's SameSite=Strict.
 /// </summary>
 public static class WebSessions
 {
@@ -41,31 +39,5 @@ public static class WebSessions
             ExpiresAt = now + lifetime,
         };
         return new Issued(entity, secret);
-    }
-
-    /// <summary>The CSRF token forms of this session carry: a domain-separated digest of the cookie's secret.</summary>
-    public static string CsrfToken(string secret) =>
-        WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes("vigil/csrf/v1\0" + secret)));
-
-    /// <summary>Whether a form's token is this request's session's, compared in constant time.</summary>
-    public static bool CsrfTokenMatches(HttpRequest request, string? token)
-    {
-        if (SecretOf(request) is not { } secret || string.IsNullOrEmpty(token))
-        {
-            return false;
-        }
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(CsrfToken(secret)), Encoding.ASCII.GetBytes(token));
-    }
-
-    /// <summary>
-    /// Whether a form post comes from Vigil's own pages: its Origin (or, failing that, Referer) names this host.
-    /// Browsers send Origin with every form post; a post with neither is refused.
-    /// </summary>
-    public static bool IsSameOrigin(HttpRequest request)
-    {
-        var origin = request.Headers.Origin.ToString();
-        var source = origin.Length > 0 && origin != "null" ? origin : request.Headers.Referer.ToString();
-        return Uri.TryCreate(source, UriKind.Absolute, out var uri)
-            && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 }

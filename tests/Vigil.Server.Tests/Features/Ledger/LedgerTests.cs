@@ -55,7 +55,7 @@ public abstract class LedgerTests<TFactory>(TFactory factory) : IClassFixture<TF
         Assert.True(checkpoint.Size > leaf);
 
         var entry = await anonymous.GetStringAsync($"/ledger/entries/{leaf}");
-        Assert.Equal(["index", "leaf_hash", "kind"], JsonNode.Parse(entry)!.AsObject().Select(p => p.Key));
+        Assert.Equal(["index", "leaf_hash", "kind", "appended_at"], JsonNode.Parse(entry)!.AsObject().Select(p => p.Key));
         Assert.Contains("\"kind\":\"update\"", entry, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", entry, StringComparison.Ordinal);
 
