@@ -1,4 +1,6 @@
+using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
+using Vigil.Server.Infrastructure.Web;
 
 namespace Vigil.Server.Features.Attachments;
 
@@ -28,6 +30,10 @@ public static class AttachmentsFeature
             .WithName("ListIncidentAttachments").WithSummary("The files attached to an incident, across its submissions");
         group.MapGet("/incidents/{id}/attachments/{sha256}", IncidentAttachments.Download)
             .WithName("DownloadIncidentAttachment").WithSummary("Download one of an incident's files (recorded, served only as a download)");
+
+        // The incident page's links: the same download for a page session, which never opens the API.
+        app.MapGet("/incidents/{id}/attachments/{sha256}", IncidentAttachments.DownloadForPage).RequireAuthorization(Policies.SignedInPages)
+            .WithContentSecurityPolicy(WebFeature.PagePolicy).ExcludeFromDescription();
         return app;
     }
 }

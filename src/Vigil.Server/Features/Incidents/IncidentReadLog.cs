@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
+using Vigil.Data.Entities;
 using Vigil.Domain.Record;
 using Vigil.Server.Infrastructure.Http;
 
@@ -23,10 +24,13 @@ public static class IncidentReadLog
         {
             return Problems.NotFound("incident " + id);
         }
-        var reads = await db.RecordEvents.AsNoTracking()
+        return TypedResults.Ok((await ListAsync(db, id, cancellationToken)).Select(e => new ReadResponse(SubmissionCommitment.FormatTime(e.ReceivedAt),
+            e.ActorId, e.ActorRole, e.ActorOrganisationId, e.Kind, JsonNode.Parse(e.Content)?["read"]?.GetValue<string>(), e.LeafIndex)).ToList());
+    }
+
+    /// <summary>The read and download events of an incident the caller may read, oldest first: the API's list and the incident page alike.</summary>
+    public static Task<List<RecordEvent>> ListAsync(VigilDbContext db, string id, CancellationToken cancellationToken) =>
+        db.RecordEvents.AsNoTracking()
             .Where(e => e.ObjectKind == AudienceFilters.Incident && e.ObjectId == id && Kinds.Contains(e.Kind))
             .OrderBy(e => e.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(reads.Select(e => new ReadResponse(SubmissionCommitment.FormatTime(e.ReceivedAt), e.ActorId, e.ActorRole, e.ActorOrganisationId,
-            e.Kind, JsonNode.Parse(e.Content)?["read"]?.GetValue<string>(), e.LeafIndex)).ToList());
-    }
 }

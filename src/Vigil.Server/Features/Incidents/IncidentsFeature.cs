@@ -7,7 +7,8 @@ namespace Vigil.Server.Features.Incidents;
 
 public static class IncidentsFeature
 {
-    public static IServiceCollection AddIncidents(this IServiceCollection services) => services.AddScoped<SubmissionAppender>().AddScoped<IncidentReads>();
+    public static IServiceCollection AddIncidents(this IServiceCollection services) =>
+        services.AddScoped<SubmissionAppender>().AddScoped<IncidentReads>().AddScoped<IncidentUpdates>();
 
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
     {

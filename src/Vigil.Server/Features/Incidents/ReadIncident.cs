@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
+using Vigil.Data.Entities;
 using Vigil.Domain.Incidents;
 using Vigil.Server.Infrastructure.Http;
 
@@ -47,7 +48,14 @@ public static class ReadIncident
             return null;
         }
         await reads.RecordAsync(incident, what, user, cancellationToken);
-        var audience = await IncidentAudience.ForAsync(db, incident, cancellationToken);
+        return await HistoryEntriesAsync(db, incident, await IncidentAudience.ForAsync(db, incident, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The incident's submissions as <paramref name="audience"/>'s reader may read them: the API's history and the incident page alike.</summary>
+    public static async Task<IReadOnlyList<HistoryEntry>> HistoryEntriesAsync(
+        VigilDbContext db, Incident incident, IncidentAudience audience, CancellationToken cancellationToken)
+    {
+        var id = incident.Id;
         // A submission keeps the label the incident had when it was made: widening the incident later does not open
         // what was said under a narrower one.
         return [.. (await IncidentReplay.LoadAsync(db, id, cancellationToken)).Select(step =>

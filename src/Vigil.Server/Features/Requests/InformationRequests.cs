@@ -75,7 +75,8 @@ public static class InformationRequests
         return TypedResults.Ok(new RequestList(id, await ListAsync(db, id, clock, cancellationToken)));
     }
 
-    private static async Task<IReadOnlyList<RequestResponse>> ListAsync(VigilDbContext db, string id, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The incident's requests and how each stands now: the API's list and the incident page alike.</summary>
+    public static async Task<IReadOnlyList<RequestResponse>> ListAsync(VigilDbContext db, string id, TimeProvider clock, CancellationToken cancellationToken)
     {
         var input = await IncidentCases.LoadAsync(db, id, cancellationToken);
         return [.. RequestEvaluator.Evaluate(input, clock).Select(r => RequestResponse.From(r, input.Requests.First(q => q.Id == r.RequestId)))];

@@ -14,6 +14,8 @@ public static class UsersFeature
         services.AddScoped<AccountLockout>();
         services.AddScoped<TotpFactor>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<AccountTokens>();
+        services.AddScoped<PasswordChange>();
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FirstStartOptions>().BindConfiguration(FirstStartOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<FirstStart>();

@@ -65,6 +65,16 @@ public static class WebFeature
     public static WebApplication UseVigilWeb(this WebApplication app)
     {
         app.UseRequestLocalization();
+        // Before the antiforgery check reads the form: a page that takes files may take a larger body.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<BodyLimitAttribute>() is { } limit
+                && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = limit.MaxBytes(context.RequestServices);
+            }
+            return next(context);
+        });
         app.UseAntiforgery();
         return app;
     }
