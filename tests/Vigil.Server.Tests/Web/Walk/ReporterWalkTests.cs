@@ -83,6 +83,7 @@ public sealed class ReporterWalkTests(WalkFixture walk) : IClassFixture<WalkFixt
 
         // In Hindi, remembered for the user: the same pages translated, times in IST with UTC beside them.
         await page.GotoAsync("/incidents");
+        await page.SelectOptionAsync("#language-choice", "hi");
         await page.ClickAsync("form.language button[type=submit]");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("घटनाएँ");
         var row = page.Locator("table.incidents tbody tr", new PageLocatorOptions { HasText = Title });
