@@ -62,10 +62,10 @@ public abstract class NewReportPageTests<TFactory>(TFactory factory) : IClassFix
             ("symptoms.declared_unknown", "true"), ("symptoms.unknown", ""),
         ];
 
-        foreach (var (cookies, required, empty, titleLabel) in new[]
+        foreach (var (cookies, required, empty, titleLabel, country, email) in new[]
         {
-            (session, "is required", "must not be empty", "Title"),
-            ($"{session}; {ReportPages.Hindi}", "आवश्यक है", "खाली नहीं हो सकता", "शीर्षक"),
+            (session, "is required", "must not be empty", "Title", "is not an ISO 3166-1 alpha-2 country code", "is not an e-mail address"),
+            ($"{session}; {ReportPages.Hindi}", "आवश्यक है", "खाली नहीं हो सकता", "शीर्षक", "ISO 3166-1 alpha-2 देश कोड नहीं है", "ई-मेल पता नहीं है"),
         })
         {
             var response = await ReportPages.PostAsync(client, cookies, "file", fields);
@@ -74,8 +74,9 @@ public abstract class NewReportPageTests<TFactory>(TFactory factory) : IClassFix
             Assert.Contains($"<span class=\"field-error\" id=\"f-title-error\"><span>{required}</span>", html, StringComparison.Ordinal);
             Assert.Matches("<input id=\"f-title\" name=\"title\" type=\"text\" value=\"\"[^>]*aria-invalid=\"true\" aria-describedby=\"f-title-error\"", html);
             // The reader's pointer /affected_users/by_country/0/country is the form's second row: the first was left empty.
-            Assert.Contains("id=\"f-affected_users-by_country-1-country-error\"><span lang=\"en\">&#x27;XX&#x27; is not an ISO 3166-1 alpha-2 country code</span>", html, StringComparison.Ordinal);
-            Assert.Contains("id=\"f-point_of_contact-email-error\"><span lang=\"en\">&#x27;not an address&#x27; is not an e-mail address</span>", html, StringComparison.Ordinal);
+            // The reader's sentences in the page's language, the value quoted as typed.
+            Assert.Contains($"id=\"f-affected_users-by_country-1-country-error\"><span>&#x27;XX&#x27; {country}</span>", html, StringComparison.Ordinal);
+            Assert.Contains($"id=\"f-point_of_contact-email-error\"><span>&#x27;not an address&#x27; {email}</span>", html, StringComparison.Ordinal);
             Assert.Contains($"id=\"f-symptoms-unknown-error\"><span>{empty}</span>", html, StringComparison.Ordinal);
             Assert.Contains($"<a href=\"#f-title\">{titleLabel}</a>", html, StringComparison.Ordinal);
             Assert.Contains("<a href=\"#f-point_of_contact-email\">", html, StringComparison.Ordinal);
