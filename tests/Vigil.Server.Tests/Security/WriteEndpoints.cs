@@ -42,7 +42,10 @@ public static class WriteEndpoints
     ]);
 
     /// <summary>Pages that take a form (and answer with a page, not problem+json).</summary>
-    public static readonly IReadOnlySet<string> Forms = new HashSet<string> { "POST /sign-in", "POST /organisations/{id}/inventory" };
+    public static readonly IReadOnlySet<string> Forms = new HashSet<string>
+    {
+        "POST /sign-in", "POST /organisations/{id}/inventory", "POST /incidents/new/preview", "POST /incidents/new/attachments",
+    };
 
     /// <summary>A page's form post: a component's, or an endpoint that reads a form (sign-out, the language switch).</summary>
     public static bool IsForm(RouteEntry route) => route.TakesForm || Forms.Contains(route.ToString());
@@ -76,6 +79,7 @@ public static class WriteEndpoints
             ["POST /api/v1/organisations/"] = Strict("""{"name": "Fuzzed Bank", "sector": "banking", "country": "IN", "point_of_contact": {"name": "A. Person", "email": "soc@bank.example"}}"""),
             ["POST /api/v1/users/"] = Strict("""{"email": "new-analyst@cert.example", "role": "analyst"}"""),
             ["POST /api/v1/users/{id}/tokens"] = Strict("""{"name": "ci", "expires_at": "2027-01-01T00:00:00Z"}"""),
+            ["POST /api/v1/me/tokens/"] = Strict("""{"name": "ci", "expires_at": "2027-01-01T00:00:00Z"}"""),
             ["POST /api/v1/users/{id}/disable"] = Strict("""{"reason": "Left the organisation."}"""),
             ["PUT /api/v1/users/{id}/role"] = Strict("""{"role": "analyst", "organisation_id": null}"""),
             ["POST /api/v1/me/password"] = Strict("""{"current_password": "the old password", "new_password": "a new long password"}"""),

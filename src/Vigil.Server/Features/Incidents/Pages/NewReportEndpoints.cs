@@ -40,6 +40,10 @@ public static class NewReportEndpoints
     /// <summary>The preview section of the form as posted: the same evaluation the page shows after "Check deadlines".</summary>
     private static async Task<IResult> PreviewAsync(HttpContext http, IAntiforgery antiforgery, RegimeCatalog regimes, TimeProvider clock, IOptions<WebOptions> web)
     {
+        if (!http.Request.HasFormContentType)
+        {
+            return Refused(StatusCodes.Status415UnsupportedMediaType);
+        }
         if (await CheckedFormAsync(http, antiforgery) is not { } posted)
         {
             return Refused(StatusCodes.Status400BadRequest);
@@ -64,6 +68,10 @@ public static class NewReportEndpoints
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
             bodySize.MaxRequestBodySize = limit + (long)FormOverhead;
+        }
+        if (!http.Request.HasFormContentType)
+        {
+            return Refused(StatusCodes.Status415UnsupportedMediaType);
         }
         if (http.Request.ContentLength > limit + (long)FormOverhead)
         {
