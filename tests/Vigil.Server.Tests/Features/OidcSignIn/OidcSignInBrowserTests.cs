@@ -96,6 +96,7 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
 
         Assert.Equal(429, landing.Status);
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Too many failed sign-ins");
+        await ShotAsync(page, "oidc-locked");
         Assert.Equal(0, await SessionsOfAsync(reporter.UserId));
     }
 
@@ -110,6 +111,7 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
 
         Assert.Equal(200, landing.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("One more step");
+        await ShotAsync(page, "oidc-second-factor");
         Assert.Equal(0, await SessionsOfAsync(reporter.UserId));
         var step = Totp.StepAt(Now());
         var wrong = Enumerable.Range(0, 1_000_000).Select(n => n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
@@ -119,6 +121,7 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
             r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/sign-in/oidc/complete");
         Assert.Equal(401, refused.Status);
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("That code is wrong");
+        await ShotAsync(page, "oidc-second-factor-wrong");
         Assert.Equal(1, await WithDatabaseAsync(db => db.SignInThrottles.Where(t => t.AccountKey == AccountLockout.KeyOf(reporter.Email))
             .Select(t => t.Failures).SingleAsync()));
         Assert.Equal(0, await SessionsOfAsync(reporter.UserId));
@@ -234,6 +237,12 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
         await page.ClickAsync("button:has-text('Continue')");
         return await landing;
     }
+
+    private static Task ShotAsync(IPage page, string name) => page.ScreenshotAsync(new PageScreenshotOptions
+    {
+        Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"),
+        FullPage = true,
+    });
 
     /// <summary>The page the round trip ends on goes on by itself to the landing page, where the layout offers to sign out.</summary>
     private static async Task AssertSignedInAsync(IPage page)

@@ -27,6 +27,13 @@ public sealed class PublicWalkTests(WalkFixture walk) : IClassFixture<WalkFixtur
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Upgrade WhatsApp to the latest version");
         await WalkFixture.ShotAsync(page, "22-note");
 
+        // An address with no page: the site's own page says so, in its layout.
+        var missing = await page.GotoAsync("/notes-that-are-not-here");
+        Assert.Equal(404, missing!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not found");
+        await WalkFixture.ShotAsync(page, "23-not-found");
+        await page.GoBackAsync();
+
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href*='/.well-known/csaf/']").First.ClickAsync());
 
         var csaf = JsonNode.Parse(await File.ReadAllTextAsync((await download.PathAsync())!))!;

@@ -93,6 +93,10 @@ public sealed class ReporterWalkTests(WalkFixture walk) : IClassFixture<WalkFixt
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "hi");
         await Assertions.Expect(page.Locator("main time").First).ToContainTextAsync("IST");
         await WalkFixture.ShotAsync(page, "12-incident-hi");
+        var missing = await page.GotoAsync("/incidents-that-are-not-here");
+        Assert.Equal(404, missing!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("नहीं मिला");
+        await WalkFixture.ShotAsync(page, "14-not-found-hi");
         var again = await walk.NewPageAsync();
         await SignInAsync(again);
         await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("घटनाएँ");
