@@ -41,6 +41,8 @@ public abstract class VigilDbContext(DbContextOptions options, IAudienceSource? 
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<PublisherNamespace> PublisherNamespaces => Set<PublisherNamespace>();
+    public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     /// <summary>Who reads through this context; the query filters read the members below once per query.</summary>
     public AudienceReader Reader => audience?.Current ?? AudienceReader.System;
@@ -277,6 +279,20 @@ public abstract class VigilDbContext(DbContextOptions options, IAudienceSource? 
             e.Property(r => r.CodeHash).HasMaxLength(64);
             e.HasIndex(r => r.CodeHash).IsUnique();
             e.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<SavedFilter>(e =>
+        {
+            e.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(f => f.Name).HasMaxLength(100);
+            e.Property(f => f.Query).HasMaxLength(2000);
+            e.HasIndex(f => new { f.UserId, f.Name }).IsUnique();
+        });
+        modelBuilder.Entity<JobRun>(e =>
+        {
+            e.HasKey(j => j.Job);
+            e.Property(j => j.Job).HasMaxLength(64);
+            e.Property(j => j.LastOutcome).HasMaxLength(16);
+            e.Property(j => j.LastError).HasMaxLength(500);
         });
         modelBuilder.Entity<SignInThrottle>(e =>
         {

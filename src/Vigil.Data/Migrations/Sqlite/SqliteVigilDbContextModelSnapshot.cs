@@ -723,6 +723,50 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("inventory_items", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LastFinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_finished_at");
+
+                    b.Property<string>("LastOutcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_outcome");
+
+                    b.Property<long>("LastStartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_started_at");
+
+                    b.Property<long?>("LastSucceededAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_succeeded_at");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runs");
+
+                    b.HasKey("Job")
+                        .HasName("pk_job_runs");
+
+                    b.ToTable("job_runs", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.LedgerCheckpoint", b =>
                 {
                     b.Property<long>("Id")
@@ -1444,6 +1488,44 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.SavedFilter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_filters");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_filters_user_id_name");
+
+                    b.ToTable("saved_filters", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.SignInThrottle", b =>
                 {
                     b.Property<string>("AccountKey")
@@ -1958,6 +2040,16 @@ namespace Vigil.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_reminders_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.SavedFilter", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_filters_users_user_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Submission", b =>
