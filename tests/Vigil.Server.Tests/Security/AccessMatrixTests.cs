@@ -58,7 +58,7 @@ public sealed class AccessMatrixTests(MatrixWorld world) : IClassFixture<MatrixW
             {
                 if (!PolicyAllows(policy, caller))
                 {
-                    return caller.SignedIn && policy != Policies.SignedInPages ? Outcome.Forbidden : Outcome.Unauthenticated;
+                    return caller.SignedIn && !Policies.IsPageSession(policy) ? Outcome.Forbidden : Outcome.Unauthenticated;
                 }
             }
         }
@@ -76,7 +76,7 @@ public sealed class AccessMatrixTests(MatrixWorld world) : IClassFixture<MatrixW
         Policies.Filers => caller.SignedIn && caller.Role is Roles.Reporter or Roles.Analyst,
         Policies.CaseReaders => caller.SignedIn && caller.Role is Roles.Reporter or Roles.Analyst or Roles.Admin,
         // A bearer token never opens a page session: the pages send it to sign in.
-        Policies.SignedInPages => false,
+        _ when Policies.IsPageSession(policy) => false,
         Roles.Admin or Roles.Analyst or Roles.Reporter or Roles.Oversight => caller.SignedIn && caller.Role == policy,
         _ => throw new InvalidOperationException($"The access matrix does not know policy '{policy}'."),
     };

@@ -92,7 +92,7 @@ public sealed partial class SeededWorld
     public Actor As(string role) => _actors[role];
 
     /// <summary>Pages answer to the session cookie alone; everything else to a bearer token.</summary>
-    public static bool IsPage(RouteEntry route) => route.Policy?.Contains(Policies.SignedInPages, StringComparison.Ordinal) == true;
+    public static bool IsPage(RouteEntry route) => route.Policy?.Split('+').Any(Policies.IsPageSession) == true;
 
     /// <summary>The route's path with each parameter filled by the seeded thing it names.</summary>
     public string Fill(RouteEntry route) => Parameter().Replace(route.Pattern, match =>

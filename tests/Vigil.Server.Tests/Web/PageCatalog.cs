@@ -4,15 +4,20 @@ using Vigil.Server.Tests.Security;
 
 namespace Vigil.Server.Tests.Web;
 
-/// <summary>One page to check: its path, and whether it is read signed in (a reporter's page session) or as the public.</summary>
-public sealed record PageVisit(string Pattern, string Path, bool SignedIn)
+/// <summary>
+/// One page to check: its path, and who reads it: the public (<see cref="Reader"/> null) or one of the world's callers
+/// signed in to the pages (reporter A for the reporters' pages, the analyst, oversight or the admin for theirs).
+/// </summary>
+public sealed record PageVisit(string Pattern, string Path, string? Reader)
 {
-    public override string ToString() => $"{Path} ({(SignedIn ? "signed in" : "public")})";
+    public bool SignedIn => Reader is not null;
+
+    public override string ToString() => $"{Path} ({Reader ?? "public"})";
 }
 
 /// <summary>
 /// Every page of the app (the component endpoints of its route table answering GET), each filled with the world's
-/// things of one readable label, visited by the public (when open to it) and by a reporter signed in to the pages.
+/// things of one readable label, visited by the public (when open to it) and signed in by the reader it is for.
 /// </summary>
 public static class PageCatalog
 {
@@ -29,10 +34,21 @@ public static class PageCatalog
             var open = route.AllowsAnonymous || route.Policy?.Split('+').All(p => p is Policies.OpenPages or Policies.Public) == true;
             if (open)
             {
-                visits.Add(new PageVisit(route.Pattern, plan.Path, SignedIn: false));
+                visits.Add(new PageVisit(route.Pattern, plan.Path, Reader: null));
             }
-            visits.Add(new PageVisit(route.Pattern, plan.Path, SignedIn: true));
+            visits.Add(new PageVisit(route.Pattern, plan.Path, ReaderFor(route.Policy)));
         }
         return visits;
+    }
+
+    /// <summary>The caller who signs in to read a page: the first role its page policy lets in, else reporter A.</summary>
+    public static string ReaderFor(string? policy)
+    {
+        var roles = (policy ?? "").Split('+').SelectMany(p => Policies.RolePages.Where(r => r.Name == p).SelectMany(r => r.Roles)).ToList();
+        return roles.FirstOrDefault() switch
+        {
+            null or Roles.Reporter => "reporter A",
+            var role => role,
+        };
     }
 }

@@ -28,7 +28,7 @@ public sealed partial class PageRulesTests(MatrixWorld world) : IClassFixture<Ma
         {
             foreach (var language in new[] { "en", "hi" })
             {
-                var response = await browsing.GetAsync(visit.Path, visit.SignedIn, language);
+                var response = await browsing.GetAsync(visit.Path, visit.Reader, language);
                 if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html")
                 {
                     continue;

@@ -28,6 +28,12 @@ public static class SecurityServiceCollectionExtensions
         authorization.AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser().RequireFullCredential());
         authorization.AddPolicy(Policies.SignedInPages, policy => policy
             .AddAuthenticationSchemes(SessionAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireFullCredential());
+        // The CERT's, oversight's and the administrator's pages: a page session of one of the roles, nothing else.
+        foreach (var (name, roles) in Policies.RolePages)
+        {
+            authorization.AddPolicy(name, policy => policy
+                .AddAuthenticationSchemes(SessionAuthenticationHandler.SchemeName).RequireRole(roles).RequireFullCredential());
+        }
         // Open to anyone; a bearer token only widens what the caller sees (the database reads for its audience). A
         // token that does not authenticate (unknown, expired, revoked, its user disabled) is answered 401, not read as
         // the public, so that its holder learns it has to sign in again; one limited to a purpose is refused too.
@@ -78,6 +84,30 @@ public static class Policies
 
     /// <summary>Pages for a signed-in browser: the session cookie authenticates, and nothing else does.</summary>
     public const string SignedInPages = "signed-in-pages";
+
+    /// <summary>Pages of the analysts' work (note editor, collections): a page session of an analyst.</summary>
+    public const string AnalystPages = "analyst-pages";
+
+    /// <summary>Pages of the CERT's staff (triage, followed providers): a page session of an analyst or an admin.</summary>
+    public const string StaffPages = "staff-pages";
+
+    /// <summary>Figures pages (on-time and completeness): a page session of oversight or the CERT's staff.</summary>
+    public const string OversightPages = "oversight-pages";
+
+    /// <summary>The administrator's pages: a page session of an admin.</summary>
+    public const string AdminPages = "admin-pages";
+
+    /// <summary>The page policies that ask for a role, with the roles each lets in.</summary>
+    public static readonly IReadOnlyList<(string Name, string[] Roles)> RolePages =
+    [
+        (AnalystPages, [Roles.Analyst]),
+        (StaffPages, [Roles.Analyst, Roles.Admin]),
+        (OversightPages, [Roles.Oversight, Roles.Analyst, Roles.Admin]),
+        (AdminPages, [Roles.Admin]),
+    ];
+
+    /// <summary>True for a policy that only a page session passes.</summary>
+    public static bool IsPageSession(string policy) => policy == SignedInPages || RolePages.Any(p => p.Name == policy);
 
     /// <summary>Pages anyone may read, whose content depends on who reads: bearer token or page session, or none.</summary>
     public const string OpenPages = "open-pages";
