@@ -24,6 +24,9 @@ public sealed class WalkFixture : IAsyncLifetime
 
     public HttpClient Analyst { get; private set; } = null!;
 
+    /// <summary>The first administrator (the bootstrap token), to set up what a walk needs through the API.</summary>
+    public HttpClient Admin { get; private set; } = null!;
+
     public string ReporterEmail { get; } = $"desk-{Guid.NewGuid():N}@messaging.example";
 
     public string OrganisationId { get; private set; } = "";
@@ -36,7 +39,8 @@ public sealed class WalkFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Server = await ServerProcess.StartAsync();
-        using var admin = Server.Client(await Server.BootstrapTokenAsync());
+        Admin = Server.Client(await Server.BootstrapTokenAsync());
+        var admin = Admin;
         var organisation = await CreatedAsync(admin, "/api/v1/organisations", new JsonObject
         {
             ["name"] = "Example Messaging Ltd", ["sector"] = "telecommunications", ["country"] = "IN",
@@ -76,7 +80,26 @@ public sealed class WalkFixture : IAsyncLifetime
     public static Task ShotAsync(IPage page, string step) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, step + ".png"), FullPage = true });
 
-    private static async Task<JsonNode> CreatedAsync(HttpClient client, string path, JsonObject body)
+    /// <summary>
+    /// A new person of a role (of an organisation for a reporter) with a password for the pages and an API token, as
+    /// an administrator sets one up through the API.
+    /// </summary>
+    public async Task<(string Id, string Email, string Token)> CreateUserAsync(string role, string password, string? organisationId = null)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@walk.example";
+        var body = new JsonObject { ["email"] = email, ["role"] = role, ["password"] = password };
+        if (organisationId is not null)
+        {
+            body["organisation_id"] = organisationId;
+        }
+        var user = await CreatedAsync(Admin, "/api/v1/users", body);
+        var id = user["id"]!.GetValue<string>();
+        var token = await CreatedAsync(Admin, $"/api/v1/users/{id}/tokens", new JsonObject { ["name"] = "walk" });
+        return (id, email, token["token"]!.GetValue<string>());
+    }
+
+    /// <summary>Posts a JSON body through the API and returns the created thing (the call must succeed).</summary>
+    public static async Task<JsonNode> CreatedAsync(HttpClient client, string path, JsonObject body)
     {
         var response = await client.PostAsJsonAsync(path, body);
         var text = await response.Content.ReadAsStringAsync();
@@ -87,6 +110,7 @@ public sealed class WalkFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Analyst?.Dispose();
+        Admin?.Dispose();
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
