@@ -218,7 +218,7 @@
   // The page: each calculator is a fieldset with one select per base metric, the vector box and the result.
   function attach(box) {
     var version = box.getAttribute('data-cvss-version');
-    var vector = box.querySelector('[data-cvss-vector]');
+    var vector = box.querySelector('input[name="' + box.getAttribute('data-cvss-field') + '"]');
     var shown = box.querySelector('[data-cvss-shown]');
     var result = box.querySelector('[data-cvss-result]');
     var selects = Array.prototype.slice.call(box.querySelectorAll('select[data-cvss-metric]'));
