@@ -61,6 +61,10 @@ public sealed class NoteEditorWalkTests(WalkFixture walk) : IClassFixture<WalkFi
         await Assertions.Expect(result).ToHaveTextAsync("Score 9.1, critical");
         await page.SelectOptionAsync("#f-cvss31-A", "H");
         await Assertions.Expect(result).ToHaveTextAsync("Score 9.8, critical");
+        // A vector typed in sets the metrics of its calculator and is scored as typed.
+        await page.FillAsync("#f-cvss40", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N");
+        await Assertions.Expect(page.Locator("#f-cvss40-VC")).ToHaveValueAsync("H");
+        await Assertions.Expect(page.Locator("#f-cvss40-calculator [data-cvss-result]")).ToHaveTextAsync("Score 9.3, critical");
         await page.Locator("#f-cvss31-calculator").ScrollIntoViewIfNeededAsync();
         await WalkFixture.ShotAsync(page, "notes-02-calculator");
 
