@@ -28,6 +28,8 @@ public static class OrganisationsFeature
     /// <summary>The body, for the API description; the server reads it strictly itself.</summary>
     public sealed record CreateRequest(string Name, string Sector, string Country, ContactResponse PointOfContact);
 
+    public static IServiceCollection AddOrganisations(this IServiceCollection services) => services.AddScoped<OrganisationAdministration>();
+
     public static IEndpointRouteBuilder MapOrganisations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/organisations").WithTags("Organisations").RequireAuthorization(Roles.Admin);
