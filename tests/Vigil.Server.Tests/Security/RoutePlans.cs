@@ -78,6 +78,7 @@ public static partial class RoutePlans
         "id:long" when pattern.StartsWith(Advisories, StringComparison.Ordinal) => things.Advisory!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "id" when pattern.Contains("/organisations/{id}", StringComparison.Ordinal) => world.OrganisationA,
         "id" when pattern.StartsWith("/api/v1/users/", StringComparison.Ordinal) => world.TargetUser,
+        "id" when pattern.StartsWith("/admin/users/", StringComparison.Ordinal) => world.TargetUser,
         "id" or "id:long" => "999999",
         "index:long" when pattern.StartsWith("/api/v1/receipts/", StringComparison.Ordinal) => things.IncidentLeaf.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "index:long" => "0",
