@@ -36,24 +36,26 @@ public sealed record PageProblem(int Status, string Type, IReadOnlyList<FieldErr
 /// <summary>The errors of one form, each placed beside a box (by the box's id) and listed at the top, said in the reader's language.</summary>
 public sealed class FormErrors
 {
-    private readonly List<(string Box, string Text, bool Translated)> _all = [];
+    private readonly List<(string Box, string? Label, string Text, bool Translated)> _all = [];
 
     public bool Any => _all.Count > 0;
 
-    public IReadOnlyList<(string Box, string Text, bool Translated)> All => _all;
+    /// <summary>Every error with its box and, for the summary, the label of that box when it is worth naming.</summary>
+    public IReadOnlyList<(string Box, string? Label, string Text, bool Translated)> All => _all;
 
     public IEnumerable<(string Text, bool Translated)> At(string box) => _all.Where(e => e.Box == box).Select(e => (e.Text, e.Translated));
 
     public bool Invalid(string box) => _all.Any(e => e.Box == box);
 
-    public void Add(string box, (string Text, bool Translated) said) => _all.Add((box, said.Text, said.Translated));
+    public void Add(string box, (string Text, bool Translated) said, string? label = null) => _all.Add((box, label, said.Text, said.Translated));
 
-    /// <summary>Places each error with <paramref name="boxOf"/> (its pointer to a box id), said by <paramref name="say"/>.</summary>
-    public void AddAll(IEnumerable<FieldError> errors, Func<string, string> boxOf, Func<FieldError, (string, bool)> say)
+    /// <summary>Places each error with <paramref name="boxOf"/> (its pointer to a box id), said by <paramref name="say"/>, the summary naming the box by <paramref name="labelOf"/>.</summary>
+    public void AddAll(IEnumerable<FieldError> errors, Func<string, string> boxOf, Func<FieldError, (string, bool)> say, Func<string, string?>? labelOf = null)
     {
         foreach (var error in errors)
         {
-            Add(boxOf(error.Pointer), say(error));
+            var box = boxOf(error.Pointer);
+            Add(box, say(error), labelOf?.Invoke(box));
         }
     }
 }
