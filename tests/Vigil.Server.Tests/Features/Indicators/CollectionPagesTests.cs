@@ -106,6 +106,12 @@ public sealed class CollectionPagesTests(VigilFactory factory) : IClassFixture<V
         Assert.Contains("id=\"tlp-error\"", html, StringComparison.Ordinal);
         Assert.Contains(Say("en", "HeldBack", "AMBER+STRICT"), html, StringComparison.Ordinal);
         Assert.Equal("AMBER+STRICT", (await analyst.Client.GetNodeAsync($"{Root}/{id}"))["collection"]!["tlp"]!.GetValue<string>());
+
+        // The form sent back as it stands changes nothing, and nothing goes on the record.
+        var events = (await EventKindsAsync(analyst.Client, id)).Count;
+        var (unchanged, _) = await pages.PostAsync($"/indicators/{id}/edit", "collection", [("name", name), ("tlp", "AMBER+STRICT")]);
+        Assert.Equal($"/indicators/{id}/edit?done=unchanged", unchanged.Headers.Location!.OriginalString);
+        Assert.Equal(events, (await EventKindsAsync(analyst.Client, id)).Count);
     }
 
     [Theory]
