@@ -47,6 +47,7 @@ public static partial class RoutePlans
         var mayFindNothing = route.Method == "DELETE" || pattern.Contains("{indicatorId}", StringComparison.Ordinal) || pattern.StartsWith("/.well-known/csaf-aggregator/", StringComparison.Ordinal)
             || pattern.StartsWith("/.well-known/csaf/openpgp/", StringComparison.Ordinal)
             || pattern.StartsWith("/api/v1/advisories/providers/{id", StringComparison.Ordinal) || pattern.StartsWith("/ledger/", StringComparison.Ordinal)
+            || pattern.StartsWith("/providers/{id", StringComparison.Ordinal)
             || (route.Method == "GET" && pattern.StartsWith(Organisations, StringComparison.Ordinal));
         var path = ParameterPattern().Replace(pattern, m => Fill(m.Groups[1].Value, pattern, things, world)).TrimEnd('/');
         // An organisation's own things (its inventory, its exposure) are for its members and the CERT.
@@ -54,7 +55,7 @@ public static partial class RoutePlans
             ? c => c.Reader.Standing == ReaderStanding.Cert || c.OrganisationId == world.OrganisationA
             : labelled is null ? null : Rule(route, labelled, label, world);
         // A page's form post without the antiforgery token is refused (400) before anything is read, whatever it names.
-        reaches = route.TakesForm && route.Method == "POST" && pattern is "/notes/{id}" or "/indicators/{id}" ? null : reaches;
+        reaches = route.TakesForm && route.Method == "POST" && (pattern is "/notes/{id}" || pattern.StartsWith("/indicators/{id}", StringComparison.Ordinal)) ? null : reaches;
         return new PlannedCall(path.Length == 0 ? "/" : path, reaches, mayFindNothing);
     }
 

@@ -25,6 +25,7 @@ public static class AggregationFeature
         services.AddScoped<DocumentIntake>();
         services.AddScoped<ProviderSync>();
         services.AddScoped<ProviderFollowing>();
+        services.AddScoped<Pages.ProviderSchedule>();
         services.AddScoped<PublisherNamespaceClaims>();
         services.AddScoped<MirrorDocuments>();
         services.AddHostedService<ProviderScheduler>();

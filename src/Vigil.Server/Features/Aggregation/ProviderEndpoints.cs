@@ -31,11 +31,15 @@ public static class ProviderEndpoints
         group.MapPost("/{id:long}/runs", RunNowAsync).WithName("RunProvider").WithSummary("Run a followed provider now and answer with what was imported and refused");
     }
 
-    private static async Task<Ok<List<ProviderResponse>>> ListAsync(VigilDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<ProviderResponse>>> ListAsync(VigilDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ProvidersAsync(db, cancellationToken));
+
+    /// <summary>The followed providers, each with its last run: the API's list and the staff's page.</summary>
+    public static async Task<List<ProviderResponse>> ProvidersAsync(VigilDbContext db, CancellationToken cancellationToken)
     {
         var providers = await db.FollowedProviders.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var runs = await LastRunsAsync(db, cancellationToken);
-        return TypedResults.Ok(providers.Select(p => ProviderResponse.From(p, runs.GetValueOrDefault(p.Id))).ToList());
+        return [.. providers.Select(p => ProviderResponse.From(p, runs.GetValueOrDefault(p.Id)))];
     }
 
     private static async Task<Results<Created<ProviderResponse>, Ok<ProviderResponse>, ProblemHttpResult>> FollowAsync(
@@ -46,15 +50,22 @@ public static class ProviderEndpoints
         {
             return problem;
         }
-        string? text = null;
-        var reader = new JsonFieldReader(clock.GetUtcNow());
         using (document)
         {
-            reader.Object(document!.RootElement, "", new Dictionary<string, Action<System.Text.Json.JsonElement, string>>
-            {
-                ["url"] = (value, pointer) => text = reader.String(value, pointer, 2000),
-            }, "url");
+            return await FollowBodyAsync(document!.RootElement, user, following, db, clock, cancellationToken);
         }
+    }
+
+    /// <summary>Reads <c>{url}</c> strictly and follows the provider it names, on the record: the API's handler and the staff's page.</summary>
+    public static async Task<Results<Created<ProviderResponse>, Ok<ProviderResponse>, ProblemHttpResult>> FollowBodyAsync(
+        System.Text.Json.JsonElement body, ClaimsPrincipal user, ProviderFollowing following, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        string? text = null;
+        var reader = new JsonFieldReader(clock.GetUtcNow());
+        reader.Object(body, "", new Dictionary<string, Action<System.Text.Json.JsonElement, string>>
+        {
+            ["url"] = (value, pointer) => text = reader.String(value, pointer, 2000),
+        }, "url");
         var start = text is null ? null : ProviderLocator.Candidate(text);
         if (text is not null && start is null)
         {
@@ -92,16 +103,22 @@ public static class ProviderEndpoints
         {
             return Problems.NotFound($"followed provider {id}");
         }
-        var runs = await db.ProviderRuns.AsNoTracking().Where(r => r.ProviderId == id)
-            .OrderByDescending(r => r.Id).Take(limit ?? 10).ToListAsync(cancellationToken);
+        return TypedResults.Ok(await RunsOfAsync(db, provider, limit ?? 10, cancellationToken));
+    }
+
+    /// <summary>A provider's last runs, newest first, each with what it imported, refused and skipped: the API's list and the staff's page.</summary>
+    public static async Task<List<RunResponse>> RunsOfAsync(VigilDbContext db, Data.Entities.FollowedProvider provider, int limit, CancellationToken cancellationToken)
+    {
+        var runs = await db.ProviderRuns.AsNoTracking().Where(r => r.ProviderId == provider.Id)
+            .OrderByDescending(r => r.Id).Take(limit).ToListAsync(cancellationToken);
         var runIds = runs.Select(r => r.Id).ToList();
         var entries = (await db.ProviderRunEntries.AsNoTracking().Where(e => runIds.Contains(e.RunId)).OrderBy(e => e.Id).ToListAsync(cancellationToken))
             .ToLookup(e => e.RunId);
-        return TypedResults.Ok(runs.Select(r => RunResponse.From(provider, r,
-            entries[r.Id].Select(e => new RunOutcome(e.Url, e.Outcome, e.Reason, e.AdvisoryId)))).ToList());
+        return [.. runs.Select(r => RunResponse.From(provider, r, entries[r.Id].Select(e => new RunOutcome(e.Url, e.Outcome, e.Reason, e.AdvisoryId))))];
     }
 
-    private static async Task<Results<Created<RunResponse>, ProblemHttpResult>> RunNowAsync(
+    /// <summary>Runs a followed provider now, on the record: the API's handler and the staff's page.</summary>
+    public static async Task<Results<Created<RunResponse>, ProblemHttpResult>> RunNowAsync(
         long id, ClaimsPrincipal user, VigilDbContext db, ProviderSync sync, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var provider = await db.FollowedProviders.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -120,6 +137,6 @@ public static class ProviderEndpoints
         return await db.ProviderRuns.AsNoTracking().Where(r => lastIds.Contains(r.Id)).ToDictionaryAsync(r => r.ProviderId, cancellationToken);
     }
 
-    private static Task<Data.Entities.ProviderRun?> LastRunAsync(VigilDbContext db, long id, CancellationToken cancellationToken) =>
+    public static Task<Data.Entities.ProviderRun?> LastRunAsync(VigilDbContext db, long id, CancellationToken cancellationToken) =>
         db.ProviderRuns.AsNoTracking().Where(r => r.ProviderId == id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
 }

@@ -40,28 +40,36 @@ public static class AddPatterns
         {
             return problem;
         }
-        var given = new List<IndicatorRequest>();
         using (document)
         {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
+            return await AddAsync(id, document!.RootElement, user, db, events, writes, clock, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads the body strictly (every pattern parsed) and adds the patterns, on the record: the API's handler and the analysts' page.</summary>
+    public static async Task<Results<Ok<IndicatorsAdded>, ProblemHttpResult>> AddAsync(
+        string id, JsonElement body, ClaimsPrincipal user, VigilDbContext db, EventRecorder events, WriteTransactions writes, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var given = new List<IndicatorRequest>();
+        var reader = new JsonFieldReader(clock.GetUtcNow());
+        reader.Object(body, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
+        {
+            ["indicators"] = (v, p) => reader.Array(v, p, 1_000, (item, at) =>
             {
-                ["indicators"] = (v, p) => reader.Array(v, p, 1_000, (item, at) =>
+                string? pattern = null, name = null, description = null;
+                reader.Object(item, at, new Dictionary<string, Action<JsonElement, string>>
                 {
-                    string? pattern = null, name = null, description = null;
-                    reader.Object(item, at, new Dictionary<string, Action<JsonElement, string>>
-                    {
-                        ["pattern"] = (pv, pp) => pattern = Pattern(reader, pv, pp),
-                        ["name"] = (nv, np) => name = reader.String(nv, np, 300),
-                        ["description"] = (dv, dp) => description = reader.String(dv, dp, 4_000, multiline: true),
-                    }, "pattern");
-                    if (pattern is not null) { given.Add(new IndicatorRequest(pattern, name, description)); }
-                }),
-            }, "indicators");
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
+                    ["pattern"] = (pv, pp) => pattern = Pattern(reader, pv, pp),
+                    ["name"] = (nv, np) => name = reader.String(nv, np, 300),
+                    ["description"] = (dv, dp) => description = reader.String(dv, dp, 4_000, multiline: true),
+                }, "pattern");
+                if (pattern is not null) { given.Add(new IndicatorRequest(pattern, name, description)); }
+            }),
+        }, "indicators");
+        if (reader.Errors.Count > 0)
+        {
+            return Problems.InvalidFields(reader.Errors);
         }
         await using var transaction = await CollectionTransaction.BeginAsync(db, writes, cancellationToken);
         var collection = await CollectionRows.CollectionAsync(db, id, cancellationToken);

@@ -13,23 +13,29 @@ public static class CollectionIndicatorWriter
     public static async Task<(int Added, int AlreadyPresent)> AddAsync(
         VigilDbContext db, IndicatorCollection collection, IEnumerable<CollectionIndicator> candidates, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var (fresh, present) = await SortAsync(db, collection.Id, candidates, cancellationToken);
+        db.CollectionIndicators.AddRange(fresh);
+        if (fresh.Count > 0) { collection.UpdatedAt = clock.GetUtcNow(); }
+        return (fresh.Count, present.Count);
+    }
+
+    /// <summary>
+    /// Which candidates would be added and which the collection already holds (the same pattern or STIX id, or one
+    /// given earlier in the same list), without writing: the import's preview shows it, the writer adds the first list.
+    /// </summary>
+    public static async Task<(List<CollectionIndicator> Fresh, List<CollectionIndicator> Present)> SortAsync(
+        VigilDbContext db, string collectionId, IEnumerable<CollectionIndicator> candidates, CancellationToken cancellationToken)
+    {
         // Past the filter: a pattern the analyst may not read (withheld under its source's label) is still held.
-        var held = await db.CollectionIndicators.IgnoreQueryFilters([AudienceFilters.Name]).Where(i => i.CollectionId == collection.Id)
+        var held = await db.CollectionIndicators.IgnoreQueryFilters([AudienceFilters.Name]).Where(i => i.CollectionId == collectionId)
             .Select(i => new { i.Pattern, i.StixId }).ToListAsync(cancellationToken);
         var patterns = held.Select(h => h.Pattern).ToHashSet(StringComparer.Ordinal);
         var ids = held.Select(h => h.StixId).ToHashSet(StringComparer.Ordinal);
-        int added = 0, present = 0;
+        List<CollectionIndicator> fresh = [], present = [];
         foreach (var candidate in candidates)
         {
-            if (!patterns.Add(candidate.Pattern) || !ids.Add(candidate.StixId))
-            {
-                present++;
-                continue;
-            }
-            db.CollectionIndicators.Add(candidate);
-            added++;
+            (patterns.Add(candidate.Pattern) && ids.Add(candidate.StixId) ? fresh : present).Add(candidate);
         }
-        if (added > 0) { collection.UpdatedAt = clock.GetUtcNow(); }
-        return (added, present);
+        return (fresh, present);
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Data;
@@ -26,32 +27,39 @@ public static class CreateCollection
         }
         using (document)
         {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            var fields = await CollectionFields.ReadAsync(reader, document!.RootElement, db, null, cancellationToken, "name", "tlp");
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
-            var now = clock.GetUtcNow();
-            var collection = new IndicatorCollection
-            {
-                Id = Guid.CreateVersion7(now).ToString(),
-                Name = fields.Name!,
-                Description = fields.Description,
-                Tlp = fields.Tlp!,
-                MalwareNames = fields.Malware ?? [],
-                IncidentIds = fields.IncidentIds ?? [],
-                CreatedBy = user.UserId(),
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            db.IndicatorCollections.Add(collection);
-            AccessGrants.NameAuthor(db, AudienceFilters.Collection, collection.Id, collection.CreatedBy, now);
-            await events.RecordAsync(CollectionEvents.Created, collection.Id, new JsonObject
-            {
-                ["tlp"] = collection.Tlp, ["malware"] = collection.MalwareNames.Count, ["incident_ids"] = new JsonArray([.. collection.IncidentIds.Select(i => (JsonNode)i)]),
-            }, user, cancellationToken);
-            return TypedResults.Created($"/api/v1/indicator-collections/{collection.Id}", CollectionResponse.From(collection, 0));
+            return await CreateAsync(document!.RootElement, user, db, events, clock, cancellationToken);
         }
+    }
+
+    /// <summary>Reads the body strictly and opens the collection, on the record: the API's handler and the analysts' page.</summary>
+    public static async Task<Results<Created<CollectionResponse>, ProblemHttpResult>> CreateAsync(
+        JsonElement body, ClaimsPrincipal user, VigilDbContext db, EventRecorder events, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var reader = new JsonFieldReader(clock.GetUtcNow());
+        var fields = await CollectionFields.ReadAsync(reader, body, db, null, cancellationToken, "name", "tlp");
+        if (reader.Errors.Count > 0)
+        {
+            return Problems.InvalidFields(reader.Errors);
+        }
+        var now = clock.GetUtcNow();
+        var collection = new IndicatorCollection
+        {
+            Id = Guid.CreateVersion7(now).ToString(),
+            Name = fields.Name!,
+            Description = fields.Description,
+            Tlp = fields.Tlp!,
+            MalwareNames = fields.Malware ?? [],
+            IncidentIds = fields.IncidentIds ?? [],
+            CreatedBy = user.UserId(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.IndicatorCollections.Add(collection);
+        AccessGrants.NameAuthor(db, AudienceFilters.Collection, collection.Id, collection.CreatedBy, now);
+        await events.RecordAsync(CollectionEvents.Created, collection.Id, new JsonObject
+        {
+            ["tlp"] = collection.Tlp, ["malware"] = collection.MalwareNames.Count, ["incident_ids"] = new JsonArray([.. collection.IncidentIds.Select(i => (JsonNode)i)]),
+        }, user, cancellationToken);
+        return TypedResults.Created($"/api/v1/indicator-collections/{collection.Id}", CollectionResponse.From(collection, 0));
     }
 }

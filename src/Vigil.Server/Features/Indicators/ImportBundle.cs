@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -53,47 +54,44 @@ public static class ImportBundle
         {
             return problem;
         }
-        var kept = BundleMarkings.OfKept(bundle!);
+        return await ImportAsync(id, bundle!, lower, reason, user, db, events, writes, clock, cancellationToken);
+    }
 
+    /// <summary>
+    /// Imports a bundle that was read (<see cref="Read"/>) into the collection, on the record: the API's handler and the
+    /// confirmation of the analysts' preview, which shows <see cref="BundlePlan"/> first.
+    /// </summary>
+    public static async Task<Results<Ok<IndicatorsAdded>, ProblemHttpResult>> ImportAsync(
+        string id, StixBundle bundle, bool lower, string? reason, ClaimsPrincipal user,
+        VigilDbContext db, EventRecorder events, WriteTransactions writes, TimeProvider clock, CancellationToken cancellationToken)
+    {
         await using var transaction = await CollectionTransaction.BeginAsync(db, writes, cancellationToken);
         var collection = await CollectionRows.CollectionAsync(db, id, cancellationToken);
         if (collection is null)
         {
             return Problems.NotFound("indicator collection " + id);
         }
-        var narrower = kept.Where(k => k.Marking is { } marking && TlpLabel.WouldWiden(marking, collection.Tlp)).ToList();
-        if (narrower.Count > 0 && !lower)
+        var plan = BundlePlan.For(bundle, collection, clock.GetUtcNow());
+        if (plan.Narrower.Count > 0 && !lower)
         {
             return Problems.Conflict("urn:vigil:problem:tlp-would-widen", "The label would widen the audience",
                 $"Objects are marked more restrictively than the collection's TLP:{collection.Tlp}. Import them into a collection labelled as "
                 + "they are, or lower them on purpose with lower_markings=true and a reason.",
-                narrower.Select(k => new FieldError(k.Pointer, $"is marked TLP:{k.Marking}, more restrictive than the collection's TLP:{collection.Tlp}")));
+                plan.Narrower.Select(k => new FieldError(k.Pointer, $"is marked TLP:{k.Marking}, more restrictive than the collection's TLP:{collection.Tlp}")));
         }
-        var now = clock.GetUtcNow();
-        // Unmarked objects take the collection's label: the analyst chose it for what the bundle brings.
-        var candidates = kept.Where(k => k.Object is StixIndicator).Select(k =>
-        {
-            var i = (StixIndicator)k.Object;
-            var marking = narrower.Contains(k) ? collection.Tlp : k.Marking ?? collection.Tlp;
-            return new CollectionIndicator
-            {
-                CollectionId = id, StixId = i.Id, Pattern = i.Pattern, Name = i.Name, Description = i.Description,
-                ValidFrom = i.ValidFrom, CreatedAt = now, Marking = marking, Tlp = DerivedLabel.Effective(marking, null, null),
-            };
-        }).ToList();
-        var malware = kept.Select(k => k.Object).OfType<StixMalware>().Select(m => m.Name!).Where(n => !collection.MalwareNames.Contains(n)).Distinct().ToList();
+        var malware = plan.Malware;
         if (malware.Count > 0) { collection.MalwareNames = [.. collection.MalwareNames, .. malware]; }
-        var (added, present) = await CollectionIndicatorWriter.AddAsync(db, collection, candidates, clock, cancellationToken);
+        var (added, present) = await CollectionIndicatorWriter.AddAsync(db, collection, plan.Candidates, clock, cancellationToken);
         await events.RecordAsync(CollectionEvents.BundleImported, id, new JsonObject
         {
-            ["bundle_id"] = bundle!.Id, ["indicators"] = candidates.Count, ["added"] = added, ["already_present"] = present, ["malware_added"] = malware.Count,
+            ["bundle_id"] = bundle.Id, ["indicators"] = plan.Candidates.Count, ["added"] = added, ["already_present"] = present, ["malware_added"] = malware.Count,
         }, user, cancellationToken);
-        if (narrower.Count > 0)
+        if (plan.Narrower.Count > 0)
         {
             await events.RecordAsync(CollectionEvents.MarkingsLowered, id, new JsonObject
             {
                 ["bundle_id"] = bundle.Id, ["lowered_to"] = collection.Tlp, ["reason"] = reason!.Trim(),
-                ["objects"] = new JsonArray([.. narrower.Select(k => (JsonNode)new JsonObject { ["id"] = k.Object.Id, ["marking"] = k.Marking })]),
+                ["objects"] = new JsonArray([.. plan.Narrower.Select(k => (JsonNode)new JsonObject { ["id"] = k.Object.Id, ["marking"] = k.Marking })]),
             }, user, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -101,7 +99,8 @@ public static class ImportBundle
         return TypedResults.Ok(new IndicatorsAdded(CollectionResponse.From(collection, count), added, present));
     }
 
-    private static List<(string, string)> Lowering(string? lowerMarkings, string? reason)
+    /// <summary>What is wrong with the <c>lower_markings</c> and <c>reason</c> parameters, by name.</summary>
+    public static List<(string Parameter, string Detail)> Lowering(string? lowerMarkings, string? reason)
     {
         if (lowerMarkings is not (null or "true" or "false"))
         {
@@ -128,19 +127,42 @@ public static class ImportBundle
         }
         using (document)
         {
-            var errors = BundleChecks.Check(document!.RootElement);
-            if (errors.Count > 0)
-            {
-                return (null, Problems.InvalidFields(errors, title: "The STIX bundle is invalid"));
-            }
-            try
-            {
-                return (StixBundleReader.Read(document.RootElement), null);
-            }
-            catch (StixFormatException e)
-            {
-                return (null, Problems.InvalidFields([new FieldError("", e.Message)], title: "The STIX bundle is invalid"));
-            }
+            return Read(document!.RootElement);
+        }
+    }
+
+    /// <summary>Reads a bundle as the import takes it: its bytes strictly as JSON, then every check, every problem named.</summary>
+    public static (StixBundle?, ProblemHttpResult?) Read(byte[] bytes)
+    {
+        if (bytes.Length > MaxBundleBytes)
+        {
+            return (null, Problems.BodyTooLarge(MaxBundleBytes));
+        }
+        var (document, problem) = JsonBody.Parse(bytes);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+        using (document)
+        {
+            return Read(document!.RootElement);
+        }
+    }
+
+    private static (StixBundle?, ProblemHttpResult?) Read(JsonElement root)
+    {
+        var errors = BundleChecks.Check(root);
+        if (errors.Count > 0)
+        {
+            return (null, Problems.InvalidFields(errors, title: "The STIX bundle is invalid"));
+        }
+        try
+        {
+            return (StixBundleReader.Read(root), null);
+        }
+        catch (StixFormatException e)
+        {
+            return (null, Problems.InvalidFields([new FieldError("", e.Message)], title: "The STIX bundle is invalid"));
         }
     }
 }

@@ -10,6 +10,7 @@ public static class IndicatorsFeature
     {
         services.AddOptions<IndicatorSharingOptions>().BindConfiguration(IndicatorSharingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CollectionBundle>();
+        services.AddSingleton<Pages.PendingBundles>();
         return services;
     }
 

@@ -32,14 +32,32 @@ public static class ReleaseIndicator
         {
             return Problems.NotFound($"indicator {indicatorId} in collection {id}");
         }
-        string? tlp = null, reason = null;
-        if (await StrictObject.ReadAsync(request, clock, r => new Dictionary<string, Action<JsonElement, string>>
-        {
-            ["tlp"] = (v, p) => tlp = r.OneOf(v, p, TlpLabel.All, "TLP 2.0 label"),
-            ["reason"] = (v, p) => reason = r.String(v, p, ImportBundle.MaxReasonLength, multiline: true),
-        }, ["tlp", "reason"], cancellationToken) is { } problem)
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
         {
             return problem;
+        }
+        using (document)
+        {
+            return await ReleaseAsync(id, indicatorId, document!.RootElement, user, db, events, writes, clock, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads <c>{tlp, reason}</c> strictly and releases the indicator, on the record: the API's handler and the analysts' page.</summary>
+    public static async Task<Results<Ok<CollectionIndicatorResponse>, ProblemHttpResult>> ReleaseAsync(
+        string id, string indicatorId, JsonElement body, ClaimsPrincipal user, VigilDbContext db, EventRecorder events, WriteTransactions writes,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        string? tlp = null, reason = null;
+        var reader = new JsonFieldReader(clock.GetUtcNow());
+        reader.Object(body, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
+        {
+            ["tlp"] = (v, p) => tlp = reader.OneOf(v, p, TlpLabel.All, "TLP 2.0 label"),
+            ["reason"] = (v, p) => reason = reader.String(v, p, ImportBundle.MaxReasonLength, multiline: true),
+        }, "tlp", "reason");
+        if (reader.Errors.Count > 0)
+        {
+            return Problems.InvalidFields(reader.Errors);
         }
         await using var transaction = await CollectionTransaction.BeginAsync(db, writes, cancellationToken);
         var collection = await CollectionRows.CollectionAsync(db, id, cancellationToken);

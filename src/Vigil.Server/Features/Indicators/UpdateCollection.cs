@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,15 +34,22 @@ public static class UpdateCollection
         {
             return problem;
         }
-        CollectionFields fields;
         using (document)
         {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            fields = await CollectionFields.ReadAsync(reader, document!.RootElement, db, id, cancellationToken);
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
+            return await UpdateAsync(id, document!.RootElement, user, db, events, writes, clock, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads the body strictly and changes the collection, on the record: the API's handler and the analysts' page.</summary>
+    public static async Task<Results<Ok<CollectionResponse>, ProblemHttpResult>> UpdateAsync(
+        string id, JsonElement body, ClaimsPrincipal user, VigilDbContext db, EventRecorder events, WriteTransactions writes, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var reader = new JsonFieldReader(clock.GetUtcNow());
+        var fields = await CollectionFields.ReadAsync(reader, body, db, id, cancellationToken);
+        if (reader.Errors.Count > 0)
+        {
+            return Problems.InvalidFields(reader.Errors);
         }
         await using var transaction = await CollectionTransaction.BeginAsync(db, writes, cancellationToken);
         var collection = await CollectionRows.CollectionAsync(db, id, cancellationToken);
