@@ -9,6 +9,12 @@ namespace Vigil.Server.Infrastructure.Scheduling;
 /// administrator's jobs page. It writes in a scope of its own, apart from the job's work, and never lets a failure to
 /// record stop the job: the run itself matters more than its note. A failure keeps the exception's type and a
 /// shortened first line of its message, never more.
+/// <para>
+/// The latest state of each job is held in memory (<see cref="Current"/>, what the jobs page shows) and written to the
+/// database only when it says something new: a job's first run in this process, every failure, a change of outcome,
+/// and otherwise at most once per <see cref="QuietWriteInterval"/>. The checkpoint signer runs every second; writing
+/// each of its runs would put two writes a second on the database's single writer for nothing a reader needs.
+/// </para>
 /// </summary>
 public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobRunRecorder> logger)
 {
@@ -19,6 +25,19 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProv
     /// <summary>The longest message kept, as the column allows with the type before it.</summary>
     public const int MaxMessage = 200;
 
+    /// <summary>How long a job that keeps succeeding goes without its row being written again.</summary>
+    public static readonly TimeSpan QuietWriteInterval = TimeSpan.FromMinutes(1);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Held> _held = new(StringComparer.Ordinal);
+
+    /// <summary>A job's latest state in this process and when (and with which outcome) its row was last written.</summary>
+    private sealed class Held
+    {
+        public JobRun? State { get; set; }
+        public DateTimeOffset? WrittenAt { get; set; }
+        public string? WrittenOutcome { get; set; }
+    }
+
     /// <summary>The jobs Vigil runs, by the names they record under, in the order the jobs page lists them.</summary>
     public static readonly IReadOnlyList<string> Jobs =
         ["checkpoint-signer", "witness-cosigner", "reminders", "provider-scheduler", "upload-cleanup", "idempotency-pruner"];
@@ -26,29 +45,32 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProv
     /// <summary>Runs <paramref name="run"/> once as job <paramref name="job"/>, recording its start and its end; an exception from the run is recorded, then thrown on.</summary>
     public async Task RunAsync(string job, Func<CancellationToken, Task> run, CancellationToken cancellationToken)
     {
-        await NoteAsync(job, r =>
+        var held = _held.GetOrAdd(job, _ => new Held());
+        await LoadAsync(job, held, cancellationToken);
+        Change(held, r =>
         {
             r.LastStartedAt = clock.GetUtcNow();
             r.LastFinishedAt = null;
             r.LastOutcome = Running;
             r.Runs++;
-        }, cancellationToken);
+        });
         try
         {
             await run(cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            await NoteAsync(job, r =>
+            Change(held, r =>
             {
                 r.LastFinishedAt = clock.GetUtcNow();
                 r.LastOutcome = Failed;
                 r.LastError = Describe(e);
                 r.ConsecutiveFailures++;
-            }, CancellationToken.None);
+            });
+            await WriteAsync(held, force: true, CancellationToken.None);
             throw;
         }
-        await NoteAsync(job, r =>
+        Change(held, r =>
         {
             var now = clock.GetUtcNow();
             r.LastFinishedAt = now;
@@ -56,8 +78,15 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProv
             r.LastOutcome = Succeeded;
             r.LastError = null;
             r.ConsecutiveFailures = 0;
-        }, cancellationToken);
+        });
+        await WriteAsync(held, force: false, cancellationToken);
     }
+
+    /// <summary>Each job's latest state as this process knows it (copies), by job name; jobs that have not run here are absent.</summary>
+    public IReadOnlyDictionary<string, JobRun> Current() => _held
+        .Select(h => (h.Key, State: h.Value.State))
+        .Where(h => h.State is not null)
+        .ToDictionary(h => h.Key, h => { lock (h.State!) { return Copy(h.State!); } }, StringComparer.Ordinal);
 
     /// <summary>The exception's type and the first line of its message, cut short: enough to know what failed, too little to carry a secret far.</summary>
     public static string Describe(Exception e)
@@ -70,24 +99,72 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProv
         return $"{e.GetType().Name}: {message}";
     }
 
-    private async Task NoteAsync(string job, Action<JobRun> change, CancellationToken cancellationToken)
+    private static void Change(Held held, Action<JobRun> change)
     {
+        lock (held.State!)
+        {
+            change(held.State!);
+        }
+    }
+
+    private static JobRun Copy(JobRun r) => new()
+    {
+        Job = r.Job, LastStartedAt = r.LastStartedAt, LastFinishedAt = r.LastFinishedAt, LastOutcome = r.LastOutcome, LastError = r.LastError,
+        LastSucceededAt = r.LastSucceededAt, ConsecutiveFailures = r.ConsecutiveFailures, Runs = r.Runs,
+    };
+
+    /// <summary>The first run of a job in this process starts from its stored row, so that counts go on across restarts.</summary>
+    private async Task LoadAsync(string job, Held held, CancellationToken cancellationToken)
+    {
+        if (held.State is not null)
+        {
+            return;
+        }
+        JobRun? stored = null;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-            var row = await db.JobRuns.SingleOrDefaultAsync(r => r.Job == job, cancellationToken);
-            if (row is null)
-            {
-                row = new JobRun { Job = job, LastOutcome = Running, LastStartedAt = clock.GetUtcNow() };
-                db.JobRuns.Add(row);
-            }
-            change(row);
-            await db.SaveChangesAsync(cancellationToken);
+            stored = await scope.ServiceProvider.GetRequiredService<VigilDbContext>().JobRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Job == job, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             LogNotRecorded(logger, job, e);
+        }
+        held.State ??= stored ?? new JobRun { Job = job, LastOutcome = Running, LastStartedAt = clock.GetUtcNow() };
+    }
+
+    private async Task WriteAsync(Held held, bool force, CancellationToken cancellationToken)
+    {
+        JobRun state;
+        lock (held.State!)
+        {
+            state = Copy(held.State!);
+        }
+        var now = clock.GetUtcNow();
+        if (!force && held.WrittenAt is { } written && held.WrittenOutcome == state.LastOutcome && now - written < QuietWriteInterval)
+        {
+            return;
+        }
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+            var row = await db.JobRuns.SingleOrDefaultAsync(r => r.Job == state.Job, cancellationToken);
+            if (row is null)
+            {
+                db.JobRuns.Add(state);
+            }
+            else
+            {
+                db.Entry(row).CurrentValues.SetValues(state);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            held.WrittenAt = now;
+            held.WrittenOutcome = state.LastOutcome;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogNotRecorded(logger, state.Job, e);
         }
     }
 

@@ -55,6 +55,26 @@ public sealed class JobRunTests(VigilFactory factory) : IClassFixture<VigilFacto
     }
 
     [Fact]
+    public async Task A_job_that_keeps_succeeding_is_written_once_a_minute_and_shown_as_it_stands()
+    {
+        var recorder = factory.Services.GetRequiredService<JobRunRecorder>();
+        var job = "quiet-" + Guid.NewGuid().ToString("N")[..8];
+        await recorder.RunAsync(job, _ => Task.CompletedTask, CancellationToken.None);
+        for (var i = 0; i < 5; i++)
+        {
+            factory.Clock.Advance(TimeSpan.FromSeconds(1));
+            await recorder.RunAsync(job, _ => Task.CompletedTask, CancellationToken.None);
+        }
+        // Stored: the first run only; held in memory (what the page shows): all six.
+        Assert.Equal(1, (await RowAsync(job)).Runs);
+        Assert.Equal(6, recorder.Current()[job].Runs);
+
+        factory.Clock.Advance(JobRunRecorder.QuietWriteInterval);
+        await recorder.RunAsync(job, _ => Task.CompletedTask, CancellationToken.None);
+        Assert.Equal(7, (await RowAsync(job)).Runs);
+    }
+
+    [Fact]
     public void A_failure_keeps_the_type_and_a_shortened_first_line_only()
     {
         var described = JobRunRecorder.Describe(new InvalidOperationException(new string('y', 1_000) + "\nsecond line"));
