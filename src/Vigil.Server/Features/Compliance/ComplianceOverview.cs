@@ -25,7 +25,7 @@ public static class ComplianceOverview
 
     public static async Task<Results<Ok<ComplianceReport>, ContentHttpResult, ProblemHttpResult>> Handle(
         [AsParameters] Query query, HttpRequest request, ClaimsPrincipal user, VigilDbContext db, RegimeCatalog catalog, TimeProvider clock,
-        CancellationToken cancellationToken)
+        ComplianceCache cache, CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
         var from = Time(query.From, "from", errors);
@@ -48,7 +48,7 @@ public static class ComplianceOverview
             organisation = user.OrganisationId();
         }
 
-        var set = await ComplianceQuery.LoadAsync(db, catalog, clock,
+        var set = await ComplianceQuery.LoadAsync(db, catalog, clock, cache,
             new ComplianceScope(organisation, string.IsNullOrEmpty(query.Sector) ? null : query.Sector, query.Regime, from, to), cancellationToken);
         var rows = set.Rows();
 

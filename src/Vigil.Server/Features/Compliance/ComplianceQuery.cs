@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
 using Vigil.Domain.Regimes;
 using Vigil.Domain.Regimes.Figures;
+using Vigil.Domain.Sharing;
 
 namespace Vigil.Server.Features.Compliance;
 
@@ -36,7 +37,7 @@ public sealed record ComplianceSet(IReadOnlyList<CountedIncident> Incidents, IRe
 public static class ComplianceQuery
 {
     public static async Task<ComplianceSet> LoadAsync(
-        VigilDbContext db, RegimeCatalog catalog, TimeProvider clock, ComplianceScope scope, CancellationToken cancellationToken)
+        VigilDbContext db, RegimeCatalog catalog, TimeProvider clock, ComplianceCache cache, ComplianceScope scope, CancellationToken cancellationToken)
     {
         var organisations = await db.Organisations.AsNoTracking()
             .Select(o => new CountedOrganisation(o.Id, o.Name, o.Sector)).ToDictionaryAsync(o => o.Id, cancellationToken);
@@ -51,16 +52,52 @@ public static class ComplianceQuery
         if (scope.From is not null) incidents = incidents.Where(i => i.DetectedAt >= scope.From);
         if (scope.To is not null) incidents = incidents.Where(i => i.DetectedAt < scope.To);
         var found = await incidents
-            .Select(i => new { i.Id, i.OrganisationId, i.Category, i.Status, i.DetectedAt, i.ReceivedAt, i.View })
+            .Select(i => new { i.Id, i.OrganisationId, i.Category, i.Status, i.DetectedAt, i.ReceivedAt, i.Version })
             .ToListAsync(cancellationToken);
         var counted = found.Select(i => new CountedIncident(i.Id, i.OrganisationId, i.Category, i.Status, i.DetectedAt, i.ReceivedAt)).ToList();
-        var under = found.Zip(counted)
-            .SelectMany(pair => IncidentCases.RegimesOf(JsonNode.Parse(pair.First.View)!.AsObject(), catalog)
-                .Where(r => scope.Regime is null || r.Id == scope.Regime).Select(r => (Incident: pair.Second, Regime: r)))
-            .ToList();
-        var cases = await IncidentCases.LoadAsync(db, [.. under.Select(u => u.Incident.Id).Distinct()], cancellationToken);
-        var evaluated = under.Select(u => new ComplianceCase(u.Incident, u.Regime, new EvaluatedIncident(cases[u.Incident.Id],
-            RegimeEvaluator.Evaluate(u.Regime, cases[u.Incident.Id], clock), RequestEvaluator.Evaluate(cases[u.Incident.Id], clock)))).ToList();
-        return new ComplianceSet(counted, evaluated, organisations);
+        var evaluated = await EvaluateAsync(db, catalog, clock, cache, found.ToDictionary(i => i.Id, i => i.Version), cancellationToken);
+        var cases = counted.SelectMany(i => evaluated[i.Id].Where(u => scope.Regime is null || u.Regime.Id == scope.Regime)
+            .Select(u => new ComplianceCase(i, u.Regime, u.Evaluated))).ToList();
+        return new ComplianceSet(counted, cases, organisations);
+    }
+
+    /// <summary>Each incident (by id, with its version) under every regime it is filed under, from the cache where it holds.</summary>
+    private static async Task<Dictionary<string, IReadOnlyList<(Regime Regime, EvaluatedIncident Evaluated)>>> EvaluateAsync(
+        VigilDbContext db, RegimeCatalog catalog, TimeProvider clock, ComplianceCache cache, Dictionary<string, int> versions,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        // Only the CERT and oversight share evaluations: they are made from every submission, whoever asked first.
+        var shared = TlpAudience.KnowsOfEveryIncident(db.Reader);
+        var evaluated = new Dictionary<string, IReadOnlyList<(Regime Regime, EvaluatedIncident Evaluated)>>(StringComparer.Ordinal);
+        foreach (var (id, version) in versions)
+        {
+            if (shared && cache.TryGet(id, version, now, out var under))
+            {
+                evaluated[id] = under;
+            }
+        }
+        var missing = versions.Keys.Where(id => !evaluated.ContainsKey(id)).ToList();
+        if (missing.Count == 0)
+        {
+            return evaluated;
+        }
+        var views = await db.KnownIncidents().AsNoTracking().Where(i => missing.Contains(i.Id)).Select(i => new { i.Id, i.View })
+            .ToDictionaryAsync(i => i.Id, i => i.View, cancellationToken);
+        var cases = await IncidentCases.LoadAsync(db, missing, cancellationToken);
+        foreach (var id in missing)
+        {
+            var regimes = views.TryGetValue(id, out var view) ? IncidentCases.RegimesOf(JsonNode.Parse(view)!.AsObject(), catalog) : [];
+            IReadOnlyList<(Regime Regime, EvaluatedIncident Evaluated)> under = regimes.Count == 0 || !cases.TryGetValue(id, out var input) ? [] :
+            [
+                .. regimes.Select(r => (r, new EvaluatedIncident(input, RegimeEvaluator.Evaluate(r, input, clock), RequestEvaluator.Evaluate(input, clock)))),
+            ];
+            evaluated[id] = under;
+            if (shared)
+            {
+                cache.Put(id, versions[id], now, under);
+            }
+        }
+        return evaluated;
     }
 }

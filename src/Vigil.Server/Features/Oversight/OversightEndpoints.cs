@@ -27,7 +27,7 @@ public static class OversightEndpoints
     private static async Task<IResult> ChartCsvAsync(
         string chart, [FromQuery(Name = "from")] string? from, [FromQuery(Name = "to")] string? to, [FromQuery(Name = "regime")] string? regime,
         [FromQuery(Name = "sector")] string? sector, HttpContext http, VigilDbContext db, RegimeCatalog catalog, TimeProvider clock,
-        IStringLocalizer<OversightText> text)
+        ComplianceCache cache, IStringLocalizer<OversightText> text)
     {
         var index = OversightCharts.Names.ToList().IndexOf(chart);
         if (index < 0)
@@ -39,7 +39,7 @@ public static class OversightEndpoints
         {
             return TypedResults.StatusCode(StatusCodes.Status400BadRequest);
         }
-        var set = await ComplianceQuery.LoadAsync(db, catalog, clock, form.Scope(), http.RequestAborted);
+        var set = await ComplianceQuery.LoadAsync(db, catalog, clock, cache, form.Scope(), http.RequestAborted);
         var table = OversightCharts.Build(new OversightFigures(set, form.FirstDay, form.LastDay), text)[index].Table;
         http.Response.Headers.CacheControl = "no-store";
         var name = string.Create(CultureInfo.InvariantCulture, $"oversight-{chart}-{form.FirstDay:yyyy-MM-dd}-{form.LastDay:yyyy-MM-dd}.csv");
