@@ -52,6 +52,7 @@ public partial class Program
         builder.Services.AddApiReference();
         builder.Services.AddHealth();
         builder.Services.AddUsers();
+        builder.Services.AddOrganisations();
         builder.Services.AddLedger();
         builder.Services.AddEvents();
         builder.Services.AddIncidents();

@@ -79,6 +79,7 @@ public static partial class RoutePlans
         "id" when pattern.Contains("/organisations/{id}", StringComparison.Ordinal) => world.OrganisationA,
         "id" when pattern.StartsWith("/oversight/incidents/", StringComparison.Ordinal) => things.Incident,
         "id" when pattern.StartsWith("/api/v1/users/", StringComparison.Ordinal) => world.TargetUser,
+        "id" when pattern.StartsWith("/admin/users/", StringComparison.Ordinal) => world.TargetUser,
         "id" or "id:long" => "999999",
         "index:long" when pattern.StartsWith("/api/v1/receipts/", StringComparison.Ordinal) => things.IncidentLeaf.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "index:long" => "0",

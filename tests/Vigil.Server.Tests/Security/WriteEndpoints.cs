@@ -77,6 +77,7 @@ public static class WriteEndpoints
             ["POST /api/v1/indicator-collections/{id}/incident-indicators"] = Strict($$"""{"incident_id": "{{world.IncidentId}}"}"""),
             ["POST /api/v1/indicator-collections/{id}/bundles"] = Lenient(Bundle),
             ["POST /api/v1/organisations/"] = Strict("""{"name": "Fuzzed Bank", "sector": "banking", "country": "IN", "point_of_contact": {"name": "A. Person", "email": "soc@bank.example"}}"""),
+            ["PUT /api/v1/organisations/{id}/contact"] = Strict("""{"name": "B. Person", "role": "CISO", "email": "ciso@bank.example", "phone": "+91 11 2436 8551"}"""),
             ["POST /api/v1/users/"] = Strict("""{"email": "new-analyst@cert.example", "role": "analyst"}"""),
             ["POST /api/v1/users/{id}/tokens"] = Strict("""{"name": "ci", "expires_at": "2027-01-01T00:00:00Z"}"""),
             ["POST /api/v1/me/tokens/"] = Strict("""{"name": "ci", "expires_at": "2027-01-01T00:00:00Z"}"""),

@@ -10,9 +10,11 @@ namespace Vigil.Server.Features.Aggregation;
 /// following the providers the configuration lists. A provider that fails is logged and tried again next time; the
 /// others still run.
 /// </summary>
-public sealed partial class ProviderScheduler(IServiceProvider services, IOptions<AggregationOptions> options, TimeProvider clock, ILogger<ProviderScheduler> logger)
-    : PeriodicJob(clock)
+public sealed partial class ProviderScheduler(IServiceProvider services, IOptions<AggregationOptions> options, TimeProvider clock, ILogger<ProviderScheduler> logger, JobRunRecorder runs)
+    : PeriodicJob(clock, runs)
 {
+    public override string JobName => "provider-scheduler";
+
     protected override bool Enabled => options.Value.Enabled;
 
     protected override TimeSpan Interval => options.Value.Interval;

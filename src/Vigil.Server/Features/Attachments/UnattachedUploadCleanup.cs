@@ -11,9 +11,11 @@ namespace Vigil.Server.Features.Attachments;
 /// and each stored file no row names any more. An attached file is never deleted: the record commits to its hash.
 /// </summary>
 public sealed partial class UnattachedUploadCleanup(
-    IServiceProvider services, AttachmentBlobs blobs, IOptions<AttachmentsOptions> options, TimeProvider clock, ILogger<UnattachedUploadCleanup> logger)
-    : PeriodicJob(clock)
+    IServiceProvider services, AttachmentBlobs blobs, IOptions<AttachmentsOptions> options, TimeProvider clock, ILogger<UnattachedUploadCleanup> logger, JobRunRecorder runs)
+    : PeriodicJob(clock, runs)
 {
+    public override string JobName => "upload-cleanup";
+
     protected override bool Enabled => options.Value.CleanupEnabled;
 
     protected override TimeSpan Interval => options.Value.CleanupInterval;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
+using Vigil.Server.Infrastructure.Scheduling;
 using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Server.Features.Ledger;
@@ -9,7 +10,7 @@ namespace Vigil.Server.Features.Ledger;
 /// Signs a checkpoint at most once per interval when the log has grown past the last one (submissions also get one
 /// of their own, in their transaction), and the first, empty checkpoint of a new log.
 /// </summary>
-public sealed partial class CheckpointSigner(IServiceProvider services, IOptions<LedgerOptions> options, TimeProvider clock, ILogger<CheckpointSigner> logger)
+public sealed partial class CheckpointSigner(IServiceProvider services, IOptions<LedgerOptions> options, TimeProvider clock, ILogger<CheckpointSigner> logger, JobRunRecorder runs)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,7 +20,7 @@ public sealed partial class CheckpointSigner(IServiceProvider services, IOptions
         {
             try
             {
-                await SignIfGrownAsync(services, stoppingToken);
+                await runs.RunAsync("checkpoint-signer", ct => SignIfGrownAsync(services, ct), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -28,6 +28,8 @@ public static class OrganisationsFeature
     /// <summary>The body, for the API description; the server reads it strictly itself.</summary>
     public sealed record CreateRequest(string Name, string Sector, string Country, ContactResponse PointOfContact);
 
+    public static IServiceCollection AddOrganisations(this IServiceCollection services) => services.AddScoped<OrganisationAdministration>();
+
     public static IEndpointRouteBuilder MapOrganisations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/organisations").WithTags("Organisations").RequireAuthorization(Roles.Admin);
@@ -41,11 +43,13 @@ public static class OrganisationsFeature
                     ? TypedResults.Ok(OrganisationResponse.From(o))
                     : Problems.NotFound("organisation " + id))
             .WithName("GetOrganisation");
+        group.MapPut("/{id}/contact", ChangeContact).Accepts<ContactResponse>("application/json")
+            .WithName("ChangeOrganisationContact").WithSummary("Change an organisation's point of contact");
         return app;
     }
 
     private static async Task<Results<Created<OrganisationResponse>, ProblemHttpResult>> Create(
-        HttpRequest request, ClaimsPrincipal actor, VigilDbContext db, EventRecorder events, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal actor, OrganisationAdministration organisations, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -54,55 +58,27 @@ public static class OrganisationsFeature
         }
         using (document)
         {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            string? name = null, sector = null, country = null, contactName = null, contactRole = null, contactEmail = null, contactPhone = null;
-            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
-            {
-                ["name"] = (v, p) => name = reader.String(v, p, IncidentFields.MaxShortText),
-                ["sector"] = (v, p) => sector = reader.String(v, p, 100),
-                ["country"] = (v, p) =>
-                {
-                    country = reader.String(v, p, 2);
-                    if (country is not null && !CountryCode.IsAssigned(country))
-                    {
-                        reader.Fail(p, $"'{country}' is not an ISO 3166-1 alpha-2 country code");
-                    }
-                },
-                ["point_of_contact"] = (v, p) => reader.Object(v, p, new Dictionary<string, Action<JsonElement, string>>
-                {
-                    ["name"] = (cv, cp) => contactName = reader.String(cv, cp, IncidentFields.MaxShortText),
-                    ["role"] = (cv, cp) => contactRole = reader.String(cv, cp, IncidentFields.MaxShortText),
-                    ["email"] = (cv, cp) => contactEmail = reader.Email(cv, cp),
-                    ["phone"] = (cv, cp) => contactPhone = reader.Phone(cv, cp),
-                }, "name", "email"),
-            }, "name", "sector", "country", "point_of_contact");
-            if (name is not null && await db.Organisations.AnyAsync(o => o.Name == name, cancellationToken))
-            {
-                reader.Fail("/name", $"an organisation named '{name}' already exists");
-            }
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
-            var now = clock.GetUtcNow();
-            var organisation = new Organisation
-            {
-                Id = Guid.CreateVersion7(now).ToString(),
-                Name = name!,
-                Sector = sector!,
-                Country = country!,
-                ContactName = contactName!,
-                ContactRole = contactRole,
-                ContactEmail = contactEmail!,
-                ContactPhone = contactPhone,
-                CreatedAt = now,
-            };
-            db.Organisations.Add(organisation);
-            // On the record, where the organisation itself can read it.
-            await events.RecordAsync(new EventRecorder.Event("organisation-created", "organisation", organisation.Id,
-                new JsonObject { ["name"] = organisation.Name, ["sector"] = organisation.Sector, ["country"] = organisation.Country },
-                organisation.Id, OrganisationMayRead: true), actor, cancellationToken);
-            return TypedResults.Created($"/api/v1/organisations/{organisation.Id}", OrganisationResponse.From(organisation));
+            var (organisation, errors) = await organisations.CreateAsync(document!.RootElement, actor, cancellationToken);
+            return organisation is null
+                ? Problems.InvalidFields(errors)
+                : TypedResults.Created($"/api/v1/organisations/{organisation.Id}", OrganisationResponse.From(organisation));
+        }
+    }
+
+    private static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> ChangeContact(
+        string id, HttpRequest request, ClaimsPrincipal actor, OrganisationAdministration organisations, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using (document)
+        {
+            var (organisation, errors) = await organisations.ChangeContactAsync(id, document!.RootElement, actor, cancellationToken);
+            return organisation is not null ? TypedResults.Ok(OrganisationResponse.From(organisation))
+                : errors.Count > 0 ? Problems.InvalidFields(errors)
+                : Problems.NotFound("organisation " + id);
         }
     }
 }

@@ -16,9 +16,11 @@ namespace Vigil.Server.Features.Reminders;
 /// <see cref="ReminderSchedule"/>). Each is stored once: the ones already stored are skipped, and a unique index
 /// refuses a second copy from another server checking at the same moment.
 /// </summary>
-public sealed partial class ReminderRaiser(IServiceProvider services, IOptions<RemindersOptions> options, TimeProvider clock, ILogger<ReminderRaiser> logger)
-    : PeriodicJob(clock)
+public sealed partial class ReminderRaiser(IServiceProvider services, IOptions<RemindersOptions> options, TimeProvider clock, ILogger<ReminderRaiser> logger, JobRunRecorder runs)
+    : PeriodicJob(clock, runs)
 {
+    public override string JobName => "reminders";
+
     protected override bool Enabled => options.Value.Enabled;
 
     protected override TimeSpan Interval => options.Value.Interval;

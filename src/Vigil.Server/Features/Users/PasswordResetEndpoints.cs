@@ -33,27 +33,10 @@ public static class PasswordResetEndpoints
     }
 
     private static async Task<Results<Created<PasswordResetIssuedResponse>, ProblemHttpResult>> Issue(
-        string id, ClaimsPrincipal actor, VigilDbContext db, EventRecorder events, IOptions<AccountsOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (user is null)
-        {
-            return Problems.NotFound("user " + id);
-        }
-        var now = clock.GetUtcNow();
-        // A new code replaces any the user has not used yet.
-        db.PasswordResets.RemoveRange(await db.PasswordResets.Where(r => r.UserId == id && r.UsedAt == null).ToListAsync(cancellationToken));
-        var code = Base32.Encode(RandomNumberGenerator.GetBytes(20));
-        var reset = new PasswordReset
-        {
-            UserId = id, CodeHash = HashCode(code), RequestedBy = actor.UserId(), CreatedAt = now, ExpiresAt = now + options.Value.PasswordResetLifetime,
-        };
-        db.PasswordResets.Add(reset);
-        await events.RecordAsync(AccountEvents.About(user, AccountEvents.PasswordResetIssued,
-            new() { ["expires_at"] = Vigil.Domain.Record.SubmissionCommitment.FormatTime(reset.ExpiresAt) }), actor, cancellationToken);
-        return TypedResults.Created($"/api/v1/users/{id}", new PasswordResetIssuedResponse(reset.Id, id, code, ResetPath, reset.ExpiresAt));
-    }
+        string id, ClaimsPrincipal actor, UserAdministration users, CancellationToken cancellationToken) =>
+        await users.IssuePasswordResetAsync(id, actor, cancellationToken) is { } issued
+            ? TypedResults.Created($"/api/v1/users/{id}", issued)
+            : Problems.NotFound("user " + id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Use(
         HttpRequest request, VigilDbContext db, UserAccounts accounts, AccountLockout lockout, EventRecorder events, WriteTransactions writes,
@@ -93,6 +76,6 @@ public static class PasswordResetEndpoints
     }
 
     /// <summary>Codes are compared by their SHA-256, ignoring case, spaces and hyphens that people add when passing one on.</summary>
-    private static string HashCode(string code) =>
+    public static string HashCode(string code) =>
         ApiTokens.Hash(new string([.. code.Where(c => c is not (' ' or '-')).Select(char.ToUpperInvariant)]));
 }

@@ -16,26 +16,14 @@ public static class SessionEndpoints
 {
     public static void Map(RouteGroupBuilder users, IEndpointRouteBuilder app)
     {
-        users.MapPost("/{id}/sessions/end", (string id, ClaimsPrincipal actor, VigilDbContext db, EventRecorder events, TimeProvider clock, CancellationToken ct) =>
-                EndAsync(id, actor, db, events, clock, ct))
+        users.MapPost("/{id}/sessions/end", (string id, ClaimsPrincipal actor, UserAdministration users, CancellationToken ct) => EndAsync(id, actor, users, ct))
             .WithName("EndUserSessions").WithSummary("End every page session and token of a user");
-        app.MapPost("/api/v1/me/sessions/end", (ClaimsPrincipal actor, VigilDbContext db, EventRecorder events, TimeProvider clock, CancellationToken ct) =>
-                EndAsync(actor.UserId(), actor, db, events, clock, ct))
+        app.MapPost("/api/v1/me/sessions/end", (ClaimsPrincipal actor, UserAdministration users, CancellationToken ct) => EndAsync(actor.UserId(), actor, users, ct))
             .RequireAuthorization(Policies.SignedIn).WithTags("Users").WithName("EndMySessions")
             .WithSummary("End every page session and token of yours, this one included");
     }
 
     private static async Task<Results<Ok<SessionsEndedResponse>, ProblemHttpResult>> EndAsync(
-        string id, ClaimsPrincipal actor, VigilDbContext db, EventRecorder events, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (user is null)
-        {
-            return Problems.NotFound("user " + id);
-        }
-        var ended = await AccessEnding.EndAllAsync(db, id, clock.GetUtcNow(), cancellationToken);
-        await events.RecordAsync(AccountEvents.About(user, AccountEvents.SessionsEnded,
-            new() { ["page_sessions_ended"] = ended.Sessions, ["tokens_ended"] = ended.Tokens }), actor, cancellationToken);
-        return TypedResults.Ok(new SessionsEndedResponse(id, ended.Sessions, ended.Tokens));
-    }
+        string id, ClaimsPrincipal actor, UserAdministration users, CancellationToken cancellationToken) =>
+        await users.EndSessionsAsync(id, actor, cancellationToken) is { } ended ? TypedResults.Ok(ended) : Problems.NotFound("user " + id);
 }

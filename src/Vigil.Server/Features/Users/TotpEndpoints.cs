@@ -88,18 +88,8 @@ public static class TotpEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Reset(
-        string id, ClaimsPrincipal actor, VigilDbContext db, EventRecorder events, CancellationToken cancellationToken)
-    {
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (user is null)
-        {
-            return Problems.NotFound("user " + id);
-        }
-        var wasOn = user.TotpEnabledAt is not null;
-        TotpFactor.Remove(user);
-        await events.RecordAsync(AccountEvents.About(user, AccountEvents.TotpReset, new() { ["was_enabled"] = wasOn }), actor, cancellationToken);
-        return TypedResults.NoContent();
-    }
+        string id, ClaimsPrincipal actor, UserAdministration users, CancellationToken cancellationToken) =>
+        await users.ResetTotpAsync(id, actor, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound("user " + id);
 
     private static ProblemHttpResult AlreadyOn() =>
         Problems.Conflict("urn:vigil:problem:totp-already-enabled", "A second factor is set up already",

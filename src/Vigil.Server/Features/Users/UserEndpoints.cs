@@ -25,7 +25,7 @@ public static class UserEndpoints
     }
 
     private static async Task<Results<Created<UserResponse>, ProblemHttpResult>> Create(
-        HttpRequest request, ClaimsPrincipal actor, VigilDbContext db, UserAccounts accounts, EventRecorder events, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal actor, UserAdministration users, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -34,29 +34,11 @@ public static class UserEndpoints
         }
         using (document)
         {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            string? email = null, role = null, organisationId = null, password = null;
-            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
+            return await users.CreateAsync(document!.RootElement, actor, cancellationToken) switch
             {
-                ["email"] = (v, p) => email = reader.Email(v, p),
-                ["role"] = (v, p) => role = reader.OneOf(v, p, Roles.All, "role"),
-                ["organisation_id"] = (v, p) => organisationId = reader.String(v, p, 36),
-                ["password"] = (v, p) => password = ReadPassword(reader, v, p),
-            }, "email", "role");
-            await CheckOrganisationAsync(reader, db, role, organisationId, cancellationToken);
-            if (email is not null && await db.Users.AnyAsync(u => u.Email == email.ToLowerInvariant(), cancellationToken))
-            {
-                reader.Fail("/email", "a user with this e-mail already exists");
-            }
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
-            var user = accounts.Create(email!, role!, organisationId, password);
-            await events.RecordAsync(AccountEvents.About(user, AccountEvents.UserCreated,
-                new() { ["email"] = user.Email, ["role"] = user.Role, ["organisation_id"] = user.OrganisationId, ["has_password"] = password is not null }),
-                actor, cancellationToken);
-            return TypedResults.Created($"/api/v1/users/{user.Id}", UserResponse.From(user));
+                UserAdministration.Done done => TypedResults.Created($"/api/v1/users/{done.User.Id}", UserResponse.From(done.User)),
+                var other => UserStateEndpoints.Problem(other),
+            };
         }
     }
 

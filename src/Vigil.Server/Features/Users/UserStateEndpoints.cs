@@ -29,111 +29,40 @@ public static class UserStateEndpoints
     }
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Disable(
-        string id, HttpRequest request, ClaimsPrincipal actor, VigilDbContext db, UserAccounts accounts, EventRecorder events,
-        WriteTransactions writes, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        string? reason = null;
-        if (await StrictObject.ReadAsync(request, clock, r => new Dictionary<string, Action<JsonElement, string>>
-        {
-            ["reason"] = (v, p) => reason = r.String(v, p, 1_000, multiline: true),
-        }, ["reason"], cancellationToken) is { } problem)
-        {
-            return problem;
-        }
-        await using var transaction = await writes.BeginAsync(db, cancellationToken);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (user is null)
-        {
-            return Problems.NotFound("user " + id);
-        }
-        if (user.DisabledAt is not null)
-        {
-            return TypedResults.Ok(UserResponse.From(user));
-        }
-        if (await accounts.IsLastEnabledAdminAsync(user, cancellationToken))
-        {
-            return LastAdmin("disabled");
-        }
-        var now = clock.GetUtcNow();
-        user.DisabledAt = now;
-        // Tokens are refused while the user is disabled; page sessions end for good.
-        var sessions = await AccessEnding.EndPageSessionsAsync(db, user.Id, now, null, cancellationToken);
-        await events.RecordAsync(AccountEvents.About(user, AccountEvents.UserDisabled, new() { ["reason"] = reason, ["page_sessions_ended"] = sessions }),
-            actor, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(UserResponse.From(user));
-    }
+        string id, HttpRequest request, ClaimsPrincipal actor, UserAdministration users, CancellationToken cancellationToken) =>
+        await WithBodyAsync(request, body => users.DisableAsync(id, body, actor, cancellationToken), "user " + id, cancellationToken);
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Enable(
-        string id, ClaimsPrincipal actor, VigilDbContext db, EventRecorder events, CancellationToken cancellationToken)
-    {
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (user is null)
-        {
-            return Problems.NotFound("user " + id);
-        }
-        if (user.DisabledAt is null)
-        {
-            return TypedResults.Ok(UserResponse.From(user));
-        }
-        user.DisabledAt = null;
-        await events.RecordAsync(AccountEvents.About(user, AccountEvents.UserEnabled), actor, cancellationToken);
-        return TypedResults.Ok(UserResponse.From(user));
-    }
+        string id, ClaimsPrincipal actor, UserAdministration users, CancellationToken cancellationToken) =>
+        Answer(await users.EnableAsync(id, actor, cancellationToken), "user " + id);
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> ChangeRole(
-        string id, HttpRequest request, ClaimsPrincipal actor, VigilDbContext db, UserAccounts accounts, EventRecorder events,
-        WriteTransactions writes, TimeProvider clock, CancellationToken cancellationToken)
+        string id, HttpRequest request, ClaimsPrincipal actor, UserAdministration users, CancellationToken cancellationToken) =>
+        await WithBodyAsync(request, body => users.ChangeRoleAsync(id, body, actor, cancellationToken), "user " + id, cancellationToken);
+
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> WithBodyAsync(
+        HttpRequest request, Func<JsonElement, Task<UserAdministration.Outcome>> change, string what, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        string? role = null, organisationId = null;
         using (document)
         {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
-            {
-                ["role"] = (v, p) => role = reader.OneOf(v, p, Roles.All, "role"),
-                ["organisation_id"] = (v, p) => organisationId = v.ValueKind == JsonValueKind.Null ? null : reader.String(v, p, 36),
-            }, "role");
-            await UserEndpoints.CheckOrganisationAsync(reader, db, role, organisationId, cancellationToken);
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
+            return Answer(await change(document!.RootElement), what);
         }
-        await using var transaction = await writes.BeginAsync(db, cancellationToken);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (user is null)
-        {
-            return Problems.NotFound("user " + id);
-        }
-        if (user.Role == role && user.OrganisationId == organisationId)
-        {
-            return TypedResults.Ok(UserResponse.From(user));
-        }
-        if (role != Roles.Admin && await accounts.IsLastEnabledAdminAsync(user, cancellationToken))
-        {
-            return LastAdmin("given another role");
-        }
-        var details = new JsonObject
-        {
-            ["from_role"] = user.Role, ["to_role"] = role,
-            ["from_organisation_id"] = user.OrganisationId, ["to_organisation_id"] = organisationId,
-        };
-        // The organisation the user now reads for is told; failing that, the one it left.
-        var concerned = organisationId ?? user.OrganisationId;
-        user.Role = role!;
-        user.OrganisationId = organisationId;
-        await events.RecordAsync(AccountEvents.About(user, AccountEvents.RoleChanged, details, concerned), actor, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(UserResponse.From(user));
     }
 
-    private static ProblemHttpResult LastAdmin(string what) =>
-        Problems.Conflict("urn:vigil:problem:last-admin", "The last administrator",
-            $"This is the only enabled administrator; it cannot be {what}. Make another user an administrator first.");
+    private static Results<Ok<UserResponse>, ProblemHttpResult> Answer(UserAdministration.Outcome outcome, string what) =>
+        outcome is UserAdministration.Done done ? TypedResults.Ok(UserResponse.From(done.User)) : Problem(outcome, what);
+
+    /// <summary>The problem a change that was not done answers with.</summary>
+    public static ProblemHttpResult Problem(UserAdministration.Outcome outcome, string what = "user") => outcome switch
+    {
+        UserAdministration.Invalid invalid => Problems.InvalidFields(invalid.Errors),
+        UserAdministration.LastAdmin last => Problems.Conflict("urn:vigil:problem:last-admin", "The last administrator",
+            $"This is the only enabled administrator; it cannot be {last.What}. Make another user an administrator first."),
+        _ => Problems.NotFound(what),
+    };
 }

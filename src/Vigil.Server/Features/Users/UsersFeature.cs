@@ -16,6 +16,7 @@ public static class UsersFeature
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<AccountTokens>();
         services.AddScoped<PasswordChange>();
+        services.AddScoped<UserAdministration>();
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FirstStartOptions>().BindConfiguration(FirstStartOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<FirstStart>();

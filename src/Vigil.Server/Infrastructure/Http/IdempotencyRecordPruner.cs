@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
+using Vigil.Server.Infrastructure.Scheduling;
 
 namespace Vigil.Server.Infrastructure.Http;
 
@@ -7,7 +8,8 @@ namespace Vigil.Server.Infrastructure.Http;
 /// Forgets stored first answers once their retry window has passed (<see cref="Retention"/>): a key is for
 /// retrying one request, not for ever. Submissions themselves are never pruned.
 /// </summary>
-public sealed partial class IdempotencyRecordPruner(IServiceProvider services, TimeProvider clock, ILogger<IdempotencyRecordPruner> logger) : BackgroundService
+public sealed partial class IdempotencyRecordPruner(IServiceProvider services, TimeProvider clock, ILogger<IdempotencyRecordPruner> logger, JobRunRecorder runs)
+    : BackgroundService
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
@@ -18,7 +20,7 @@ public sealed partial class IdempotencyRecordPruner(IServiceProvider services, T
         {
             try
             {
-                await PruneAsync(services, clock.GetUtcNow() - Retention, stoppingToken);
+                await runs.RunAsync("idempotency-pruner", ct => PruneAsync(services, clock.GetUtcNow() - Retention, ct), stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

@@ -2,8 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Vigil.Server.Infrastructure.Web;
 
 namespace Vigil.Server.Infrastructure.Http;
@@ -55,6 +57,11 @@ public static class RequestErrors
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (language.Culture, language.UICulture);
         }
+        else if (await ReaderCultureAsync(context) is { } chosen)
+        {
+            // Refused before it got there (a page the reader's role may not see): choose as it would have.
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (chosen, chosen);
+        }
         await using var renderer = new HtmlRenderer(context.RequestServices, context.RequestServices.GetRequiredService<ILoggerFactory>());
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<ErrorDocument>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(ErrorDocument.Status)] = status })))
@@ -62,5 +69,22 @@ public static class RequestErrors
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.ContentSecurityPolicy = WebFeature.PagePolicy;
         await context.Response.WriteAsync(html, context.RequestAborted);
+    }
+
+    /// <summary>The reader's language as the localisation middleware would choose it: the first provider's supported answer.</summary>
+    private static async Task<CultureInfo?> ReaderCultureAsync(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value;
+        foreach (var provider in options.RequestCultureProviders)
+        {
+            var asked = await provider.DetermineProviderCultureResult(context);
+            var supported = asked?.UICultures.Select(c => options.SupportedUICultures?.FirstOrDefault(s => s.Name.Equals(c.Value, StringComparison.OrdinalIgnoreCase)))
+                .FirstOrDefault(c => c is not null);
+            if (supported is not null)
+            {
+                return supported;
+            }
+        }
+        return options.DefaultRequestCulture.UICulture;
     }
 }

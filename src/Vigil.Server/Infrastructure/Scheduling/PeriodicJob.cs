@@ -2,11 +2,16 @@ namespace Vigil.Server.Infrastructure.Scheduling;
 
 /// <summary>
 /// A background job that runs once at start and then at each interval, on the server's clock (so tests move time
-/// instead of waiting). A run that fails is logged by <see cref="RunFailed"/> and the next run still comes.
+/// instead of waiting). A run that fails is logged by <see cref="RunFailed"/> and the next run still comes. Each run
+/// is recorded under <see cref="JobName"/> for the administrator's jobs page.
 /// </summary>
 /// <param name="clock">The server's clock.</param>
-public abstract class PeriodicJob(TimeProvider clock) : BackgroundService
+/// <param name="runs">Where each run is recorded.</param>
+public abstract class PeriodicJob(TimeProvider clock, JobRunRecorder runs) : BackgroundService
 {
+    /// <summary>The name the job's runs are recorded under (one of <see cref="JobRunRecorder.Jobs"/>).</summary>
+    public abstract string JobName { get; }
+
     /// <summary>False to never run, as configured.</summary>
     protected abstract bool Enabled { get; }
 
@@ -34,7 +39,7 @@ public abstract class PeriodicJob(TimeProvider clock) : BackgroundService
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await runs.RunAsync(JobName, RunOnceAsync, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
             ? provider.GetRequiredService<PostgresVigilDbContext>()
             : provider.GetRequiredService<SqliteVigilDbContext>());
         services.AddSingleton<WriteTransactions>();
+        services.AddSingleton<Scheduling.JobRunRecorder>();
         services.AddHostedService<DatabaseStartup>();
         return services;
     }

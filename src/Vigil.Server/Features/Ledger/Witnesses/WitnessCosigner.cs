@@ -4,6 +4,7 @@ using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Ledger;
 using Vigil.Ledger.Notes;
+using Vigil.Server.Infrastructure.Scheduling;
 
 namespace Vigil.Server.Features.Ledger.Witnesses;
 
@@ -13,7 +14,7 @@ namespace Vigil.Server.Features.Ledger.Witnesses;
 /// lock while it talks to a witness, so a slow or absent witness never delays a submission.
 /// </summary>
 public sealed partial class WitnessCosigner(
-    IServiceProvider services, IOptions<LedgerOptions> options, IHttpClientFactory httpClients, TimeProvider clock, ILogger<WitnessCosigner> logger)
+    IServiceProvider services, IOptions<LedgerOptions> options, IHttpClientFactory httpClients, TimeProvider clock, ILogger<WitnessCosigner> logger, JobRunRecorder runs)
     : BackgroundService
 {
     private readonly List<WitnessProgress> _witnesses = [.. options.Value.Witnesses.Select(w => new WitnessProgress(w))];
@@ -27,12 +28,34 @@ public sealed partial class WitnessCosigner(
         using var timer = new PeriodicTimer(options.Value.CheckpointInterval, clock);
         do
         {
-            await Task.WhenAll(_witnesses.Where(w => w.NotBefore <= clock.GetUtcNow()).Select(w => CosignLatestAsync(w, stoppingToken)));
+            try
+            {
+                await runs.RunAsync("witness-cosigner", CosignAllAsync, stoppingToken);
+            }
+            catch (WitnessesFailedException)
+            {
+                // Each witness's failure is logged where it happened; the run is recorded as failed.
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task CosignLatestAsync(WitnessProgress progress, CancellationToken cancellationToken)
+    /// <summary>Asks every witness that is due; throws, naming them, when any did not cosign, so that the run is recorded as failed.</summary>
+    private async Task CosignAllAsync(CancellationToken cancellationToken)
+    {
+        var due = _witnesses.Where(w => w.NotBefore <= clock.GetUtcNow()).ToList();
+        var cosigned = await Task.WhenAll(due.Select(w => CosignLatestAsync(w, cancellationToken)));
+        var failed = due.Where((_, i) => !cosigned[i]).Select(w => w.Witness.Name).ToList();
+        if (failed.Count > 0)
+        {
+            throw new WitnessesFailedException("No cosignature from " + string.Join(", ", failed));
+        }
+    }
+
+    private sealed class WitnessesFailedException(string message) : Exception(message);
+
+    /// <summary>False when the witness was asked and gave no cosignature.</summary>
+    private async Task<bool> CosignLatestAsync(WitnessProgress progress, CancellationToken cancellationToken)
     {
         var name = progress.Witness.Name;
         try
@@ -42,7 +65,7 @@ public sealed partial class WitnessCosigner(
             var latest = await LedgerEndpoints.LatestAsync(db, cancellationToken);
             if (latest is null || await db.WitnessCosignatures.AnyAsync(w => w.CheckpointId == latest.Id && w.Witness == name, cancellationToken))
             {
-                return;
+                return true;
             }
             progress.KnownSize ??= await db.LedgerCheckpoints
                 .Where(c => db.WitnessCosignatures.Any(w => w.CheckpointId == c.Id && w.Witness == name))
@@ -54,18 +77,20 @@ public sealed partial class WitnessCosigner(
             {
                 progress.KnownSize = answer.WitnessSize ?? progress.KnownSize;
                 progress.Failed(clock.GetUtcNow());
-                return;
+                return false;
             }
             db.WitnessCosignatures.Add(new WitnessCosignature { CheckpointId = latest.Id, Witness = name, Line = answer.Cosignature.ToLine().TrimEnd('\n'), CreatedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
             progress.Succeeded(latest.TreeSize);
             LogCosigned(logger, name, latest.TreeSize);
+            return true;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // A witness that is down, slow or wrong must never take the log down: back off and ask again later.
             progress.Failed(clock.GetUtcNow());
             LogFailed(logger, name, e);
+            return false;
         }
     }
 
