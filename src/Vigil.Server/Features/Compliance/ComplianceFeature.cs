@@ -1,4 +1,5 @@
 using Vigil.Server.Features.Incidents;
+using Vigil.Server.Features.Oversight;
 using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Compliance;
@@ -18,6 +19,8 @@ public static class ComplianceFeature
 
         app.MapGet("/api/v1/compliance", ComplianceOverview.Handle).RequireAuthorization(Policies.SignedIn).WithTags("Compliance")
             .WithName("GetComplianceFigures").WithSummary("Timeliness and completeness per organisation and regime (Accept: text/csv for CSV)");
+        // Oversight's pages show the same figures (Features/Oversight); the charts' CSV downloads are served beside them.
+        app.MapOversight();
         return app;
     }
 }

@@ -42,15 +42,7 @@ public sealed record ComplianceRow(
 
     private static string Number(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    // RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet shows the name instead of running it.
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([',', '"', '\r', '\n']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    private static string Cell(string value) => CsvCells.Cell(value);
 }
 
 public sealed record ComplianceReport(DateTimeOffset EvaluatedAt, DateTimeOffset? From, DateTimeOffset? To, IReadOnlyList<ComplianceRow> Rows);

@@ -19,19 +19,23 @@ public static class IncidentTimeline
     public sealed record TimelineResponse(
         string Id, string OrganisationId, string Status, string Tlp, DateTimeOffset ReceivedAt, DateTimeOffset UpdatedAt, IReadOnlyList<TimelineEntry> Submissions);
 
-    public static async Task<Results<Ok<TimelineResponse>, ProblemHttpResult>> Handle(string id, VigilDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<TimelineResponse>, ProblemHttpResult>> Handle(string id, VigilDbContext db, CancellationToken cancellationToken) =>
+        await LoadAsync(db, id, cancellationToken) is { } timeline ? TypedResults.Ok(timeline) : Problems.NotFound("incident " + id);
+
+    /// <summary>The timeline of an incident the caller may know of, or null; oversight's incident page shows the same.</summary>
+    public static async Task<TimelineResponse?> LoadAsync(VigilDbContext db, string id, CancellationToken cancellationToken)
     {
         var incident = await db.KnownIncidents().AsNoTracking().Where(i => i.Id == id)
             .Select(i => new { i.Id, i.OrganisationId, i.Status, i.Tlp, i.ReceivedAt, i.UpdatedAt }).SingleOrDefaultAsync(cancellationToken);
         if (incident is null)
         {
-            return Problems.NotFound("incident " + id);
+            return null;
         }
         var submissions = await db.KnownSubmissions().AsNoTracking().Where(s => s.IncidentId == id).OrderBy(s => s.Sequence)
             .Select(s => new { s.Sequence, s.Kind, s.ReceivedAt, s.ActorRole, s.Content, s.LeafIndex }).ToListAsync(cancellationToken);
         // Only the names of the fields leave this method, never their values.
         var entries = submissions.Select(s => new TimelineEntry(s.Sequence, s.Kind, s.ReceivedAt, s.ActorRole,
             [.. JsonNode.Parse(s.Content)!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal)], s.LeafIndex)).ToList();
-        return TypedResults.Ok(new TimelineResponse(incident.Id, incident.OrganisationId, incident.Status, incident.Tlp, incident.ReceivedAt, incident.UpdatedAt, entries));
+        return new TimelineResponse(incident.Id, incident.OrganisationId, incident.Status, incident.Tlp, incident.ReceivedAt, incident.UpdatedAt, entries);
     }
 }

@@ -16,6 +16,7 @@ public static class RegimesFeature
             provider.GetRequiredService<IOptions<RegimesOptions>>().Value.Directory,
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddHostedService<RegimesStartup>();
+        services.AddSingleton<Compliance.ComplianceCache>();
         return services;
     }
 

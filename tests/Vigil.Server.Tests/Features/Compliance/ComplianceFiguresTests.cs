@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Data;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Tests.Infrastructure;
 
@@ -55,6 +58,27 @@ public abstract class ComplianceFiguresTests<TFactory>(TFactory factory) : IClas
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("organisation_id,organisation,regime,incidents,deadlines,met_on_time,on_time_rate,", lines[0], StringComparison.Ordinal);
         Assert.StartsWith($"{reporter.OrganisationId},Org {reporter.OrganisationId},eu-nis2-art23,1,1,0,0,", Assert.Single(lines[1..]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sector_narrows_the_figures_to_its_organisations()
+    {
+        var banking = await factory.CreateActorAsync(Roles.Reporter);
+        var telecom = await factory.CreateActorAsync(Roles.Reporter);
+        var sector = "banking-" + Guid.NewGuid().ToString("N");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+            (await db.Organisations.SingleAsync(o => o.Id == banking.OrganisationId)).Sector = sector;
+            await db.SaveChangesAsync();
+        }
+        await banking.Client.FileAsync(Api.Report(extra: "\"regimes\": [\"in-cert-in-2022\"]"));
+        await telecom.Client.FileAsync(Api.Report(extra: "\"regimes\": [\"in-cert-in-2022\"]"));
+        var oversight = await factory.CreateActorAsync(Roles.Oversight);
+
+        var figures = await oversight.Client.GetNodeAsync($"/api/v1/compliance?sector={sector}");
+
+        Assert.Equal([banking.OrganisationId], figures["rows"]!.AsArray().Select(r => r!["organisation_id"]!.GetValue<string>()));
     }
 
     [Fact]
