@@ -44,6 +44,14 @@ public sealed class IncidentStaffPageTests(VigilFactory factory) : IClassFixture
         }
         Assert.Contains("class=\"compliance", html, StringComparison.Ordinal);
         Assert.Contains("CERT-In", html, StringComparison.Ordinal);
+        // The page catalog reads this page as a reporter: the staff sections' weight and translation are checked here.
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(html) < 100_000, "the staff page is within the pages' budget");
+        if (language == "hi")
+        {
+            var text = System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", " ");
+            var left = Vigil.Server.Tests.Web.ResourceStrings.UntranslatedCandidates().Where(s => text.Contains(s, StringComparison.Ordinal)).ToList();
+            Assert.True(left.Count == 0, "English left untranslated: " + string.Join(" | ", left));
+        }
     }
 
     [Theory]
