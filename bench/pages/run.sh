@@ -85,13 +85,21 @@ if ! $reuse; then
 fi
 manifest="$work/run/manifest.json"
 value() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))$1)" "$manifest"; }
-reporter=$(value "['reporter']")
-session=$(dotnet "$seed_dll" sign-in --server "$base" --email "$reporter")
-say "signed in as $reporter"
+# A page session per reader: the reporter's pages, the analyst's, oversight's and the administrator's. Seedings made
+# before the staff were named in the manifest only have the reporter.
+declare -A sessions
+for who in reporter analyst oversight admin; do
+  email=$(value ".get('$who', '')")
+  [[ -n "$email" ]] || continue
+  sessions[$who]=$(dotnet "$seed_dll" sign-in --server "$base" --email "$email")
+  say "signed in as $email ($who)"
+done
+sessions[signed-in]="${sessions[reporter]}"
 
 fill() {
   local path="$1"
-  for name in note incident entry collection; do
+  for name in note incident entry collection organisation user; do
+    [[ "$path" == *"{$name}"* ]] || continue
     path="${path//\{$name\}/$(value "['placeholders']['$name']")}"
   done
   printf '%s' "$path"
@@ -134,7 +142,10 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 grep -Ev '^\s*(#|$)' "$root/bench/pages/pages.txt" | while read -r template who; do
   url="$base$(fill "$template")"
   headers=()
-  [[ "$who" == signed-in ]] && headers=(-H "Cookie: vigil_session=$session")
+  if [[ "$who" != public ]]; then
+    [[ -n "${sessions[$who]:-}" ]] || { echo "no page session for '$who': seed again (without --reuse)" >&2; exit 1; }
+    headers=(-H "Cookie: vigil_session=${sessions[$who]}")
+  fi
   # Answered as what? Only a 200 is measured: a 404 is a page not built yet, a redirect a session the page refused.
   read -r status bytes < <(curl -s -o /dev/null -w '%{http_code} %{size_download}\n' "${headers[@]}" "$url")
   if [[ "$status" != 200 ]]; then

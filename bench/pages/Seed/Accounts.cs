@@ -17,10 +17,12 @@ public sealed class Accounts(VigilApi api)
 
     public List<DemoUser> Everyone { get; } = [];
 
+    public DemoUser Oversight { get; private set; } = null!;
+
     public async Task CreateAsync(string bootstrapToken, IReadOnlyList<DemoOrganisation> organisations, int analysts)
     {
         // Without a password first, then its token: the token is what makes the bootstrap token stop working.
-        Admin.Id = (await api.PostAsync(bootstrapToken, "/api/v1/users", new JsonObject { ["email"] = Admin.Email, ["role"] = "admin" }))["id"]!.GetValue<string>();
+        Admin.Id = (await api.PostAsync(bootstrapToken, "/api/v1/users", new JsonObject { ["email"] = Admin.Email, ["role"] = "admin", ["password"] = Password }))["id"]!.GetValue<string>();
         Admin.Token = (await api.PostAsync(bootstrapToken, $"/api/v1/users/{Admin.Id}/tokens", new JsonObject { ["name"] = "demo seeding" }))["token"]!.GetValue<string>();
         Everyone.Add(Admin);
 
@@ -32,7 +34,7 @@ public sealed class Accounts(VigilApi api)
         {
             Analysts.Add(await CreateUserAsync(new DemoUser($"analyst{i}@cert.example", "analyst", null)));
         }
-        await CreateUserAsync(new DemoUser("oversight@ministry.example", "oversight", null));
+        Oversight = await CreateUserAsync(new DemoUser("oversight@ministry.example", "oversight", null));
         // Most organisations have two people who report; the smaller ones one. Passwords are hashed slowly on purpose,
         // so the organisations' people are created side by side.
         await Parallel.ForEachAsync(Enumerable.Range(0, organisations.Count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>

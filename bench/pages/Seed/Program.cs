@@ -72,12 +72,17 @@ static async Task SeedAsync(VigilApi api, Options options)
         ["seed"] = seed,
         ["seconds"] = Math.Round(watch.Elapsed.TotalSeconds, 1),
         ["reporter"] = reporter.Email,
+        ["analyst"] = accounts.Analysts[0].Email,
+        ["oversight"] = accounts.Oversight.Email,
+        ["admin"] = accounts.Admin.Email,
         ["placeholders"] = new JsonObject
         {
             ["note"] = note.Id,
             ["incident"] = incident.Id,
             ["entry"] = logSize / 2,
             ["collection"] = collections.Collections[0].Id,
+            ["organisation"] = organisations[0].Id,
+            ["user"] = reporter.Id,
         },
         ["counts"] = new JsonObject
         {
