@@ -16,6 +16,22 @@ public static class CweCatalog
 
     public static int Count => Names.Value.Count;
 
+    /// <summary>
+    /// The weaknesses whose id or name holds every word of <paramref name="text"/> (case ignored), by id number; for a
+    /// picker that finds "CWE-122" from "heap overflow".
+    /// </summary>
+    public static IReadOnlyList<CweWeakness> Search(string text, int limit)
+    {
+        var words = text.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return [];
+        }
+        return [.. Names.Value.Where(w => words.All(word => w.Key.Contains(word, StringComparison.OrdinalIgnoreCase) || w.Value.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(w => int.TryParse(w.Key.AsSpan(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue)
+            .Take(limit).Select(w => new CweWeakness(w.Key, w.Value))];
+    }
+
     private static IReadOnlyDictionary<string, string> Load()
     {
         using var stream = typeof(CweCatalog).Assembly.GetManifestResourceStream("Vigil.Domain.Notes.cwe-weaknesses.json")

@@ -21,10 +21,31 @@ public static class AuthorNotes
         HttpRequest request, ClaimsPrincipal user, VigilDbContext db, WriteTransactions writes, IOptions<NotesOptions> options,
         CsafLocations locations, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (content, canonical, problem) = await ReadAsync(request, db, cancellationToken);
+        var (document, bodyProblem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+        using (document)
+        {
+            var (note, problem) = await CreateDraftAsync(document!.RootElement, user, db, writes, options.Value, clock, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var links = await VisibleLinks.ForAsync(db, [note!.Content], cancellationToken);
+            return TypedResults.Created($"/api/v1/notes/{note.Id}", NoteResponse.From(note, links, locations));
+        }
+    }
+
+    /// <summary>Opens a draft from a whole note body: what the API's POST and the note editor's page both run.</summary>
+    public static async Task<(Note? Note, ProblemHttpResult? Problem)> CreateDraftAsync(
+        JsonElement body, ClaimsPrincipal user, VigilDbContext db, WriteTransactions writes, NotesOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (content, canonical, problem) = await CheckAsync(body, "", db, cancellationToken);
         if (problem is not null)
         {
-            return problem;
+            return (null, problem);
         }
         var note = await NoteTransactions.RunAsync(db, writes, async () =>
         {
@@ -40,7 +61,7 @@ public static class AuthorNotes
             var number = (await db.Notes.IgnoreQueryFilters([AudienceFilters.Name]).Where(n => n.Year == year).MaxAsync(n => (int?)n.Number, cancellationToken) ?? 0) + 1;
             var created = new Note
             {
-                Id = options.Value.Format(year, number),
+                Id = options.Format(year, number),
                 Year = year,
                 Number = number,
                 Status = NoteWorkflow.Draft,
@@ -56,34 +77,55 @@ public static class AuthorNotes
             await db.SaveChangesAsync(cancellationToken);
             return created;
         }, _ => true, cancellationToken);
-        var links = await VisibleLinks.ForAsync(db, [note.Content], cancellationToken);
-        return TypedResults.Created($"/api/v1/notes/{note.Id}", NoteResponse.From(note, links, locations));
+        return (note, null);
     }
 
     public static async Task<Results<Ok<NoteResponse>, ProblemHttpResult>> EditDraft(
         string id, HttpRequest request, VigilDbContext db, CsafLocations locations, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var (document, bodyProblem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (bodyProblem is not null)
+        {
+            // The note's own refusals come before the body's, as they always have.
+            var existing = await db.Notes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+            return existing is null ? Problems.NotFound("note " + id) : existing.Status != NoteWorkflow.Draft ? NoteStateRules.DraftOnly(existing) : bodyProblem;
+        }
+        using (document)
+        {
+            var (note, problem) = await EditDraftAsync(id, document!.RootElement, db, clock, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var links = await VisibleLinks.ForAsync(db, [note!.Content], cancellationToken);
+            return TypedResults.Ok(NoteResponse.From(note, links, locations));
+        }
+    }
+
+    /// <summary>Rewrites a draft whole: what the API's PUT and the note editor's page both run.</summary>
+    public static async Task<(Note? Note, ProblemHttpResult? Problem)> EditDraftAsync(
+        string id, JsonElement body, VigilDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
         var note = await db.Notes.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (note is null)
         {
-            return Problems.NotFound("note " + id);
+            return (null, Problems.NotFound("note " + id));
         }
         if (note.Status != NoteWorkflow.Draft)
         {
-            return NoteStateRules.DraftOnly(note);
+            return (null, NoteStateRules.DraftOnly(note));
         }
-        var (content, canonical, problem) = await ReadAsync(request, db, cancellationToken);
+        var (content, canonical, problem) = await CheckAsync(body, "", db, cancellationToken);
         if (problem is not null)
         {
-            return problem;
+            return (null, problem);
         }
         note.Content = canonical!;
         note.Title = content!.Title;
         note.Tlp = content.Tlp;
         note.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        var links = await VisibleLinks.ForAsync(db, [note.Content], cancellationToken);
-        return TypedResults.Ok(NoteResponse.From(note, links, locations));
+        return (note, null);
     }
 
     /// <summary>Reads and checks a whole note body; answers its canonical JSON, or the problem naming every bad field.</summary>
