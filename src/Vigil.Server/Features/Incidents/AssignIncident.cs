@@ -31,24 +31,32 @@ public static class AssignIncident
         }
         using (document)
         {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            string? assignee = null;
-            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
-            {
-                ["assignee_id"] = (v, p) => assignee = v.ValueKind == JsonValueKind.Null ? null : reader.String(v, p, 36),
-                ["reason"] = (v, p) => reader.String(v, p, 2_000, multiline: true),
-            }, "assignee_id");
-            if (assignee is not null && !await db.Users.AnyAsync(u => u.Id == assignee && u.Role == Roles.Analyst, cancellationToken))
-            {
-                reader.Fail("/assignee_id", $"'{assignee}' is not an analyst");
-            }
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
-            var fields = new JsonObject { ["assignee_id"] = assignee };
-            var (appended, errors) = await appender.AppendAsync(id, SubmissionKind.Assignment, document.RootElement, fields, user, cancellationToken);
-            return appended is null ? Problems.InvalidFields(errors) : TypedResults.Ok(await SubmitReport.AcceptedAsync(appended, db, cancellationToken));
+            return await AssignAsync(id, document!.RootElement, user, db, appender, clock, cancellationToken);
         }
+    }
+
+    /// <summary>Reads the body strictly and appends the assignment: the API's and the incident page's alike.</summary>
+    public static async Task<Results<Ok<SubmissionAccepted>, ProblemHttpResult>> AssignAsync(
+        string id, JsonElement body, ClaimsPrincipal user, VigilDbContext db, SubmissionAppender appender, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var reader = new JsonFieldReader(clock.GetUtcNow());
+        string? assignee = null;
+        reader.Object(body, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
+        {
+            ["assignee_id"] = (v, p) => assignee = v.ValueKind == JsonValueKind.Null ? null : reader.String(v, p, 36),
+            ["reason"] = (v, p) => reader.String(v, p, 2_000, multiline: true),
+        }, "assignee_id");
+        if (assignee is not null && !await db.Users.AnyAsync(u => u.Id == assignee && u.Role == Roles.Analyst, cancellationToken))
+        {
+            reader.Fail("/assignee_id", $"'{assignee}' is not an analyst");
+        }
+        if (reader.Errors.Count > 0)
+        {
+            return Problems.InvalidFields(reader.Errors);
+        }
+        var fields = new JsonObject { ["assignee_id"] = assignee };
+        var (appended, errors) = await appender.AppendAsync(id, SubmissionKind.Assignment, body, fields, user, cancellationToken);
+        return appended is null ? Problems.InvalidFields(errors) : TypedResults.Ok(await SubmitReport.AcceptedAsync(appended, db, cancellationToken));
     }
 }

@@ -32,24 +32,32 @@ public static class ChangeStatus
         }
         using (document)
         {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            string? status = null;
-            reader.Object(document!.RootElement, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
-            {
-                ["status"] = (v, p) => status = reader.OneOf(v, p, IncidentStatus.All, "status"),
-                ["reason"] = (v, p) => reader.String(v, p, 2_000, multiline: true),
-            }, "status", "reason");
-            if (reader.Errors.Count > 0)
-            {
-                return Problems.InvalidFields(reader.Errors);
-            }
-            // Checked under the incident's lock, where no other analyst's move can land in between.
-            var (appended, refused) = await appender.AppendAsync(id, SubmissionKind.Status, document.RootElement, new JsonObject { ["status"] = status },
-                user, cancellationToken, incident => IncidentStatus.CanMove(incident.Status, status!) ? [] : [new FieldError("/status", $"cannot move from {incident.Status} to {status}")]);
-            return appended is not null
-                ? TypedResults.Ok(await SubmitReport.AcceptedAsync(appended, db, cancellationToken))
-                : Problems.Conflict("urn:vigil:problem:status-move-not-allowed", "This status move is not allowed",
-                    $"An incident that is {current} can move to: {string.Join(", ", IncidentStatus.MovesFrom(current))}.", refused);
+            return await ChangeAsync(id, current, document!.RootElement, user, db, appender, clock, cancellationToken);
         }
+    }
+
+    /// <summary>Reads the body strictly and appends the move (<paramref name="current"/>: the status the incident was read with): the API's and the incident page's alike.</summary>
+    public static async Task<Results<Ok<SubmissionAccepted>, ProblemHttpResult>> ChangeAsync(
+        string id, string current, JsonElement body, ClaimsPrincipal user, VigilDbContext db, SubmissionAppender appender, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var reader = new JsonFieldReader(clock.GetUtcNow());
+        string? status = null;
+        reader.Object(body, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
+        {
+            ["status"] = (v, p) => status = reader.OneOf(v, p, IncidentStatus.All, "status"),
+            ["reason"] = (v, p) => reader.String(v, p, 2_000, multiline: true),
+        }, "status", "reason");
+        if (reader.Errors.Count > 0)
+        {
+            return Problems.InvalidFields(reader.Errors);
+        }
+        // Checked under the incident's lock, where no other analyst's move can land in between.
+        var (appended, refused) = await appender.AppendAsync(id, SubmissionKind.Status, body, new JsonObject { ["status"] = status },
+            user, cancellationToken, incident => IncidentStatus.CanMove(incident.Status, status!) ? [] : [new FieldError("/status", $"cannot move from {incident.Status} to {status}")]);
+        return appended is not null
+            ? TypedResults.Ok(await SubmitReport.AcceptedAsync(appended, db, cancellationToken))
+            : Problems.Conflict("urn:vigil:problem:status-move-not-allowed", "This status move is not allowed",
+                $"An incident that is {current} can move to: {string.Join(", ", IncidentStatus.MovesFrom(current))}.", refused);
     }
 }

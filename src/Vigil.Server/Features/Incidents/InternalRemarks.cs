@@ -31,11 +31,27 @@ public static class InternalRemarks
         {
             return Problems.NotFound("incident " + id);
         }
+        var (document, malformed) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (malformed is not null)
+        {
+            return malformed;
+        }
+        using (document)
+        {
+            return await AddAsync(incident, document!.RootElement, user, events, clock, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads a remark strictly and records it: the API's and the incident page's alike.</summary>
+    public static async Task<Results<Created<RemarkResponse>, ProblemHttpResult>> AddAsync(
+        Vigil.Data.Entities.Incident incident, JsonElement body, ClaimsPrincipal user, EventRecorder events, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var id = incident.Id;
         string? text = null;
-        if (await StrictObject.ReadAsync(request, clock, r => new Dictionary<string, Action<JsonElement, string>>
+        if (await StrictObject.ReadAsync(body, clock, r => new Dictionary<string, Action<JsonElement, string>>
         {
             ["text"] = (v, p) => text = r.String(v, p, 20_000, multiline: true),
-        }, ["text"], cancellationToken) is { } problem)
+        }, ["text"]) is { } problem)
         {
             return problem;
         }
@@ -50,9 +66,15 @@ public static class InternalRemarks
         {
             return Problems.NotFound("incident " + id);
         }
+        return TypedResults.Ok(await ListAsync(db, id, cancellationToken));
+    }
+
+    /// <summary>The remarks on an incident, oldest first: the API's list and the incident page's alike.</summary>
+    public static async Task<List<RemarkResponse>> ListAsync(VigilDbContext db, string id, CancellationToken cancellationToken)
+    {
         var remarks = await db.RecordEvents.AsNoTracking()
             .Where(e => e.ObjectKind == AudienceFilters.Incident && e.ObjectId == id && e.Kind == Kind).OrderBy(e => e.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(remarks.Select(From).ToList());
+        return [.. remarks.Select(From)];
     }
 
     private static RemarkResponse From(Vigil.Data.Entities.RecordEvent e) =>

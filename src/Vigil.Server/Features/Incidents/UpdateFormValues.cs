@@ -101,7 +101,7 @@ public sealed class UpdateFormValues
     public static IReadOnlyList<string> Labels => TlpLabel.All;
 
     /// <summary>A time typed in the reader's zone (a datetime-local box) as ISO 8601 with its offset; anything else is passed on as typed.</summary>
-    private static JsonNode Timestamp(string typed, TimeZoneInfo zone)
+    public static JsonNode Timestamp(string typed, TimeZoneInfo zone)
     {
         if (!DateTime.TryParseExact(typed, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {

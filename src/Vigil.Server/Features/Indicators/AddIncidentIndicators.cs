@@ -33,11 +33,27 @@ public static class AddIncidentIndicators
         {
             return Problems.NotFound("indicator collection " + id);
         }
+        var (document, malformed) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (malformed is not null)
+        {
+            return malformed;
+        }
+        using (document)
+        {
+            return await AddAsync(id, document!.RootElement, user, db, events, writes, clock, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads the body strictly and adds the incident's indicators: the API's and the incident page's alike.</summary>
+    public static async Task<Results<Ok<IndicatorsAdded>, ProblemHttpResult>> AddAsync(
+        string id, JsonElement body, ClaimsPrincipal user, VigilDbContext db, EventRecorder events, WriteTransactions writes, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
         string? incidentId = null;
-        if (await StrictObject.ReadAsync(request, clock, r => new Dictionary<string, Action<JsonElement, string>>
+        if (await StrictObject.ReadAsync(body, clock, r => new Dictionary<string, Action<JsonElement, string>>
         {
             ["incident_id"] = (v, p) => incidentId = r.String(v, p, 36),
-        }, ["incident_id"], cancellationToken) is { } problem)
+        }, ["incident_id"]) is { } problem)
         {
             return problem;
         }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -44,25 +45,36 @@ public static class InformationRequests
         }
         using (document)
         {
-            var read = InformationRequestReader.Read(document!.RootElement, clock.GetUtcNow(), catalog);
-            var errors = read.Errors.ToList();
-            if (read.ForStage is { } stage && !SubmissionAnnotations.RegimeIdsOf(JsonNode.Parse(view)!.AsObject()).Contains(stage.RegimeId))
-            {
-                errors.Add(new FieldError("/for_stage/regime", $"the incident is not filed under {stage.RegimeId}"));
-            }
-            if (errors.Count > 0)
-            {
-                return Problems.InvalidFields(errors);
-            }
-            var (appended, appendErrors) = await appender.AppendAsync(id, SubmissionKind.Request, document.RootElement, [], user, cancellationToken);
-            if (appended is null)
-            {
-                return Problems.InvalidFields(appendErrors);
-            }
-            var opened = (await ListAsync(db, id, clock, cancellationToken)).Single(r => r.Id == appended.Submission.Sequence);
-            var accepted = await SubmitReport.AcceptedAsync(appended, db, cancellationToken);
-            return TypedResults.Created($"/api/v1/incidents/{id}/requests", new RequestOpened(opened, accepted.Submission, accepted.Receipt));
+            return await OpenAsync(id, view, document!.RootElement, user, db, appender, catalog, clock, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Reads a request strictly and appends it to the record (<paramref name="view"/>: the incident's view, for the
+    /// regimes it is filed under): the API's and the incident page's alike.
+    /// </summary>
+    public static async Task<Results<Created<RequestOpened>, ProblemHttpResult>> OpenAsync(
+        string id, string view, JsonElement body, ClaimsPrincipal user, VigilDbContext db, SubmissionAppender appender, RegimeCatalog catalog,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var read = InformationRequestReader.Read(body, clock.GetUtcNow(), catalog);
+        var errors = read.Errors.ToList();
+        if (read.ForStage is { } stage && !SubmissionAnnotations.RegimeIdsOf(JsonNode.Parse(view)!.AsObject()).Contains(stage.RegimeId))
+        {
+            errors.Add(new FieldError("/for_stage/regime", $"the incident is not filed under {stage.RegimeId}"));
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.InvalidFields(errors);
+        }
+        var (appended, appendErrors) = await appender.AppendAsync(id, SubmissionKind.Request, body, [], user, cancellationToken);
+        if (appended is null)
+        {
+            return Problems.InvalidFields(appendErrors);
+        }
+        var opened = (await ListAsync(db, id, clock, cancellationToken)).Single(r => r.Id == appended.Submission.Sequence);
+        var accepted = await SubmitReport.AcceptedAsync(appended, db, cancellationToken);
+        return TypedResults.Created($"/api/v1/incidents/{id}/requests", new RequestOpened(opened, accepted.Submission, accepted.Receipt));
     }
 
     public static async Task<Results<Ok<RequestList>, ProblemHttpResult>> List(

@@ -23,13 +23,21 @@ public static class StrictObject
         }
         using (document)
         {
-            var reader = new JsonFieldReader(clock.GetUtcNow());
-            reader.Object(document!.RootElement, JsonPointer.Root, members(reader), required);
-            if (check is not null)
-            {
-                await check(reader);
-            }
-            return reader.Errors.Count > 0 ? Problems.InvalidFields(reader.Errors) : null;
+            return await ReadAsync(document!.RootElement, clock, members, required, check);
         }
+    }
+
+    /// <summary>The same for a body already parsed (a page's form made into the API's body).</summary>
+    public static async Task<ProblemHttpResult?> ReadAsync(
+        JsonElement body, TimeProvider clock, Func<JsonFieldReader, IReadOnlyDictionary<string, Action<JsonElement, string>>> members,
+        string[] required, Func<JsonFieldReader, Task>? check = null)
+    {
+        var reader = new JsonFieldReader(clock.GetUtcNow());
+        reader.Object(body, JsonPointer.Root, members(reader), required);
+        if (check is not null)
+        {
+            await check(reader);
+        }
+        return reader.Errors.Count > 0 ? Problems.InvalidFields(reader.Errors) : null;
     }
 }
