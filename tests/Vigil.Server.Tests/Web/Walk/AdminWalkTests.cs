@@ -10,6 +10,7 @@ namespace Vigil.Server.Tests.Web.Walk;
 /// installation, open the users, disable a reporter with a reason, and see that the reporter's next API request and its
 /// open page session are refused at once; then the background jobs and the ledger. Each step leaves a screenshot.
 /// </summary>
+[Collection(WalkCollection.Name)]
 public sealed class AdminWalkTests(WalkFixture walk) : IClassFixture<WalkFixture>
 {
     private const string AdminPassword = "an administrator's long passphrase";
@@ -34,7 +35,7 @@ public sealed class AdminWalkTests(WalkFixture walk) : IClassFixture<WalkFixture
         await page.ClickAsync("header nav a[href='/admin']");
         await page.WaitForURLAsync("**/admin");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Administration");
-        await Assertions.Expect(page.Locator("a[href='/providers']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main a[href='/providers']")).ToBeVisibleAsync();
         await WalkFixture.ShotAsync(page, "admin-01-overview");
 
         await page.ClickAsync("main a[href='/admin/users']");

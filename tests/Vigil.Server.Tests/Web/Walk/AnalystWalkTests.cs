@@ -13,6 +13,7 @@ namespace Vigil.Server.Tests.Web.Walk;
 /// reporter answers on its incident page; the analyst sees the answer and adds the incident's indicators to a
 /// collection, then sees them on the collection's page. Each step leaves a screenshot (triage-NN-step).
 /// </summary>
+[Collection(WalkCollection.Name)]
 public sealed class AnalystWalkTests(WalkFixture walk) : IClassFixture<WalkFixture>
 {
     private const string Password = "a long and careful passphrase 13";

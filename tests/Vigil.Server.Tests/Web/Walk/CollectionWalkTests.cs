@@ -11,6 +11,7 @@ namespace Vigil.Server.Tests.Web.Walk;
 /// bundle with a preview first and then the confirmation, reads the collection as published, and opens the followed
 /// CSAF providers. Each step leaves a screenshot under the test output's screenshots/walk.
 /// </summary>
+[Collection(WalkCollection.Name)]
 public sealed class CollectionWalkTests(WalkFixture walk) : IClassFixture<WalkFixture>
 {
     private const string Password = "indicators are shared with care 2024";

@@ -10,6 +10,7 @@ namespace Vigil.Server.Tests.Web.Walk;
 /// choosing metrics in the calculator and sees the score follow, sees that organisation named under "Who would this
 /// hit?" before publishing, publishes, and the public reads the note. Screenshots notes-01 to notes-04.
 /// </summary>
+[Collection(WalkCollection.Name)]
 public sealed class NoteEditorWalkTests(WalkFixture walk) : IClassFixture<WalkFixture>
 {
     private const string Password = "analyst walks the note editor 2019";

@@ -10,6 +10,7 @@ namespace Vigil.Server.Tests.Web.Walk;
 /// and the bar have fallen; the organisation's page and the late incident's timeline show how each deadline went.
 /// Each step leaves a screenshot under the test output's screenshots/walk.
 /// </summary>
+[Collection(WalkCollection.Name)]
 public sealed class OversightWalkTests(WalkFixture walk) : IClassFixture<WalkFixture>
 {
     private const string CertIn = "in-cert-in-2022";

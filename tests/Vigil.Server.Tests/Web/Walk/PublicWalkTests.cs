@@ -7,6 +7,7 @@ namespace Vigil.Server.Tests.Web.Walk;
 /// The public's walk against Vigil in its own process (issue 12): finds the CERT's note by searching, reads it with
 /// its countermeasures first, and downloads its CSAF document, which is the provider's own. Screenshots per step.
 /// </summary>
+[Collection(WalkCollection.Name)]
 public sealed class PublicWalkTests(WalkFixture walk) : IClassFixture<WalkFixture>
 {
     [Fact]

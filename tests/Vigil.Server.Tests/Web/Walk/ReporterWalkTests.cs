@@ -12,6 +12,7 @@ namespace Vigil.Server.Tests.Web.Walk;
 /// the receipt and check it on the public log explorer, follow up, answer the CERT's request, and read it all in Hindi
 /// with IST times. Each step leaves a screenshot under the test output's screenshots/walk.
 /// </summary>
+[Collection(WalkCollection.Name)]
 public sealed class ReporterWalkTests(WalkFixture walk) : IClassFixture<WalkFixture>
 {
     /// <summary>The CERT-In initial report's due time in the preview, as an ISO instant in its datetime attribute.</summary>
