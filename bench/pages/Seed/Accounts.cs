@@ -19,10 +19,13 @@ public sealed class Accounts(VigilApi api)
 
     public DemoUser Oversight { get; private set; } = null!;
 
+    /// <summary>An administrator with a password, for the administrator's pages (the seeder's own has a token only).</summary>
+    public DemoUser PagesAdmin { get; private set; } = null!;
+
     public async Task CreateAsync(string bootstrapToken, IReadOnlyList<DemoOrganisation> organisations, int analysts)
     {
         // Without a password first, then its token: the token is what makes the bootstrap token stop working.
-        Admin.Id = (await api.PostAsync(bootstrapToken, "/api/v1/users", new JsonObject { ["email"] = Admin.Email, ["role"] = "admin", ["password"] = Password }))["id"]!.GetValue<string>();
+        Admin.Id = (await api.PostAsync(bootstrapToken, "/api/v1/users", new JsonObject { ["email"] = Admin.Email, ["role"] = "admin" }))["id"]!.GetValue<string>();
         Admin.Token = (await api.PostAsync(bootstrapToken, $"/api/v1/users/{Admin.Id}/tokens", new JsonObject { ["name"] = "demo seeding" }))["token"]!.GetValue<string>();
         Everyone.Add(Admin);
 
@@ -35,6 +38,7 @@ public sealed class Accounts(VigilApi api)
             Analysts.Add(await CreateUserAsync(new DemoUser($"analyst{i}@cert.example", "analyst", null)));
         }
         Oversight = await CreateUserAsync(new DemoUser("oversight@ministry.example", "oversight", null));
+        PagesAdmin = await CreateUserAsync(new DemoUser("administrator@cert.example", "admin", null));
         // Most organisations have two people who report; the smaller ones one. Passwords are hashed slowly on purpose,
         // so the organisations' people are created side by side.
         await Parallel.ForEachAsync(Enumerable.Range(0, organisations.Count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>

@@ -74,7 +74,7 @@ static async Task SeedAsync(VigilApi api, Options options)
         ["reporter"] = reporter.Email,
         ["analyst"] = accounts.Analysts[0].Email,
         ["oversight"] = accounts.Oversight.Email,
-        ["admin"] = accounts.Admin.Email,
+        ["admin"] = accounts.PagesAdmin.Email,
         ["placeholders"] = new JsonObject
         {
             ["note"] = note.Id,
