@@ -8,7 +8,7 @@ namespace Vigil.Server.Features.Incidents;
 public static class IncidentsFeature
 {
     public static IServiceCollection AddIncidents(this IServiceCollection services) =>
-        services.AddScoped<SubmissionAppender>().AddScoped<IncidentReads>().AddScoped<IncidentUpdates>().AddScoped<Triage.SavedFilters>();
+        services.AddScoped<SubmissionAppender>().AddScoped<IncidentReads>().AddScoped<IncidentUpdates>().AddScoped<Triage.SavedFilters>().AddSingleton<Triage.TriageDeadlines>();
 
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
     {

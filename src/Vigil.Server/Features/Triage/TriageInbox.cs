@@ -34,12 +34,13 @@ public static class TriageInbox
     public sealed record Result(IReadOnlyList<TriageRow> Rows, int Total);
 
     public static async Task<Result> LoadAsync(
-        TriageFilters filters, ClaimsPrincipal user, VigilDbContext db, RegimeCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
+        TriageFilters filters, ClaimsPrincipal user, VigilDbContext db, RegimeCatalog catalog, TimeProvider clock, TriageDeadlines deadlines,
+        CancellationToken cancellationToken)
     {
         // The envelope (organisation, status, label, received) is what the CERT may know of every incident; content
         // (title, category, assignee, what the report says) only of those it may read, through the filtered set.
         var known = Envelope(db.KnownIncidents().AsNoTracking(), filters);
-        var envelopes = await known.Select(i => new { i.Id, i.OrganisationId, i.Status, i.Tlp, i.ReceivedAt }).ToListAsync(cancellationToken);
+        var envelopes = await known.Select(i => new { i.Id, i.OrganisationId, i.Status, i.Tlp, i.ReceivedAt, i.Version }).ToListAsync(cancellationToken);
         var readable = Envelope(db.Incidents.AsNoTracking(), filters);
         if (filters.Category is { } category)
         {
@@ -53,29 +54,27 @@ public static class TriageInbox
             TriageFilters.Me => readable.Where(i => i.AssigneeId == me),
             var analyst => readable.Where(i => i.AssigneeId == analyst),
         };
-        var contents = await readable.ToDictionaryAsync(i => i.Id, cancellationToken);
+        var contents = await readable.Select(i => new { i.Id, i.Title, i.Category, i.AssigneeId, i.Version }).ToDictionaryAsync(i => i.Id, cancellationToken);
         var shown = envelopes.Where(e => contents.ContainsKey(e.Id) || !filters.FiltersContent).ToList();
-        var compliance = await IncidentCompliance.EvaluateAsync(db, [.. shown.Select(e => e.Id)], catalog, clock, cancellationToken);
+        var next = await deadlines.ForAsync(db, catalog, clock, shown.ToDictionary(e => e.Id, e => e.Version, StringComparer.Ordinal), cancellationToken);
+        var severities = await deadlines.SeveritiesAsync(db, contents.Values.Select(c => (c.Id, c.Version)).ToList(), cancellationToken);
         var now = clock.GetUtcNow();
         var rows = new List<TriageRow>();
         foreach (var e in shown)
         {
-            var evaluated = compliance.GetValueOrDefault(e.Id);
-            var next = evaluated is null ? null : NextDeadline.Of(evaluated);
-            var regimes = evaluated?.Regimes.Select(r => r.Regime).ToList() ?? [];
-            if ((filters.Regime is { } regime && !regimes.Contains(regime)) || (filters.Overdue && !(next?.Due < now)))
+            var (deadline, regimes) = next[e.Id];
+            if ((filters.Regime is { } regime && !regimes.Contains(regime)) || (filters.Overdue && !(deadline?.Due < now)))
             {
                 continue;
             }
             if (contents.TryGetValue(e.Id, out var incident))
             {
-                var audience = await IncidentAudience.ForAsync(db, incident, cancellationToken);
-                var severity = TriageSeverity.Of(incident.Category, audience.Redact(audience.Now, audience.Now));
-                rows.Add(new TriageRow(e.Id, e.OrganisationId, e.Status, e.Tlp, e.ReceivedAt, next, regimes, incident.Title, incident.Category, incident.AssigneeId, severity));
+                var severity = severities[e.Id];
+                rows.Add(new TriageRow(e.Id, e.OrganisationId, e.Status, e.Tlp, e.ReceivedAt, deadline, regimes, incident.Title, incident.Category, incident.AssigneeId, severity));
             }
             else
             {
-                rows.Add(new TriageRow(e.Id, e.OrganisationId, e.Status, e.Tlp, e.ReceivedAt, next, regimes, null, null, null, null));
+                rows.Add(new TriageRow(e.Id, e.OrganisationId, e.Status, e.Tlp, e.ReceivedAt, deadline, regimes, null, null, null, null));
             }
         }
         var ordered = rows
