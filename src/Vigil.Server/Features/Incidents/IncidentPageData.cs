@@ -21,9 +21,13 @@ public sealed record IncidentPageData(
     CaseComplianceResponse Compliance,
     IReadOnlyList<AttachmentListed> Attachments,
     IReadOnlyList<RecordEvent> Reads,
+    int ReadCount,
     IReadOnlyDictionary<string, string> OrganisationNames,
     bool MayAddTo)
 {
+    /// <summary>The latest reads the page lists; the API's <c>GET .../reads</c> lists every one.</summary>
+    public const int ShownReads = 20;
+
     /// <summary>The page's data, or null when the reader may not read the incident (or there is none): a 404 either way.</summary>
     public static async Task<IncidentPageData?> LoadAsync(
         string id, ClaimsPrincipal user, VigilDbContext db, IncidentReads reads, RegimeCatalog catalog, TimeProvider clock,
@@ -37,7 +41,7 @@ public sealed record IncidentPageData(
         await reads.RecordAsync(incident, "page", user, cancellationToken);
         var audience = await IncidentAudience.ForAsync(db, incident, cancellationToken);
         var history = await ReadIncident.HistoryEntriesAsync(db, incident, audience, cancellationToken);
-        var readLog = await IncidentReadLog.ListAsync(db, id, cancellationToken);
+        var (readCount, readLog) = await IncidentReadLog.LatestAsync(db, id, ShownReads, cancellationToken);
         var organisations = history.Select(h => h.Actor.OrganisationId).Concat(readLog.Select(r => r.ActorOrganisationId)).Append(incident.OrganisationId)
             .OfType<string>().Distinct().ToList();
         return new IncidentPageData(
@@ -47,6 +51,7 @@ public sealed record IncidentPageData(
             (await IncidentCompliance.EvaluateAsync(db, [id], catalog, clock, cancellationToken))[id],
             await IncidentAttachments.ListAsync(db, incident, cancellationToken),
             readLog,
+            readCount,
             await db.Organisations.AsNoTracking().Where(o => organisations.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken),
             user.Role() == Roles.Reporter && user.OrganisationId() == incident.OrganisationId);
     }

@@ -28,6 +28,20 @@ public static class IncidentReadLog
             e.ActorId, e.ActorRole, e.ActorOrganisationId, e.Kind, JsonNode.Parse(e.Content)?["read"]?.GetValue<string>(), e.LeafIndex)).ToList());
     }
 
+    /// <summary>
+    /// How many read and download events an incident has, and the latest <paramref name="take"/> of them, oldest first:
+    /// the incident page shows those (an incident read thousands of times would otherwise make a page of megabytes)
+    /// and points to the API's list for the rest.
+    /// </summary>
+    public static async Task<(int Count, List<RecordEvent> Latest)> LatestAsync(VigilDbContext db, string id, int take, CancellationToken cancellationToken)
+    {
+        var events = db.RecordEvents.AsNoTracking().Where(e => e.ObjectKind == AudienceFilters.Incident && e.ObjectId == id && Kinds.Contains(e.Kind));
+        var count = await events.CountAsync(cancellationToken);
+        var latest = await events.OrderByDescending(e => e.Id).Take(take).ToListAsync(cancellationToken);
+        latest.Reverse();
+        return (count, latest);
+    }
+
     /// <summary>The read and download events of an incident the caller may read, oldest first: the API's list and the incident page alike.</summary>
     public static Task<List<RecordEvent>> ListAsync(VigilDbContext db, string id, CancellationToken cancellationToken) =>
         db.RecordEvents.AsNoTracking()

@@ -212,4 +212,27 @@ public sealed class IncidentPageTests(VigilFactory factory) : IClassFixture<Vigi
         var reads = (await reporter.Client.GetNodeAsync($"/api/v1/incidents/{id}/reads")).AsArray();
         Assert.Contains(reads, r => r!["what"]?.GetValue<string>() == "page" && r["reader_id"]!.GetValue<string>() == analyst.UserId);
     }
+
+    [Fact]
+    public async Task The_page_lists_the_latest_reads_only_and_says_how_many_there_are()
+    {
+        // An incident read many times: the page lists the latest few and the count, the API lists them all.
+        var (reporter, analyst, id, _) = await IncidentWithRequestAsync();
+        var pages = await PageReader.SignInAsync(factory, analyst.Token);
+        for (var i = 0; i < Vigil.Server.Features.Incidents.IncidentPageData.ShownReads + 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync($"/incidents/{id}")).Response.StatusCode);
+        }
+        var all = (await reporter.Client.GetNodeAsync($"/api/v1/incidents/{id}/reads")).AsArray();
+        Assert.True(all.Count > Vigil.Server.Features.Incidents.IncidentPageData.ShownReads, $"{all.Count} reads on the record");
+
+        var owner = await PageReader.SignInAsync(factory, reporter.Token);
+        var (_, html) = await owner.GetAsync($"/incidents/{id}");
+
+        var table = html[html.IndexOf("<table class=\"reads\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Equal(Vigil.Server.Features.Incidents.IncidentPageData.ShownReads, System.Text.RegularExpressions.Regex.Matches(table, "<tr>").Count - 1);
+        Assert.Contains(all.Count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en")), html, StringComparison.Ordinal);
+        Assert.Contains(all[^1]!["leaf_index"]!.ToString(), table, StringComparison.Ordinal);
+    }
 }
