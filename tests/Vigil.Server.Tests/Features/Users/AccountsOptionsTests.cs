@@ -18,6 +18,7 @@ public sealed class AccountsOptionsTests
 
         var error = Assert.ThrowsAny<Exception>(() => bad.Services);
 
-        Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
+        // The whole exception in the message: a failure shows what stopped the start, not its first forty characters.
+        Assert.True(error.ToString().Contains(named, StringComparison.Ordinal), $"the start failed without naming {named}:\n{error}");
     }
 }
