@@ -146,6 +146,27 @@ public abstract class AdvisoryImportTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(["6.1.10"], tests);
     }
 
+    // Issue 14: an imported advisory's severity is its document's: the highest CVSS base severity of its scores, else
+    // its aggregate severity (official examples: Cisco's scores CRITICAL; Red Hat's RHSA-2021:5217 has no score and
+    // the aggregate "Important"). It is in the import's answer, the advisory's and the list's.
+    [Theory]
+    [InlineData("cisco-sa-20180328-smi2.json", "critical")]
+    [InlineData("rhsa-2021_5217.json", "Important")]
+    public async Task An_imported_advisory_has_the_severity_its_document_gives(string file, string severity)
+    {
+        var analyst = await factory.CreateActorAsync(Roles.Analyst);
+        // A line feed after the example makes other bytes, so that the class's other tests still import the example itself.
+        byte[] bytes = [.. await File.ReadAllBytesAsync(CsafFiles.OfficialExamples.Single(f => Path.GetFileName(f) == file)), (byte)'\n'];
+
+        var imported = await (await ImportAsync(analyst.Client, bytes)).JsonAsync();
+
+        Assert.Equal(severity, imported["severity"]?.GetValue<string>());
+        var id = imported["id"]!.GetValue<long>();
+        Assert.Equal(severity, (await analyst.Client.GetNodeAsync($"/api/v1/advisories/{id}"))["severity"]?.GetValue<string>());
+        var listed = (await analyst.Client.GetNodeAsync("/api/v1/advisories")).AsArray().Single(a => a!["id"]!.GetValue<long>() == id)!;
+        Assert.Equal(severity, listed["severity"]?.GetValue<string>());
+    }
+
     public static Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] bytes)
     {
         var content = new ByteArrayContent(bytes);
