@@ -47,12 +47,10 @@ public static class CsafDirectoryEndpoints
         {
             return TypedResults.NotFound();
         }
+        // What the caller may read of the year, as index.txt lists it: possibly nothing, which says no more than an
+        // empty index does (a 404 for a year whose documents the caller may not read would tell that they exist).
         var files = (await documents.PublishedAsync(CsafLocations.LabelsIn(directory), cancellationToken))
-            .Where(s => s.InitialRelease.UtcDateTime.Year == year).Select(s => CsafLocations.FileName(s.NoteId)).Order(StringComparer.Ordinal).ToList();
-        if (files.Count == 0)
-        {
-            return TypedResults.NotFound();
-        }
+            .Where(s => s.InitialRelease.UtcDateTime.Year == year).Select(s => CsafLocations.FileName(s.NoteId)).Order(StringComparer.Ordinal);
         var path = CsafLocations.DirectoryPath(directory) + "/";
         return CsafDirectoryListing.Of(path + FormattableString.Invariant($"{year}/"), path, [.. files.SelectMany(CsafDirectoryListing.WithCompanions)]);
     }
