@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
 using Vigil.Data.Entities;
+using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
@@ -38,8 +39,13 @@ public static class AggregatorMetadata
         }
         // A mirror is named only once it holds a document: an empty one (every document refused, perhaps no key
         // read) would send a client to a copy of nothing.
+        // Only providers with a signed CLEAR row can; a row every caller may read, so the audience filter changes nothing.
+        var mirrored = listed.Where(p => p.MirrorOnAggregators && p.MirrorFolder is not null).Select(p => p.Id).ToList();
+        var withClear = await db.ImportedAdvisories.AsNoTracking()
+            .Where(a => a.ProviderId != null && mirrored.Contains(a.ProviderId.Value) && a.Tlp == TlpLabel.Clear && a.Signature != null && a.DirectoryPath != null)
+            .Select(a => a.ProviderId!.Value).Distinct().ToListAsync(cancellationToken);
         var holding = new HashSet<long>();
-        foreach (var p in listed.Where(p => p.MirrorOnAggregators && p.MirrorFolder is not null))
+        foreach (var p in listed.Where(p => withClear.Contains(p.Id)))
         {
             if ((await mirror.ServedAsync(p.Id, cancellationToken)).Count > 0)
             {
