@@ -191,10 +191,11 @@
       const data = await sha256(utf8("vigil/submission/v1"), [0], salt, utf8(committed));
       if (!same(await sha256([0], data), leaf)) fail("ContentMismatch");
     }
+    const holds = say("Holds", [proof.index, checkpoint.origin, checkpoint.size]);
+    // Without the content, the receipt's kind, sequence, incident and time are only what it states: not shown as proved.
+    if (contentText === null) return { sentences: [holds, text("ContentNotChecked")], plain: say("HoldsPlainUnchecked", [proof.index]) };
     return {
-      sentences: [say("Holds", [proof.index, checkpoint.origin, checkpoint.size]),
-        say("Submission", [r.kind, r.sequence, r.incident_id, r.received_at]),
-        text(contentText === null ? "ContentNotChecked" : "ContentChecked")],
+      sentences: [holds, say("Submission", [r.kind, r.sequence, r.incident_id, r.received_at]), text("ContentChecked")],
       plain: say("HoldsPlain", [r.kind, r.sequence, r.incident_id, r.received_at]),
     };
   }

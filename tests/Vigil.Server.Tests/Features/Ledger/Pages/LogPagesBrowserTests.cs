@@ -91,7 +91,7 @@ public sealed class LogPagesBrowserTests(BrowserFixture fixture) : IClassFixture
             var cli = await VerifyCli.RunAsync(check.Receipt, check.Keys ?? keys, check.Content);
             Assert.True((check.Expected == "") == cli.Holds, $"{check.Name}: vigil verify says {string.Join(" ", cli.Sentences)}");
             // Word for word; only where no content was given does the command point to its own option (--content) instead.
-            var compared = cli.Holds && check.Content is null ? 2 : cli.Sentences.Count;
+            var compared = cli.Holds && check.Content is null ? 1 : cli.Sentences.Count;
             Assert.Equal(cli.Sentences.Take(compared), onServer.Sentences.Split('\n').Take(compared));
             Assert.Equal(cli.Sentences.Count, onServer.Sentences.Split('\n').Length);
         }

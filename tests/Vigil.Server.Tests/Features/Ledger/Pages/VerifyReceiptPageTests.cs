@@ -48,9 +48,12 @@ public sealed class VerifyReceiptPageTests(VigilFactory factory) : IClassFixture
         Assert.StartsWith("In plain words: the log holds submission #1 (report) of incident ", shown.Plain, StringComparison.Ordinal);
         Assert.Equal("The content given is exactly what was committed.", shown.Sentences[2]);
 
+        // Issue 14: without the content, only what was proved is shown, and one sentence says what was not.
         var withoutContent = await PageVerdictAsync(receipt.ToJsonString());
-        Assert.Equal(shown.Sentences.Take(2), withoutContent.Sentences.Take(2));
-        Assert.StartsWith("Content not checked", withoutContent.Sentences[2], StringComparison.Ordinal);
+        Assert.Equal(2, withoutContent.Sentences.Count);
+        Assert.Equal(shown.Sentences[0], withoutContent.Sentences[0]);
+        Assert.StartsWith("Not proved: the content", withoutContent.Sentences[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(receipt["received_at"]!.GetValue<string>(), string.Join(" ", withoutContent.Sentences) + withoutContent.Plain, StringComparison.Ordinal);
     }
 
     [Fact]
