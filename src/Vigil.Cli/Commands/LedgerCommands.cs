@@ -22,7 +22,8 @@ public static class LedgerCommands
         audit.SetAction(async (parsed, cancellationToken) =>
         {
             // The server's own registrations: --Storage:... and the environment select the database and the key file.
-            string[] arguments = [.. parsed.UnmatchedTokens, "--FirstStart:CreateAdmin=false"];
+            // A database that cannot be read is said once, below, not also logged by EF Core with its stack trace.
+            string[] arguments = ["--Logging:Console:LogLevel:Microsoft.EntityFrameworkCore=None", .. parsed.UnmatchedTokens, "--FirstStart:CreateAdmin=false"];
             try
             {
                 if (await StoredOriginAsync(arguments, io, cancellationToken) is { } origin)

@@ -59,6 +59,16 @@ public sealed class LedgerAuditOriginTests : IDisposable
         Assert.NotEqual(ExitCodes.Rejected, ExitCodes.CouldNotAudit);
     }
 
+    [Fact]
+    public async Task A_data_directory_without_a_readable_database_cannot_be_audited_and_no_stack_trace_is_printed()
+    {
+        // In its own process: whatever the server's logging prints to the console is part of what the user sees.
+        var audit = await CliRun.ProcessAsync(null, "ledger", "audit", $"--Storage:DataDirectory={Path.Combine(_directory, "absent")}");
+        Assert.True(audit.ExitCode == ExitCodes.CouldNotAudit, audit.ToString());
+        Assert.StartsWith("Could not audit the log: ", audit.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", audit.Error + audit.Out, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

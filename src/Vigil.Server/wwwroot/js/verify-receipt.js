@@ -168,8 +168,11 @@
 
   async function check(receiptText, keyLines, contentText) {
     const keys = await parseKeys(keyLines);
-    const r = parseStrictly(receiptText, "NotJson");
-    if (r === null || typeof r !== "object" || Array.isArray(r)) fail("NotJson");
+    const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+    let r = parseStrictly(receiptText, "NotJson");
+    if (!isObject(r)) fail("NotJson");
+    // The whole answer of a submission (or of GET /api/v1/receipts/{i}) holds the receipt in its "receipt" member.
+    if (!Object.hasOwn(r, "format") && Object.hasOwn(r, "receipt") && isObject(r.receipt)) r = r.receipt;
     if (r.format !== "vigil-receipt/v1") fail("NotReceipt");
     for (const m of ["log_origin", "leaf_hash", "kind", "incident_id", "received_at", "proof"]) if (typeof r[m] !== "string") fail("BadField", m);
     if (!Number.isSafeInteger(r.leaf_index)) fail("BadField", "leaf_index");

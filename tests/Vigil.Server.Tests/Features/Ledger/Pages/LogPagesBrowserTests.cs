@@ -68,6 +68,9 @@ public sealed class LogPagesBrowserTests(BrowserFixture fixture) : IClassFixture
             new("another log's key", first.ToJsonString(), Keys: otherLog.VerifierKey, Expected: "NoKnownSignature"),
             new("its index written as 9.0 rather than 9", ReceiptTampering.WithNumber(first, "leaf_index", first["leaf_index"] + ".0"), Expected: ""),
             new("uploaded as a file", first.ToJsonString(), Expected: "", Upload: true),
+            // Issue 14: the whole answer of a submission, as the API returns it, is read as the receipt it holds.
+            new("the whole answer holding it", new JsonObject { ["receipt"] = first.DeepClone() }.ToJsonString(), firstBody, Expected: ""),
+            new("the whole answer holding a tampered one", new JsonObject { ["receipt"] = JsonNode.Parse(ReceiptTampering.FlipSignatureByte(first)) }.ToJsonString(), Expected: "SignatureInvalid"),
             new("a tampered file", ReceiptTampering.FlipSignatureByte(first), Expected: "SignatureInvalid", Upload: true),
         ]).ToList();
         var scripted = await fixture.NewPageAsync();

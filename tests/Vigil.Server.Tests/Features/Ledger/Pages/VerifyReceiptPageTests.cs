@@ -56,6 +56,21 @@ public sealed class VerifyReceiptPageTests(VigilFactory factory) : IClassFixture
         Assert.DoesNotContain(receipt["received_at"]!.GetValue<string>(), string.Join(" ", withoutContent.Sentences) + withoutContent.Plain, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 14, transparency log, third point: the whole answer of a submission is read as the receipt it holds, here as by `vigil verify`.</summary>
+    [Fact]
+    public async Task The_whole_answer_of_a_submission_is_checked_as_the_receipt_it_holds()
+    {
+        var (receipt, body, keys) = await ReceiptAsync();
+        var answer = new JsonObject { ["incident"] = new JsonObject { ["id"] = receipt["incident_id"]!.GetValue<string>() }, ["receipt"] = receipt.DeepClone() }.ToJsonString();
+
+        var shown = await PageVerdictAsync(answer, body);
+        var cli = await VerifyCli.RunAsync(answer, keys, body);
+        Assert.True(cli.Holds);
+        Assert.Equal("", shown.Reason);
+        Assert.Equal(cli.Sentences, shown.Sentences);
+        Assert.Equal((await PageVerdictAsync(receipt.ToJsonString(), body)).Sentences, shown.Sentences);
+    }
+
     [Fact]
     public async Task Every_tampered_receipt_is_refused_for_the_reason_and_in_the_words_of_vigil_verify()
     {
