@@ -8,7 +8,8 @@ namespace Vigil.Domain.Versions;
 /// <c>before 2.19.134</c>, <c>prior to 4.2</c>, <c>All versions &lt; V3.0.29</c>, <c>&gt;= 1.2 &lt; 1.5</c>,
 /// <c>&gt;=V2.3_and_&lt;V6.30.016</c>), two comparisons being a lower bound below an upper one; a release line
 /// (<c>4.x</c>, <c>4.2.*</c>); <c>8.1.5 and later</c>, <c>4.2 and earlier</c>; <c>8.0.0 - 8.0.1</c> (both ends included);
-/// or a list of versions (<c>V3.0, V4.0, V4.1</c>). A leading <c>v</c> is dropped. The scheme is guessed from the
+/// a list of versions (<c>V3.0, V4.0, V4.1</c>); or the constraints of a <c>vers</c> range without its type
+/// (<c>&gt;=2.0.0|&lt;5.0.0</c>, CSAF's "vers-like specifier"). A leading <c>v</c> is dropped. The scheme is guessed from the
 /// versions and only when they all fit it: dotted whole numbers are <c>intdot</c>; otherwise semantic versions are
 /// <c>semver</c>; otherwise releases with a service pack, update or hotfix (<c>V15.1 Upd 4</c>) are
 /// <see cref="SiemensVersionScheme"/>. Anything else (a build, a date, a serial number, a single version, prose) is
@@ -29,6 +30,10 @@ public static partial class VersionRangeWords
         {
             return null;
         }
+        if (text.Contains('|', StringComparison.Ordinal))
+        {
+            return VersLike(text);
+        }
         var words = Spaces().Replace(text.Replace("_and_", " and ", StringComparison.OrdinalIgnoreCase), " ").Trim();
         if (EveryVersion().IsMatch(words))
         {
@@ -37,6 +42,18 @@ public static partial class VersionRangeWords
         words = AllVersionsBefore().Replace(words, "");
         var constraints = ReleaseLine(words) ?? Suffixed(words) ?? Between(words) ?? Comparisons(words) ?? Listed(words);
         return constraints is null ? null : Build(constraints);
+    }
+
+    /// <summary>
+    /// The constraints of a <c>vers</c> range without its scheme and type (CSAF's "vers-like specifier",
+    /// <c>&gt;=2.0.0|&lt;5.0.0</c>), spaces aside: read as <c>intdot</c>, else <c>semver</c>, when it is a valid range of either.
+    /// </summary>
+    private static VersionRange? VersLike(string text)
+    {
+        var constraints = Spaces().Replace(text, "");
+        return new[] { "intdot", "semver" }
+            .Select(type => VersionRange.TryParse($"vers:{type}/{constraints}", out var range, out _) && !range.IsEveryVersion ? range : null)
+            .FirstOrDefault(r => r is not null);
     }
 
     private static List<(VersionComparator, string)>? ReleaseLine(string words)

@@ -27,6 +27,12 @@ public sealed class VersionRangeNamesTests
         { "<4.2", "vers:intdot/<4.2", "4.1.9|V4.1", "4.2|4.2.1" },
         { "<V3.0.29", "vers:intdot/<3.0.29", "3.0.28|v3.0.9", "3.0.29|3.1" },
         { ">=8.1.5", "vers:intdot/>=8.1.5", "8.1.5|9", "8.1.4" },
+        // Vers-like specifiers with several constraints (the constraint part of section 3.1.2.3.2 example 1).
+        { ">=2.0.0|<5.0.0", "vers:intdot/>=2.0.0|<5.0.0", "4.9|2.0.0", "5.0.0|1.2.3" },
+        { "1.2.3|>=2.0.0|<5.0.0", "vers:intdot/1.2.3|>=2.0.0|<5.0.0", "1.2.3|3", "1.2.4|5" },
+        { ">=2.2.0|!= 2.2.1|<2.3.0", "vers:intdot/>=2.2.0|!=2.2.1|<2.3.0", "2.2.0|2.2.2", "2.2.1|2.3.0" },
+        { ">=8.0.0-M1|<=8.0.1", "vers:semver/>=8.0.0-M1|<=8.0.1", "8.0.0-M2|8.0.1", "8.0.2|7.9.9" },
+        { "<2.0|>=1.0", null, "", "" },
         // CSAF 2.0 section 3.1.2.3.1 example 2: ranges that publishers write as product_version names.
         { "8.0.0 - 8.0.1", "vers:intdot/>=8.0.0|<=8.0.1", "8.0.0|8.0.1", "8.0.2|7.9" },
         { "8.1.5 and later", "vers:intdot/>=8.1.5", "8.1.5|10.0", "8.1.4" },
