@@ -42,7 +42,7 @@ public static class ExposureRules
             if (range.Scheme is { } scheme && ComponentVersion.ForScheme(scheme, version) is { } readable && range.Contains(readable))
             {
                 var exact = range.Constraints is [{ Comparator: VersionComparator.Equal } only] ? only.Version : null;
-                var basis = entry.RangeWords is not null ? MatchBasis.RangeFromName : exact is null ? MatchBasis.VersionInRange : MatchBasis.ExactVersion;
+                var basis = exact is not null && entry.RangeWords is null ? MatchBasis.ExactVersion : inRange;
                 return new ExposureMatch(component, entry, method, basis, version, basis == MatchBasis.ExactVersion ? exact : range.ToString());
             }
         }
@@ -63,7 +63,7 @@ public static class ExposureRules
     /// </summary>
     public static bool Outweighs(MatchBasis exclusion, MatchBasis affected) =>
         exclusion == MatchBasis.ExactVersion
-        || (exclusion is MatchBasis.VersionInRange or MatchBasis.RangeFromName && affected == MatchBasis.NoVersionGiven);
+        || ((exclusion is MatchBasis.VersionInRange or MatchBasis.RangeFromName) && affected == MatchBasis.NoVersionGiven);
 
     /// <summary>Type, namespace and name; qualifiers the entry gives (such as <c>os=android</c>) must be on the component too.</summary>
     public static bool SamePackage(PackageUrl entry, PackageUrl component) =>
