@@ -84,6 +84,44 @@ public sealed class LedgerCommandSignerTests : IDisposable
         Assert.Contains("Ledger:SignerPublicKey must be an Ed25519 public key", notAKey, StringComparison.Ordinal);
     }
 
+    // The key on a PKCS#11 token (SoftHSM here, an HSM in production), signed through the script Vigil ships for it:
+    // generated on the token, never exported; Vigil gets its public key and signatures only.
+    [Fact]
+    public async Task A_key_on_a_pkcs11_token_signs_through_the_shipped_script()
+    {
+        const string Module = "/usr/lib/softhsm/libsofthsm2.so";
+        Assert.True(File.Exists(Module), "SoftHSM2 and OpenSC are needed (scripts/test-prerequisites.sh installs them)");
+        var tokens = Path.Combine(_directory, "tokens");
+        Directory.CreateDirectory(tokens);
+        var config = Path.Combine(_directory, "softhsm2.conf");
+        await File.WriteAllTextAsync(config, $"directories.tokendir = {tokens}\nobjectstore.backend = file\nlog.level = ERROR\n");
+        var environment = new Dictionary<string, string> { ["SOFTHSM2_CONF"] = config };
+        await RunAsync("softhsm2-util", environment, "--init-token", "--free", "--label", "vigil-test", "--so-pin", "1234", "--pin", "5678");
+        await RunAsync("pkcs11-tool", environment, "--module", Module, "--token-label", "vigil-test", "--login", "--pin", "5678",
+            "--keypairgen", "--key-type", "EC:edwards25519", "--label", "ledger", "--id", "01");
+        var pem = Path.Combine(_directory, "ledger.pub.pem");
+        await RunAsync("pkcs11-tool", environment, "--module", Module, "--token-label", "vigil-test", "--read-object", "--type", "pubkey",
+            "--label", "ledger", "--output-file", pem);
+        var publicKey = string.Concat((await File.ReadAllLinesAsync(pem)).Where(l => !l.StartsWith("-----", StringComparison.Ordinal)));
+        var expected = new Ed25519NoteVerifier(Origin, Convert.FromBase64String(publicKey)[^32..]).VerifierKey;
+        string[] Through(string pin) =>
+            [.. Common, "--Ledger:Signer=command", "--Ledger:SignerCommand=/usr/bin/env", $"--Ledger:SignerArguments:0=SOFTHSM2_CONF={config}",
+                $"--Ledger:SignerArguments:1=VIGIL_PKCS11_PIN={pin}", "--Ledger:SignerArguments:2=/bin/sh",
+                $"--Ledger:SignerArguments:3={RepositoryPaths.File("scripts", "ledger-sign-pkcs11.sh")}", $"--Ledger:SignerArguments:4={Module}",
+                "--Ledger:SignerArguments:5=vigil-test", "--Ledger:SignerArguments:6=ledger", $"--Ledger:SignerPublicKey={publicKey}"];
+
+        Assert.Contains("CKR_PIN_INCORRECT", await StartFailureAsync(Through("0000")), StringComparison.Ordinal);
+
+        await using var app = Program.BuildApp(Through("5678"));
+        await app.StartAsync();
+        var token = (await Seed.UserAsync(app.Services, Roles.Reporter)).Token;
+        using var client = RunningServer.ClientFor(app, token);
+        Assert.Equal(expected, (await client.GetStringAsync("/ledger/key")).Split('\n')[0]);
+        var receipt = (await (await client.PostJsonAsync("/api/v1/incidents", Api.Report("signed on a token"))).JsonAsync())["receipt"]!.ToJsonString();
+        ReceiptVerifier.Verify(receipt, [expected], Api.Report("signed on a token"));
+        await app.StopAsync();
+    }
+
     private string[] Common => ["--urls", "http://127.0.0.1:0", $"--Storage:DataDirectory={Data}", "--FirstStart:CreateAdmin=false",
         $"--Ledger:Origin={Origin}", $"--Regimes:Directory={RepositoryPaths.File("regimes")}", .. VigilFactory.GenerousRateLimitArguments];
 
@@ -109,15 +147,23 @@ public sealed class LedgerCommandSignerTests : IDisposable
         return (pem, Convert.ToBase64String(await File.ReadAllBytesAsync(der)));
     }
 
-    private static async Task OpenSslAsync(params string[] arguments)
+    private static Task OpenSslAsync(params string[] arguments) => RunAsync("openssl", new Dictionary<string, string>(), arguments);
+
+    private static async Task RunAsync(string program, Dictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("openssl") { RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
+        await output;
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, error);
     }
