@@ -82,6 +82,8 @@ public sealed class LedgerCommandSignerTests : IDisposable
         Assert.Contains("set Ledger:SignerPublicKey", keyless, StringComparison.Ordinal);
         var notAKey = await StartFailureAsync([.. Common, "--Ledger:Signer=command", "--Ledger:SignerCommand=/bin/true", "--Ledger:SignerPublicKey=AAAA"]);
         Assert.Contains("Ledger:SignerPublicKey must be an Ed25519 public key", notAKey, StringComparison.Ordinal);
+        var unknown = await StartFailureAsync([.. Common, "--Ledger:Signer=hsm"]);
+        Assert.Contains("Ledger:Signer must be 'file' or 'command'.", unknown, StringComparison.Ordinal);
     }
 
     // The key on a PKCS#11 token (SoftHSM here, an HSM in production), signed through the script Vigil ships for it:
