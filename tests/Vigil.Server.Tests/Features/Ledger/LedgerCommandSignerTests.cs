@@ -82,6 +82,8 @@ public sealed class LedgerCommandSignerTests : IDisposable
         Assert.Contains("set Ledger:SignerPublicKey", keyless, StringComparison.Ordinal);
         var notAKey = await StartFailureAsync([.. Common, "--Ledger:Signer=command", "--Ledger:SignerCommand=/bin/true", "--Ledger:SignerPublicKey=AAAA"]);
         Assert.Contains("Ledger:SignerPublicKey must be an Ed25519 public key", notAKey, StringComparison.Ordinal);
+        var missing = await StartFailureAsync([.. Common, "--Ledger:Signer=command", $"--Ledger:SignerCommand={Path.Combine(_directory, "no-such-signer")}", $"--Ledger:SignerPublicKey={publicKey}"]);
+        Assert.Contains($"The log cannot sign with the signer command {Path.Combine(_directory, "no-such-signer")}", missing, StringComparison.Ordinal);
         var unknown = await StartFailureAsync([.. Common, "--Ledger:Signer=hsm"]);
         Assert.Contains("Ledger:Signer must be 'file' or 'command'.", unknown, StringComparison.Ordinal);
     }
