@@ -15,6 +15,10 @@ command -v jq >/dev/null || missing+=(jq)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # Devanagari glyphs, so that the Hindi pages' screenshots show letters rather than boxes.
 [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
+# The log's external signers: OpenSSL signs with a key file, SoftHSM with OpenSC's pkcs11-tool stands for a PKCS#11 token.
+command -v openssl >/dev/null || missing+=(openssl)
+[ -f /usr/lib/softhsm/libsofthsm2.so ] || missing+=(softhsm2)
+command -v pkcs11-tool >/dev/null || missing+=(opensc)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "The tests need these Debian packages: ${missing[*]}" >&2

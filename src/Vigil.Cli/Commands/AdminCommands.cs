@@ -74,8 +74,19 @@ public static class AdminCommands
         rotate.SetAction(async (parsed, cancellationToken) =>
         {
             var app = Program.BuildApp([.. parsed.UnmatchedTokens, "--FirstStart:CreateAdmin=false"]);
-            var keyFile = LedgerKeys.KeyFilePath(
-                app.Services.GetRequiredService<IOptions<LedgerOptions>>().Value, app.Services.GetRequiredService<IOptions<StorageOptions>>().Value);
+            var ledger = app.Services.GetRequiredService<IOptions<LedgerOptions>>().Value;
+            if (ledger.Signer == "command")
+            {
+                await io.Error.WriteLineAsync("The log's key is held by an external signer (Ledger:Signer=command): make the new key there, "
+                    + "add the old verifier key to Ledger:RetiredVerifierKeys, set Ledger:SignerPublicKey to the new public key, and restart.");
+                return ExitCodes.Rejected;
+            }
+            var location = LedgerKeyLocation.Resolve(ledger, app.Services.GetRequiredService<IOptions<StorageOptions>>().Value);
+            var keyFile = location.KeyFile;
+            if (location.Warning is { } warning)
+            {
+                await io.Error.WriteLineAsync("warning: " + warning);
+            }
             if (!File.Exists(keyFile))
             {
                 await io.Error.WriteLineAsync($"There is no ledger key at {keyFile} to rotate.");

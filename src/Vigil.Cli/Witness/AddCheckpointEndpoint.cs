@@ -6,7 +6,8 @@ namespace Vigil.Cli.Witness;
 
 /// <summary>
 /// POST /add-checkpoint, as C2SP tlog-witness defines it: 200 with the cosignature line, 400 malformed, 403 no trusted
-/// signature, 404 unknown log, 409 with the latest cosigned size (text/x.tlog.size), 422 a proof that does not verify.
+/// signature, 404 unknown log, 409 with the latest cosigned size (exactly text/x.tlog.size), 422 a proof that does not verify
+/// (including a non-empty one between equal sizes).
 /// </summary>
 public static class AddCheckpointEndpoint
 {
@@ -44,9 +45,25 @@ public static class AddCheckpointEndpoint
                 return Text(StatusCodes.Status200OK, witness.Cosign(verdict.Checkpoint!).ToLine());
             }
             return verdict.HttpStatus == StatusCodes.Status409Conflict
-                ? Results.Text(WitnessProtocol.FormatSize(verdict.LatestSize), WitnessProtocol.SizeContentType, Encoding.UTF8, verdict.HttpStatus)
+                ? new ExactTextResult(verdict.HttpStatus, WitnessProtocol.SizeContentType, WitnessProtocol.FormatSize(verdict.LatestSize))
                 : Text(verdict.HttpStatus, verdict.Detail + "\n");
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A text answer whose Content-Type is exactly the given media type: tlog-witness requires a bare
+    /// <c>text/x.tlog.size</c>, and the framework's text results would append a charset parameter.
+    /// </summary>
+    private sealed class ExactTextResult(int status, string contentType, string text) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var body = Encoding.UTF8.GetBytes(text);
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.ContentType = contentType;
+            httpContext.Response.ContentLength = body.Length;
+            await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted);
+        }
     }
 
     private static IResult Text(int status, string text) => Results.Text(text, "text/plain; charset=utf-8", Encoding.UTF8, status);

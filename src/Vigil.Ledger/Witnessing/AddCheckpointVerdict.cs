@@ -25,6 +25,12 @@ public enum AddCheckpointOutcome
 
     /// <summary>The consistency proof does not verify (422).</summary>
     InconsistentProof,
+
+    /// <summary>
+    /// The checkpoint is the tree the witness holds, but the request carries proof hashes: between equal sizes RFC 9162
+    /// accepts only an empty proof (422). The roots agree, so this is a malformed request, not evidence against the log.
+    /// </summary>
+    NonEmptyProof,
 }
 
 /// <summary>A witness's decision on one request.</summary>

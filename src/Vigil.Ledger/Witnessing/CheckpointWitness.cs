@@ -60,9 +60,14 @@ public sealed class CheckpointWitness
 
         if (latest is not null && latest.Size == claimed.Size)
         {
-            return latest.RootHash.AsSpan().SequenceEqual(claimed.RootHash)
+            if (!latest.RootHash.AsSpan().SequenceEqual(claimed.RootHash))
+            {
+                return Verdict(AddCheckpointOutcome.Forked, $"A checkpoint of size {claimed.Size} with another root hash was cosigned before: the log forked.");
+            }
+            // RFC 9162 2.1.4.2: a proof between equal sizes verifies only when it is empty.
+            return request.Proof.Count == 0
                 ? Verdict(AddCheckpointOutcome.Accepted, "Same tree as the latest cosigned checkpoint.")
-                : Verdict(AddCheckpointOutcome.Forked, $"A checkpoint of size {claimed.Size} with another root hash was cosigned before: the log forked.");
+                : Verdict(AddCheckpointOutcome.NonEmptyProof, $"The old size equals the checkpoint's size {claimed.Size}: the consistency proof must be empty.");
         }
 
         if (request.OldSize == 0)

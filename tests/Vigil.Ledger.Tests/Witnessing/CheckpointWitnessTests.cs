@@ -63,6 +63,22 @@ public sealed class CheckpointWitnessTests : IDisposable
         Assert.Equal(AddCheckpointOutcome.Malformed, Witness().Evaluate(new AddCheckpointRequest(0, [new byte[32]], five.Sign(_log)), null).Outcome);
     }
 
+    // Issue 14, transparency log: RFC 9162 (2.1.4.2) fails a consistency proof between equal sizes unless it is empty,
+    // and C2SP tlog-witness answers a proof that does not verify with 422. The same tree offered with hashes attached
+    // was cosigned before; the request is refused, and it is no evidence against the log (the roots agree).
+    [Fact]
+    public async Task A_proof_between_equal_sizes_must_be_empty()
+    {
+        var four = GrowTo(4);
+        var nine = GrowTo(9);
+        var padded = new AddCheckpointRequest(9, (await ConsistencyProof.CreateAsync(_tree, 4, 9)).Hashes, nine.Sign(_log));
+        var verdict = Witness().Evaluate(padded, nine);
+        Assert.Equal((AddCheckpointOutcome.NonEmptyProof, 422), (verdict.Outcome, verdict.HttpStatus));
+        Assert.False(verdict.IsEvidenceOfMisbehaviour);
+        Assert.Equal(AddCheckpointOutcome.Accepted, Witness().Evaluate(new AddCheckpointRequest(9, [], nine.Sign(_log)), nine).Outcome);
+        Assert.Equal(AddCheckpointOutcome.Accepted, Witness().Evaluate(Request(4, nine), four).Outcome);
+    }
+
     public void Dispose()
     {
         _log.Dispose();

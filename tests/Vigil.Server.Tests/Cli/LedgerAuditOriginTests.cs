@@ -34,6 +34,7 @@ public sealed class LedgerAuditOriginTests : IDisposable
         {
             File.Copy(file, Path.Combine(_directory, Path.GetFileName(file)));
         }
+        factory.CopyLedgerKeysTo(_directory);
     }
 
     [Fact]
@@ -73,5 +74,9 @@ public sealed class LedgerAuditOriginTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+        if (Directory.Exists(_directory + "-keys"))
+        {
+            Directory.Delete(_directory + "-keys", recursive: true);
+        }
     }
 }

@@ -4,6 +4,8 @@ using Vigil.Ledger;
 using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;
 using Vigil.Ledger.Witnessing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Vigil.Server.Features.Ledger.Witnesses;
 using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Cli;
@@ -90,5 +92,49 @@ public sealed class WitnessServeTests
         using var garbage = new StringContent("old 01\n\nnot a checkpoint\n", Encoding.UTF8, "text/plain");
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("add-checkpoint", garbage)).StatusCode);
         Assert.Empty(Directory.GetFiles(witness.StateDirectory, "*.checkpoint"));
+    }
+
+    // Issue 14, transparency log: a log asking again for the size the witness already holds must send an empty proof
+    // (RFC 9162 2.1.4.2 fails any other between equal sizes; tlog-witness answers 422). Posted the way the server's
+    // cosigner posts, through its WitnessClient: the padded request gets no cosignature, the proper one does.
+    [Fact]
+    public async Task The_witness_refuses_a_non_empty_proof_between_equal_sizes()
+    {
+        using var logKey = Ed25519NoteSigner.Generate(Origin);
+        await using var witness = await WitnessProcess.StartAsync("witness.test/w3", logKey.VerifierKey);
+        using var http = new HttpClient();
+        var cosigner = new WitnessClient(http, NullLogger<WitnessClient>.Instance);
+        var options = new WitnessOptions { Name = "witness.test/w3", Url = witness.Address.ToString(), VerifierKey = witness.VerifierKey };
+        var log = new TestLog(logKey, "honest");
+        var three = log.GrowTo(3);
+        Assert.NotNull((await cosigner.RequestAsync(options, three, 3, 0, log.ProofAsync, CancellationToken.None)).Cosignature);
+        var five = log.GrowTo(5);
+        Assert.NotNull((await cosigner.RequestAsync(options, five, 5, 3, log.ProofAsync, CancellationToken.None)).Cosignature);
+
+        var padding = await log.ProofAsync(3);
+        var padded = await cosigner.RequestAsync(options, five, 5, 5, _ => Task.FromResult(padding), CancellationToken.None);
+        Assert.Equal(new WitnessClient.Answer(null, null), padded);
+        using var client = new HttpClient { BaseAddress = witness.Address };
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await AddAsync(client, 5, padding, five)).Status);
+        Assert.False(Directory.Exists(Path.Combine(witness.StateDirectory, "evidence")));
+        Assert.NotNull((await cosigner.RequestAsync(options, five, 5, 5, log.ProofAsync, CancellationToken.None)).Cosignature);
+    }
+
+    // Issue 14, transparency log: tlog-witness says a 409 answer "MUST have a Content-Type of text/x.tlog.size";
+    // the whole header, with no charset parameter appended.
+    [Fact]
+    public async Task The_conflict_answer_has_exactly_the_size_media_type()
+    {
+        using var logKey = Ed25519NoteSigner.Generate(Origin);
+        await using var witness = await WitnessProcess.StartAsync("witness.test/w4", logKey.VerifierKey);
+        using var client = new HttpClient { BaseAddress = witness.Address };
+        var log = new TestLog(logKey, "honest");
+        Assert.Equal(HttpStatusCode.OK, (await AddAsync(client, 0, [], log.GrowTo(2))).Status);
+
+        using var content = new StringContent(new AddCheckpointRequest(0, [], log.GrowTo(4)).ToString(), Encoding.UTF8, "text/plain");
+        using var response = await client.PostAsync("add-checkpoint", content);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("text/x.tlog.size", string.Join(",", response.Content.Headers.GetValues("Content-Type")));
+        Assert.Equal("2\n", await response.Content.ReadAsStringAsync());
     }
 }

@@ -21,7 +21,7 @@ public sealed class RunningServer : IAsyncLifetime
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 
     /// <summary>Where the server's log key lives; a test may write one there first, to share it or give it to a witness.</summary>
-    public string LedgerKeyFile => Path.Combine(DataDirectory, "ledger-signer.key");
+    public string LedgerKeyFile => Path.Combine(DataDirectory + "-keys", "ledger-signer.key");
 
     public async Task InitializeAsync()
     {
@@ -52,6 +52,10 @@ public sealed class RunningServer : IAsyncLifetime
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
+            if (Directory.Exists(DataDirectory + "-keys"))
+            {
+                Directory.Delete(DataDirectory + "-keys", recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -19,6 +19,11 @@ internal static class SharedStorage
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
+            // The log's key, kept beside the data directory.
+            if (Directory.Exists(directory + "-keys"))
+            {
+                Directory.Delete(directory + "-keys", recursive: true);
+            }
         }
     }
 

@@ -111,6 +111,20 @@ public class VigilFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Copies the log's key directory (kept beside the data directory) to go with a copy of the data in
+    /// <paramref name="toDataDirectory"/>: an audit of the copy checks the checkpoints with its keys.
+    /// </summary>
+    public void CopyLedgerKeysTo(string toDataDirectory)
+    {
+        var keys = DataDirectory + "-keys";
+        Directory.CreateDirectory(toDataDirectory + "-keys");
+        foreach (var file in Directory.GetFiles(keys))
+        {
+            File.Copy(file, Path.Combine(toDataDirectory + "-keys", Path.GetFileName(file)));
+        }
+    }
+
     private void DeleteData()
     {
         SqliteConnection.ClearAllPools();
@@ -121,6 +135,11 @@ public class VigilFactory : WebApplicationFactory<Program>
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
+            // The log's key, kept beside the data directory.
+            if (Directory.Exists(DataDirectory + "-keys"))
+            {
+                Directory.Delete(DataDirectory + "-keys", recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -28,7 +28,9 @@ public sealed class FilePermissionTests : IDisposable
             Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(Data));
             Assert.All(DatabaseFiles(), file => Assert.Equal((file, OwnerOnlyFile), (file, File.GetUnixFileMode(file))));
             Assert.Contains(Path.Combine(Data, "vigil.db"), DatabaseFiles());
-            Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(Data, "ledger-signer.key")));
+            // The log's key lives beside the data directory, not in it (issue 14), owner-only as well.
+            Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(Data + "-keys"));
+            Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(Data + "-keys", "ledger-signer.key")));
         }
     }
 
@@ -59,7 +61,7 @@ public sealed class FilePermissionTests : IDisposable
         {
             await first.CreateClient().GetAsync("/healthz");
         }
-        var key = Path.Combine(Data, name);
+        var key = Path.Combine(name == "ledger-signer.key" ? Data + "-keys" : Data, name);
         if (!File.Exists(key)) { await File.WriteAllTextAsync(key, "not read: refused first"); }
         File.SetUnixFileMode(key, Readable);
 

@@ -1,31 +1,66 @@
 using Microsoft.Extensions.Options;
+using Vigil.Ledger;
 using Vigil.Ledger.Notes;
 using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Server.Features.Ledger;
 
 /// <summary>
-/// The log's signing key: loaded from its file (refused if others may read it), or generated there on first start with
-/// owner-only permissions. Built while the server starts, so a key file in the wrong state stops the start.
-/// The secret never leaves this object; the verifier keys (current first, then retired ones) are public.
+/// The log's signing key: an Ed25519 key file (loaded, refused if others may read it, or generated on first start with
+/// owner-only permissions), or an external signer (Ledger:Signer=command) holding the key elsewhere. Built while the
+/// server starts, and made to sign a test message there, so that a key file in the wrong state or a signer that does
+/// not answer with the configured key's signature stops the start. Every signature is checked with the public key
+/// before it is used. The verifier keys (current first, then retired ones) are public.
 /// </summary>
-public sealed class LedgerKeys : IDisposable
+public sealed partial class LedgerKeys : IDisposable
 {
-    public LedgerKeys(IOptions<LedgerOptions> options, IOptions<StorageOptions> storage)
+    /// <summary>Signed at start to try the signer: two lines that can never be read as a checkpoint (no tree size).</summary>
+    private const string SignerCheckText = "Vigil ledger signer check\nnot a checkpoint\n";
+
+    private readonly IDisposable? _ownedKey;
+
+    public LedgerKeys(IOptions<LedgerOptions> options, IOptions<StorageOptions> storage, ILogger<LedgerKeys> logger)
     {
-        var path = KeyFilePath(options.Value, storage.Value);
-        Origin = options.Value.Origin;
-        Signer = File.Exists(path) ? Ed25519NoteSigner.Parse(OwnerOnlyFile.ReadAllText(path).Trim()) : CreateKeyFile(path, Origin);
-        if (Signer.Name != Origin)
+        var ledger = options.Value;
+        Origin = ledger.Origin;
+        var location = LedgerKeyLocation.Resolve(ledger, storage.Value);
+        NoteSigner signer;
+        Ed25519NoteVerifier publicKey;
+        if (ledger.Signer == "command")
         {
-            throw new InvalidOperationException($"The ledger key in {path} is for '{Signer.Name}', but Ledger:Origin is '{Origin}'.");
+            publicKey = new Ed25519NoteVerifier(Origin, CommandNoteSigner.ParsePublicKey(
+                ledger.SignerPublicKey ?? throw new InvalidOperationException("Ledger:Signer is 'command': set Ledger:SignerPublicKey to the signer's Ed25519 public key.")));
+            var command = new CommandNoteSigner(publicKey,
+                ledger.SignerCommand ?? throw new InvalidOperationException("Ledger:Signer is 'command': set Ledger:SignerCommand to the program that signs."),
+                ledger.SignerArguments, ledger.SignerTimeout);
+            signer = command;
+            Description = $"the signer command {command.Description}";
         }
-        VerifierKeys = [Signer.VerifierKey, .. options.Value.RetiredVerifierKeys, .. ReadRetired(path)];
+        else
+        {
+            if (location.Warning is { } warning)
+            {
+                LogKeyInDataDirectory(logger, warning);
+            }
+            var file = File.Exists(location.KeyFile) ? Ed25519NoteSigner.Parse(OwnerOnlyFile.ReadAllText(location.KeyFile).Trim()) : CreateKeyFile(location.KeyFile, Origin);
+            _ownedKey = file;
+            if (file.Name != Origin)
+            {
+                file.Dispose();
+                throw new InvalidOperationException($"The ledger key in {location.KeyFile} is for '{file.Name}', but Ledger:Origin is '{Origin}'.");
+            }
+            signer = file;
+            publicKey = file.CreateVerifier();
+            Description = $"the key file {location.KeyFile}";
+        }
+        Signer = new VerifiedNoteSigner(signer, publicKey);
+        TrySigner();
+        VerifierKeys = [publicKey.VerifierKey, .. ledger.RetiredVerifierKeys, .. ReadRetired(location.KeyFile)];
         Verifiers = NoteVerifierSet.Parse(VerifierKeys.Distinct());
     }
 
-    public static string KeyFilePath(LedgerOptions options, StorageOptions storage) =>
-        options.KeyFile ?? Path.Combine(storage.DataDirectory, "ledger-signer.key");
+    /// <summary>The key file the settings name (or the one an earlier version left in the data directory), and any warning about its place.</summary>
+    public static string KeyFilePath(LedgerOptions options, StorageOptions storage) => LedgerKeyLocation.Resolve(options, storage).KeyFile;
 
     /// <summary>Beside the key file: the verifier keys of the keys it replaced, one per line.</summary>
     public static string RetiredKeysPath(string keyFile) => keyFile + ".retired";
@@ -52,12 +87,29 @@ public sealed class LedgerKeys : IDisposable
 
     public string Origin { get; }
 
-    public Ed25519NoteSigner Signer { get; }
+    /// <summary>Signs checkpoints; each signature is checked with the public key before it is returned.</summary>
+    public NoteSigner Signer { get; }
+
+    /// <summary>Where the key is, for messages: the key file or the signer command.</summary>
+    public string Description { get; }
 
     /// <summary>The current verifier key first, then those of retired keys.</summary>
     public IReadOnlyList<string> VerifierKeys { get; }
 
     public NoteVerifierSet Verifiers { get; }
+
+    private void TrySigner()
+    {
+        try
+        {
+            Signer.SignText(SignerCheckText);
+        }
+        catch (Exception e) when (e is LedgerVerificationException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            _ownedKey?.Dispose();
+            throw new InvalidOperationException($"The log cannot sign with {Description}: {e.Message}", e);
+        }
+    }
 
     private static Ed25519NoteSigner CreateKeyFile(string path, string origin)
     {
@@ -66,5 +118,8 @@ public sealed class LedgerKeys : IDisposable
         return signer;
     }
 
-    public void Dispose() => Signer.Dispose();
+    public void Dispose() => _ownedKey?.Dispose();
+
+    [LoggerMessage(EventId = 3025, Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void LogKeyInDataDirectory(ILogger logger, string warning);
 }

@@ -56,6 +56,7 @@ public sealed class KeyRotationTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
+            Directory.Delete(directory + "-keys", recursive: true);
         }
     }
 }

@@ -36,6 +36,7 @@ public sealed class LedgerAuditTests
         {
             File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
         }
+        factory.CopyLedgerKeysTo(directory);
         return (directory, leaves);
     }
 
@@ -69,6 +70,7 @@ public sealed class LedgerAuditTests
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
+            Directory.Delete(directory + "-keys", recursive: true);
         }
     }
 

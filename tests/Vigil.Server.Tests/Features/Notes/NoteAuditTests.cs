@@ -32,6 +32,7 @@ public sealed class NoteAuditTests
                 {
                     File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
                 }
+                factory.CopyLedgerKeysTo(directory);
             }
 
             var clean = await CliRun.InProcessAsync("ledger", "audit", $"--Storage:DataDirectory={directory}");
@@ -52,6 +53,7 @@ public sealed class NoteAuditTests
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
+            Directory.Delete(directory + "-keys", recursive: true);
         }
     }
 }
