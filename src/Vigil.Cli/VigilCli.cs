@@ -14,6 +14,7 @@ public static class VigilCli
         root.Subcommands.Add(AdminCommands.Create(io));
         root.Subcommands.Add(ReportCommands.Create(io));
         root.Subcommands.Add(VerifyCommand.Create(io));
+        root.Subcommands.Add(ReceiptCommands.Create(io));
         root.Subcommands.Add(CvssCommand.Create(io));
         root.Subcommands.Add(NoteCommands.Create(io));
         root.Subcommands.Add(AdvisoryCommands.Create(io));

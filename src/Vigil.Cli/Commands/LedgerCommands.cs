@@ -1,5 +1,9 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Vigil.Data;
+using Vigil.Ledger.Checkpoints;
+using Vigil.Ledger.Notes;
 using Vigil.Server.Features.Ledger;
 
 namespace Vigil.Cli.Commands;
@@ -10,27 +14,72 @@ public static class LedgerCommands
     public static Command Create(CliOutput io)
     {
         var ledger = new Command("ledger", "The transparency log.");
-        var audit = new Command("audit", "Recompute every leaf from the stored submissions and the tree from the leaves; check every checkpoint. Exit 1 on any finding.")
+        var audit = new Command("audit",
+            "Recompute every leaf from the stored submissions and the tree from the leaves; check every checkpoint. Exit 1 on any finding, 6 when the audit cannot run.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
         audit.SetAction(async (parsed, cancellationToken) =>
         {
             // The server's own registrations: --Storage:... and the environment select the database and the key file.
-            var app = Program.BuildApp([.. parsed.UnmatchedTokens, "--FirstStart:CreateAdmin=false"]);
-            await using var scope = app.Services.CreateAsyncScope();
-            var report = await scope.ServiceProvider.GetRequiredService<LedgerAudit>().RunAsync(cancellationToken);
-            foreach (var finding in report.Findings)
+            // A database that cannot be read is said once, below, not also logged by EF Core with its stack trace.
+            string[] arguments = ["--Logging:Console:LogLevel:Microsoft.EntityFrameworkCore=None", .. parsed.UnmatchedTokens, "--FirstStart:CreateAdmin=false"];
+            try
             {
-                await io.Out.WriteLineAsync("FOUND: " + finding);
+                if (await StoredOriginAsync(arguments, io, cancellationToken) is { } origin)
+                {
+                    arguments = [.. arguments, $"--{LedgerOptions.Section}:{nameof(LedgerOptions.Origin)}={origin}"];
+                }
+                await using var app = Program.BuildApp(arguments);
+                await using var scope = app.Services.CreateAsyncScope();
+                var report = await scope.ServiceProvider.GetRequiredService<LedgerAudit>().RunAsync(cancellationToken);
+                foreach (var finding in report.Findings)
+                {
+                    await io.Out.WriteLineAsync("FOUND: " + finding);
+                }
+                await io.Out.WriteLineAsync(
+                    $"{report.Leaves} leaves, {report.Submissions} submissions, {report.NoteRevisions} note revisions, {report.Events} events, {report.Checkpoints} checkpoints: " +
+                    (report.Clean ? "the log is intact." : $"{report.Findings.Count} problems."));
+                return report.Clean ? ExitCodes.Ok : ExitCodes.Rejected;
             }
-            await io.Out.WriteLineAsync(
-                $"{report.Leaves} leaves, {report.Submissions} submissions, {report.NoteRevisions} note revisions, {report.Events} events, {report.Checkpoints} checkpoints: " +
-                (report.Clean ? "the log is intact." : $"{report.Findings.Count} problems."));
-            return report.Clean ? ExitCodes.Ok : ExitCodes.Rejected;
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // No database, a key for another log, a setting that stops the start: nothing was audited, so say
+                // that, not a stack trace with the exit code of "problems found".
+                await io.Error.WriteLineAsync($"Could not audit the log: {e.Message}");
+                return ExitCodes.CouldNotAudit;
+            }
         });
         ledger.Subcommands.Add(audit);
         ledger.Subcommands.Add(LedgerFollowCommand.Create(io));
         return ledger;
+    }
+
+    /// <summary>
+    /// When Ledger:Origin is not configured, the origin the stored checkpoints name (the first one's: the log's own;
+    /// any that names another is a finding of the audit); null when it is configured or nothing is stored.
+    /// </summary>
+    private static async Task<string?> StoredOriginAsync(string[] arguments, CliOutput io, CancellationToken cancellationToken)
+    {
+        await using var app = Program.BuildApp(arguments);
+        var configured = app.Configuration[$"{LedgerOptions.Section}:{nameof(LedgerOptions.Origin)}"];
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+        var first = await db.LedgerCheckpoints.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Note).FirstOrDefaultAsync(cancellationToken);
+        if (configured is not null || first is null)
+        {
+            return null;
+        }
+        string origin;
+        try
+        {
+            origin = Checkpoint.Parse(SignedNote.Parse(first).Text).Origin;
+        }
+        catch (FormatException)
+        {
+            return null; // the audit names the checkpoint that is not well formed
+        }
+        await io.Out.WriteLineAsync($"Ledger:Origin is not configured; auditing the log the stored checkpoints name: {origin}");
+        return origin;
     }
 }

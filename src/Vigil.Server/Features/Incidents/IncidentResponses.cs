@@ -61,9 +61,12 @@ public sealed record SubmissionResponse(
 
 /// <summary>
 /// The answer to a successful submission: the incident as it now stands, the submission itself, and its receipt
-/// (keep it: it proves what was filed and when, offline, with only the log's public key).
+/// (keep it: it proves what was filed and when, offline, with only the log's public key), and when the same receipt
+/// proved in a checkpoint the witnesses cosigned can be fetched.
 /// </summary>
-public sealed record SubmissionAccepted(IncidentResponse Incident, SubmissionResponse Submission, Vigil.Server.Features.Ledger.Receipt Receipt);
+public sealed record SubmissionAccepted(
+    IncidentResponse Incident, SubmissionResponse Submission, Vigil.Server.Features.Ledger.Receipt Receipt,
+    Vigil.Server.Features.Ledger.CosignedReceipts.Expected CosignedReceipt);
 
 public sealed record ActorResponse(string Id, string Role, string? OrganisationId);
 

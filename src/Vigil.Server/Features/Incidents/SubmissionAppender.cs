@@ -26,10 +26,13 @@ namespace Vigil.Server.Features.Incidents;
 /// Nothing here updates a submission.
 /// </summary>
 public sealed class SubmissionAppender(
-    VigilDbContext db, LedgerWriter ledger, LedgerKeys keys, WriteTransactions writes, SubmissionAttachments attachments, TimeProvider clock)
+    VigilDbContext db, LedgerWriter ledger, LedgerKeys keys, WriteTransactions writes, SubmissionAttachments attachments, TimeProvider clock,
+    CosignedReceipts cosignedReceipts)
 {
     /// <param name="Before">The incident's view before the submission: the labels its changes' old values were said under.</param>
-    public sealed record Appended(Incident Incident, Submission Submission, IReadOnlyList<FieldChange> Changes, Receipt Receipt, JsonObject Before);
+    /// <param name="CosignedReceipt">When the receipt proved in a checkpoint the witnesses cosigned is expected.</param>
+    public sealed record Appended(
+        Incident Incident, Submission Submission, IReadOnlyList<FieldChange> Changes, Receipt Receipt, JsonObject Before, CosignedReceipts.Expected CosignedReceipt);
 
     /// <summary>Opens a new incident with its first report.</summary>
     public Task<(Appended? Appended, IReadOnlyList<FieldError> Errors)> OpenAsync(
@@ -126,7 +129,7 @@ public sealed class SubmissionAppender(
 
         var proof = await LedgerWriter.ProveAsync(db, submission.LeafIndex, checkpoint, cancellationToken);
         var receipt = Receipt.For(submission, MerkleHash.HashLeaf(commitment), keys.Origin, proof);
-        return (new Appended(incident, submission, changes, receipt, before), []);
+        return (new Appended(incident, submission, changes, receipt, before, cosignedReceipts.For(submission.LeafIndex, now)), []);
     }
 
     /// <summary>Runs in the caller's transaction (the idempotency filter's) or in one of its own, committed on success.</summary>

@@ -57,6 +57,7 @@ public static class SubmitReport
             IncidentResponse.From(appended.Incident, audience),
             new SubmissionResponse(appended.Incident.Id, appended.Submission.Sequence, appended.Submission.Kind, appended.Submission.ReceivedAt,
                 appended.Submission.ContentSha256, FieldChangeResponse.From(appended.Changes, audience, appended.Before, audience.Now)),
-            appended.Receipt);
+            appended.Receipt,
+            appended.CosignedReceipt);
     }
 }

@@ -14,9 +14,10 @@ public static class LedgerFeature
         services.AddHostedService<BuiltAtStart<LedgerKeys>>();
         services.AddScoped<LedgerWriter>();
         services.AddScoped<LedgerAudit>();
+        services.AddSingleton<CosignedReceipts>();
         services.AddHostedService<CheckpointSigner>();
         services.AddSingleton<IValidateOptions<LedgerOptions>, WitnessOptionsValidator>();
-        services.AddHttpClient(WitnessClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(WitnessClient.HttpClientName, http => http.Timeout = WitnessClient.Timeout);
         services.AddHostedService<WitnessCosigner>();
         return services;
     }
@@ -25,6 +26,7 @@ public static class LedgerFeature
     {
         LedgerEndpoints.Map(app);
         ReceiptEndpoints.Map(app);
+        WitnessKeysEndpoint.Map(app);
         return app;
     }
 }

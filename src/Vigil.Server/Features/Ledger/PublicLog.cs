@@ -19,15 +19,28 @@ public static class PublicLog
 
     public static async Task<ServedCheckpoint?> LatestAsync(VigilDbContext db, CancellationToken cancellationToken)
     {
-        if (await LedgerEndpoints.LatestAsync(db, cancellationToken) is not { } latest)
-        {
-            return null;
-        }
-        var cosignatures = await db.WitnessCosignatures.AsNoTracking().Where(w => w.CheckpointId == latest.Id).OrderBy(w => w.Id).ToListAsync(cancellationToken);
+        return await LedgerEndpoints.LatestAsync(db, cancellationToken) is { } latest ? await ServeAsync(db, latest, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// The latest checkpoint that includes leaf <paramref name="index"/> and carries a witness's cosignature, as served;
+    /// null while none does. Each cosignature covers every earlier tree, so a receipt proved in it is as witnessed as any.
+    /// </summary>
+    public static async Task<ServedCheckpoint?> LatestCosignedAsync(VigilDbContext db, long index, CancellationToken cancellationToken) =>
+        await db.LedgerCheckpoints.AsNoTracking()
+            .Where(c => c.TreeSize > index && db.WitnessCosignatures.Any(w => w.CheckpointId == c.Id))
+            .OrderByDescending(c => c.TreeSize).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken) is { } cosigned
+            ? await ServeAsync(db, cosigned, cancellationToken)
+            : null;
+
+    /// <summary>A stored checkpoint with its witnesses' cosignatures appended after the log's signature.</summary>
+    public static async Task<ServedCheckpoint> ServeAsync(VigilDbContext db, LedgerCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        var cosignatures = await db.WitnessCosignatures.AsNoTracking().Where(w => w.CheckpointId == checkpoint.Id).OrderBy(w => w.Id).ToListAsync(cancellationToken);
         var note = cosignatures.Count == 0
-            ? latest.Note
-            : SignedNote.Parse(latest.Note).WithSignatures(cosignatures.Select(c => NoteSignature.ParseLine(c.Line))).ToString();
-        return new ServedCheckpoint(latest, note, cosignatures);
+            ? checkpoint.Note
+            : SignedNote.Parse(checkpoint.Note).WithSignatures(cosignatures.Select(c => NoteSignature.ParseLine(c.Line))).ToString();
+        return new ServedCheckpoint(checkpoint, note, cosignatures);
     }
 
     public static Task<Entry?> EntryAsync(VigilDbContext db, long index, CancellationToken cancellationToken) =>

@@ -168,8 +168,11 @@
 
   async function check(receiptText, keyLines, contentText) {
     const keys = await parseKeys(keyLines);
-    const r = parseStrictly(receiptText, "NotJson");
-    if (r === null || typeof r !== "object" || Array.isArray(r)) fail("NotJson");
+    const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+    let r = parseStrictly(receiptText, "NotJson");
+    if (!isObject(r)) fail("NotJson");
+    // The whole answer of a submission (or of GET /api/v1/receipts/{i}) holds the receipt in its "receipt" member.
+    if (!Object.hasOwn(r, "format") && Object.hasOwn(r, "receipt") && isObject(r.receipt)) r = r.receipt;
     if (r.format !== "vigil-receipt/v1") fail("NotReceipt");
     for (const m of ["log_origin", "leaf_hash", "kind", "incident_id", "received_at", "proof"]) if (typeof r[m] !== "string") fail("BadField", m);
     if (!Number.isSafeInteger(r.leaf_index)) fail("BadField", "leaf_index");
@@ -191,10 +194,11 @@
       const data = await sha256(utf8("vigil/submission/v1"), [0], salt, utf8(committed));
       if (!same(await sha256([0], data), leaf)) fail("ContentMismatch");
     }
+    const holds = say("Holds", [proof.index, checkpoint.origin, checkpoint.size]);
+    // Without the content, the receipt's kind, sequence, incident and time are only what it states: not shown as proved.
+    if (contentText === null) return { sentences: [holds, text("ContentNotChecked")], plain: say("HoldsPlainUnchecked", [proof.index]) };
     return {
-      sentences: [say("Holds", [proof.index, checkpoint.origin, checkpoint.size]),
-        say("Submission", [r.kind, r.sequence, r.incident_id, r.received_at]),
-        text(contentText === null ? "ContentNotChecked" : "ContentChecked")],
+      sentences: [holds, say("Submission", [r.kind, r.sequence, r.incident_id, r.received_at]), text("ContentChecked")],
       plain: say("HoldsPlain", [r.kind, r.sequence, r.incident_id, r.received_at]),
     };
   }

@@ -13,6 +13,9 @@ namespace Vigil.Server.Features.Ledger.Witnesses;
 public sealed partial class WitnessClient(HttpClient http, ILogger<WitnessClient> logger)
 {
     public const string HttpClientName = "witnesses";
+
+    /// <summary>How long a witness may take to answer one request.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
     private const int MaxAttempts = 3;
 
     /// <summary>The verified cosignature (or null) and the size the witness is now known to hold (null if unknown).</summary>

@@ -48,9 +48,27 @@ public sealed class VerifyReceiptPageTests(VigilFactory factory) : IClassFixture
         Assert.StartsWith("In plain words: the log holds submission #1 (report) of incident ", shown.Plain, StringComparison.Ordinal);
         Assert.Equal("The content given is exactly what was committed.", shown.Sentences[2]);
 
+        // Issue 14: without the content, only what was proved is shown, and one sentence says what was not.
         var withoutContent = await PageVerdictAsync(receipt.ToJsonString());
-        Assert.Equal(shown.Sentences.Take(2), withoutContent.Sentences.Take(2));
-        Assert.StartsWith("Content not checked", withoutContent.Sentences[2], StringComparison.Ordinal);
+        Assert.Equal(2, withoutContent.Sentences.Count);
+        Assert.Equal(shown.Sentences[0], withoutContent.Sentences[0]);
+        Assert.StartsWith("Not proved: the content", withoutContent.Sentences[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(receipt["received_at"]!.GetValue<string>(), string.Join(" ", withoutContent.Sentences) + withoutContent.Plain, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 14, transparency log, third point: the whole answer of a submission is read as the receipt it holds, here as by `vigil verify`.</summary>
+    [Fact]
+    public async Task The_whole_answer_of_a_submission_is_checked_as_the_receipt_it_holds()
+    {
+        var (receipt, body, keys) = await ReceiptAsync();
+        var answer = new JsonObject { ["incident"] = new JsonObject { ["id"] = receipt["incident_id"]!.GetValue<string>() }, ["receipt"] = receipt.DeepClone() }.ToJsonString();
+
+        var shown = await PageVerdictAsync(answer, body);
+        var cli = await VerifyCli.RunAsync(answer, keys, body);
+        Assert.True(cli.Holds);
+        Assert.Equal("", shown.Reason);
+        Assert.Equal(cli.Sentences, shown.Sentences);
+        Assert.Equal((await PageVerdictAsync(receipt.ToJsonString(), body)).Sentences, shown.Sentences);
     }
 
     [Fact]
