@@ -43,8 +43,8 @@ public static class OpenPgpSignatures
     /// <param name="document">The document's bytes, exactly as served.</param>
     /// <param name="signature">The .asc file's bytes.</param>
     /// <param name="keys">The provider's public keys.</param>
-    /// <returns>Null when valid; otherwise why not.</returns>
-    public static string? Check(byte[] document, byte[] signature, IReadOnlyList<PgpPublicKey> keys)
+    /// <returns>Valid, or why not: a bad signature, one by a key not given, or one that could not be checked.</returns>
+    public static SignatureCheck Check(byte[] document, byte[] signature, IReadOnlyList<PgpPublicKey> keys)
     {
         List<PgpSignature> signatures;
         try
@@ -54,11 +54,11 @@ public static class OpenPgpSignatures
         }
         catch (Exception e) when (e is PgpException or IOException or ArgumentException or InvalidCastException)
         {
-            return $"the .asc file is not an OpenPGP signature: {e.Message}";
+            return new(SignatureStatus.Bad, $"the .asc file is not an OpenPGP signature: {e.Message}");
         }
         if (signatures.Count == 0)
         {
-            return "the .asc file holds no OpenPGP signature";
+            return new(SignatureStatus.Bad, "the .asc file holds no OpenPGP signature");
         }
         foreach (var candidate in signatures)
         {
@@ -71,18 +71,16 @@ public static class OpenPgpSignatures
             {
                 candidate.InitVerify(key);
                 candidate.Update(document);
-                if (candidate.Verify())
-                {
-                    return null;
-                }
-                return $"the OpenPGP signature by key {candidate.KeyId:X16} does not match the document";
+                return candidate.Verify()
+                    ? SignatureCheck.Valid
+                    : new(SignatureStatus.Bad, $"the OpenPGP signature by key {candidate.KeyId:X16} does not match the document");
             }
             catch (PgpException e)
             {
-                return $"the OpenPGP signature cannot be checked: {e.Message}";
+                return new(SignatureStatus.Unchecked, $"the OpenPGP signature by key {candidate.KeyId:X16} cannot be checked: {e.Message}");
             }
         }
-        return $"the document is signed by key {signatures[0].KeyId:X16}, which is not one of the provider's published keys";
+        return new(SignatureStatus.UnknownKey, $"the document is signed by key {signatures[0].KeyId:X16}, which is not one of the provider's published keys");
     }
 
     private static IEnumerable<PgpSignature> ReadSignatures(PgpObjectFactory factory)

@@ -5,13 +5,18 @@ namespace Vigil.Domain.Exposure;
 /// <summary>
 /// A component's version as a range's scheme reads it. Inventories write versions loosely ("v2.19", "2.19"), so a
 /// leading "v" is dropped and, for semver, missing minor and patch numbers count as zeros. Anything else the scheme
-/// refuses stays unreadable: a version that cannot be ordered is never guessed into a range.
+/// refuses stays unreadable (a version that cannot be ordered is never guessed into a range); a release such as
+/// "V15.1 Update 4" is read as <see cref="SiemensVersionScheme.Canonical"/> says.
 /// </summary>
 public static class ComponentVersion
 {
     public static string? ForScheme(VersionScheme scheme, string version)
     {
         var text = WithoutLeadingV(version.Trim());
+        if (scheme is SiemensVersionScheme)
+        {
+            return SiemensVersionScheme.Canonical(text);
+        }
         if (scheme.Problem(text) is null)
         {
             return text;

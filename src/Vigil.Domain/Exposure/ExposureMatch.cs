@@ -23,6 +23,12 @@ public enum MatchBasis
     VersionInRange,
 
     /// <summary>
+    /// The component's version lies in a range Vigil read from the document's words (<c>&lt; V2.7</c>, <c>4.x</c>,
+    /// <c>before 2.19.134</c>), the version scheme being a guess: weaker than a range the document gives as <c>vers</c>.
+    /// </summary>
+    RangeFromName,
+
+    /// <summary>
     /// The document names the product but gives no version Vigil can compare: the component may or may not be
     /// affected, and whoever runs it should check with the publisher.
     /// </summary>

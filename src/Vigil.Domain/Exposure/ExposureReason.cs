@@ -17,7 +17,11 @@ public static class ExposureReason
         var evidence = match.Basis switch
         {
             MatchBasis.ExactVersion => $"the document lists version {match.Range} as {entry.Status}",
+            MatchBasis.VersionInRange or MatchBasis.RangeFromName when match.Range == EveryVersion =>
+                $"the document lists every version ({Words(entry)}{match.Range}) as {entry.Status}",
             MatchBasis.VersionInRange => $"version {match.Version} lies in {match.Range}, which the document lists as {entry.Status}",
+            MatchBasis.RangeFromName =>
+                $"version {match.Version} lies in \"{entry.RangeWords}\", which Vigil reads as {match.Range} and the document lists as {entry.Status}",
             _ => entry.UnreadVersions is { } text
                 ? $"the document lists it as {entry.Status} with versions written as \"{text}\", which Vigil cannot compare: check whether your version is affected"
                 : $"the document lists the product as {entry.Status} without giving any version: check whether your version is affected",
@@ -27,4 +31,8 @@ public static class ExposureReason
             : "";
         return $"{component}: {identity}; {evidence}.{relationship}";
     }
+
+    private const string EveryVersion = "vers:all/*";
+
+    private static string Words(IAffectedProductEntry entry) => entry.RangeWords is { } words ? $"\"{words}\", read as " : "";
 }

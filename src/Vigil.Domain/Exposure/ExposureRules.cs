@@ -27,6 +27,12 @@ public static class ExposureRules
             // The document names the product and nothing more: say so, never claim a version is affected.
             return new ExposureMatch(component, entry, method, MatchBasis.NoVersionGiven, version, null);
         }
+        var inRange = entry.RangeWords is null ? MatchBasis.VersionInRange : MatchBasis.RangeFromName;
+        if (entry.Affected.FirstOrDefault(r => r.IsEveryVersion) is { } every)
+        {
+            // Every version (vers:all/*): whatever the component runs, even when its version is not known.
+            return new ExposureMatch(component, entry, method, inRange, version, every.ToString());
+        }
         if (version is null)
         {
             return null;
@@ -36,7 +42,8 @@ public static class ExposureRules
             if (range.Scheme is { } scheme && ComponentVersion.ForScheme(scheme, version) is { } readable && range.Contains(readable))
             {
                 var exact = range.Constraints is [{ Comparator: VersionComparator.Equal } only] ? only.Version : null;
-                return new ExposureMatch(component, entry, method, exact is null ? MatchBasis.VersionInRange : MatchBasis.ExactVersion, version, exact ?? range.ToString());
+                var basis = exact is not null && entry.RangeWords is null ? MatchBasis.ExactVersion : inRange;
+                return new ExposureMatch(component, entry, method, basis, version, basis == MatchBasis.ExactVersion ? exact : range.ToString());
             }
         }
         foreach (var named in entry.Versions)
@@ -51,11 +58,12 @@ public static class ExposureRules
 
     /// <summary>
     /// Whether a fixed or not-affected statement outweighs an affected one for the same component: a version the
-    /// document names exactly always does; a range only outweighs a statement that gives no version at all.
-    /// Overlapping ranges that contradict each other are left affected, erring towards telling.
+    /// document names exactly always does; a range (given or read from words) only outweighs a statement that gives
+    /// no version at all. Overlapping ranges that contradict each other are left affected, erring towards telling.
     /// </summary>
     public static bool Outweighs(MatchBasis exclusion, MatchBasis affected) =>
-        exclusion == MatchBasis.ExactVersion || (exclusion == MatchBasis.VersionInRange && affected == MatchBasis.NoVersionGiven);
+        exclusion == MatchBasis.ExactVersion
+        || ((exclusion is MatchBasis.VersionInRange or MatchBasis.RangeFromName) && affected == MatchBasis.NoVersionGiven);
 
     /// <summary>Type, namespace and name; qualifiers the entry gives (such as <c>os=android</c>) must be on the component too.</summary>
     public static bool SamePackage(PackageUrl entry, PackageUrl component) =>

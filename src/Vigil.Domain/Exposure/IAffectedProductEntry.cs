@@ -41,6 +41,18 @@ public interface IAffectedProductEntry
     /// <summary>How the document wrote versions Vigil could not read (free text), for the answer to quote.</summary>
     string? UnreadVersions => null;
 
+    /// <summary>
+    /// The document's words <see cref="Affected"/> was read from (<see cref="Versions.VersionRangeWords"/>), when it
+    /// wrote its range in words rather than as <c>vers</c>: a match is then on <see cref="MatchBasis.RangeFromName"/>.
+    /// </summary>
+    string? RangeWords => null;
+
+    /// <summary>
+    /// What the document advises for this product, when it advises per product (CSAF remediations naming it); null when
+    /// the document's countermeasures apply to all its products (a note).
+    /// </summary>
+    IReadOnlyList<string>? Remediations => null;
+
     /// <summary>Whether the document says the product is affected, or that it is fixed or not affected.</summary>
     ProductState State => ProductState.Affected;
 

@@ -6,7 +6,8 @@ using Vigil.Domain.Versions;
 namespace Vigil.Domain.Notes;
 
 /// <summary>
-/// Reads a note's affected products: each needs a vendor, a product, and one or more <c>vers</c> ranges; a purl and a
+/// Reads a note's affected products: each needs a vendor, a product, and one or more <c>vers</c> ranges of a type Vigil
+/// orders, or <c>vers:all/*</c> for every version (as CSAF writes it); a purl and a
 /// CPE name it for machines; fixed versions must be plain versions of the range's scheme that no range contains.
 /// </summary>
 internal static partial class NoteProductReader
@@ -76,7 +77,7 @@ internal static partial class NoteProductReader
         {
             reader.Fail(pointer, $"'{JsonFieldReader.Shorten(text)}' is not a vers range: {problem}");
         }
-        else if (range.Scheme is null)
+        else if (!range.IsEveryVersion && (range.Scheme is null || !VersionSchemes.Names.Contains(range.Type, StringComparer.Ordinal)))
         {
             reader.Fail(pointer, $"Vigil cannot order versions of vers type '{range.Type}'; use one of: {string.Join(", ", VersionSchemes.Names)}");
         }

@@ -24,6 +24,15 @@ public sealed class VersionRange
     /// <summary>The scheme that orders this range's versions, or null for a type Vigil cannot order.</summary>
     public VersionScheme? Scheme => VersionSchemes.Find(Type);
 
+    /// <summary>
+    /// The type of the range of all versions, <c>vers:all/*</c>: the form CSAF requires for "all versions", and the
+    /// only one of its type. Every version is in it, whatever its scheme.
+    /// </summary>
+    public const string AllType = "all";
+
+    /// <summary>True for <c>*</c> (such as <c>vers:all/*</c>): every version is in the range, whether or not its type can be ordered.</summary>
+    public bool IsEveryVersion => Constraints is [{ Comparator: VersionComparator.Any }];
+
     /// <summary>Parses a canonical <c>vers</c> string; on failure, <paramref name="problem"/> says why.</summary>
     /// <remarks>A type Vigil cannot order is parsed for syntax alone; its order cannot be checked.</remarks>
     public static bool TryParse(string? text, [NotNullWhen(true)] out VersionRange? range, [NotNullWhen(false)] out string? problem)
@@ -31,7 +40,10 @@ public sealed class VersionRange
         range = null;
         var parsed = VersRangeSyntax.Read(text, out var syntaxProblem);
         var scheme = parsed is null ? null : VersionSchemes.Find(parsed.Value.Type);
-        problem = syntaxProblem ?? (scheme is null ? null : VersRangeRules.Problem(scheme, parsed!.Value.Constraints));
+        problem = syntaxProblem
+            ?? (parsed!.Value.Type == AllType && parsed.Value.Constraints is not [{ Comparator: VersionComparator.Any }]
+                ? "The vers type \"all\" has one range only, vers:all/*." : null)
+            ?? (scheme is null ? null : VersRangeRules.Problem(scheme, parsed!.Value.Constraints));
         if (problem is not null || parsed is null)
         {
             problem ??= "Not a version range.";
@@ -77,6 +89,11 @@ public sealed class VersionRange
     /// <exception cref="FormatException">The version is not a version of the range's scheme.</exception>
     public bool Contains(string version)
     {
+        if (IsEveryVersion)
+        {
+            return true;
+        }
+
         var scheme = Scheme ?? throw new NotSupportedException($"Vigil cannot order versions of vers type \"{Type}\".");
         return scheme.Problem(version) is { } problem
             ? throw new FormatException(problem)

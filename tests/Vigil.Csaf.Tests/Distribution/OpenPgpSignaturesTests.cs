@@ -14,7 +14,7 @@ public sealed class OpenPgpSignaturesTests
     {
         var keys = OpenPgpSignatures.ReadKey(Provider.ArmoredPublicKey(), Provider.Fingerprint);
 
-        Assert.Null(OpenPgpSignatures.Check(Document, Provider.Sign(Document), keys));
+        Assert.True(OpenPgpSignatures.Check(Document, Provider.Sign(Document), keys).IsValid);
     }
 
     [Fact]
@@ -24,7 +24,9 @@ public sealed class OpenPgpSignaturesTests
         var changed = (byte[])Document.Clone();
         changed[^3] ^= 1;
 
-        Assert.Contains("does not match the document", OpenPgpSignatures.Check(changed, Provider.Sign(Document), keys), StringComparison.Ordinal);
+        var check = OpenPgpSignatures.Check(changed, Provider.Sign(Document), keys);
+        Assert.Equal(SignatureStatus.Bad, check.Status);
+        Assert.Contains("does not match the document", check.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,7 +34,9 @@ public sealed class OpenPgpSignaturesTests
     {
         var keys = OpenPgpSignatures.ReadKey(Provider.ArmoredPublicKey(), null);
 
-        Assert.Contains("not one of the provider's published keys", OpenPgpSignatures.Check(Document, Stranger.Sign(Document), keys), StringComparison.Ordinal);
+        var check = OpenPgpSignatures.Check(Document, Stranger.Sign(Document), keys);
+        Assert.Equal(SignatureStatus.UnknownKey, check.Status);
+        Assert.Contains("not one of the provider's published keys", check.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,6 +61,6 @@ public sealed class OpenPgpSignaturesTests
         var keys = OpenPgpSignatures.ReadKey(Provider.ArmoredPublicKey(), null);
 
         Assert.Throws<CsafDistributionException>(() => OpenPgpSignatures.ReadKey(Encoding.ASCII.GetBytes("not a key"), null));
-        Assert.NotNull(OpenPgpSignatures.Check(Document, Encoding.ASCII.GetBytes("not a signature"), keys));
+        Assert.Equal(SignatureStatus.Bad, OpenPgpSignatures.Check(Document, Encoding.ASCII.GetBytes("not a signature"), keys).Status);
     }
 }

@@ -16,11 +16,31 @@ public sealed class VersionRangeProperties
         Gen.Select(Gen.Int[0, 2], Gen.Int[0, 2], Gen.Int[0, 2], Gen.OneOf("", "-alpha", "-alpha.1", "-beta", "-rc.1", "-1", "+build.5"))
             .Select((major, minor, patch, suffix) => $"{major}.{minor}.{patch}{suffix}");
 
+    private static readonly VersionScheme Siemens = VersionSchemes.Find(SiemensVersionScheme.Type)!;
+
+    /// <summary>Releases with optional service pack, update and hotfix levels, as a range holds them (15.1-upd4).</summary>
+    private static readonly Gen<string> SiemensVersion =
+        Gen.Select(Gen.Int[0, 3].Array[1, 2], Gen.Int[0, 2], Gen.Int[0, 2], Gen.Int[0, 2])
+            .Select((release, sp, upd, hf) => string.Join('.', release) + (sp > 0 ? $"-sp{sp}" : "") + (upd > 0 ? $"-upd{upd}" : "") + (hf > 0 ? $"-hf{hf}" : ""));
+
     private static readonly Gen<VersionComparator> Comparator = Gen.OneOf(
         VersionComparator.Equal, VersionComparator.NotEqual, VersionComparator.LessThan,
         VersionComparator.LessOrEqual, VersionComparator.GreaterThan, VersionComparator.GreaterOrEqual);
 
-    public static TheoryData<string> Schemes() => ["intdot", "semver"];
+    public static TheoryData<string> Schemes() => ["intdot", "semver", SiemensVersionScheme.Type];
+
+    [Fact]
+    public void Siemens_releases_are_ordered_consistently_and_read_back_from_the_way_vendors_write_them()
+    {
+        Gen.Select(SiemensVersion, SiemensVersion, SiemensVersion).Sample((a, b, c) =>
+            Math.Sign(Siemens.Compare(a, b)) == -Math.Sign(Siemens.Compare(b, a))
+            && (Siemens.Compare(a, b) > 0 && Siemens.Compare(b, c) > 0 ? Siemens.Compare(a, c) > 0 : true)
+            && SiemensVersionScheme.Canonical(Spoken(a)) == a);
+    }
+
+    /// <summary>A canonical release as a vendor writes it: "V15.1 SP1 Upd 4 HF2".</summary>
+    private static string Spoken(string canonical) =>
+        "V" + canonical.Replace("-sp", " SP", StringComparison.Ordinal).Replace("-upd", " Upd ", StringComparison.Ordinal).Replace("-hf", " HF", StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(Schemes))]
@@ -72,7 +92,12 @@ public sealed class VersionRangeProperties
     }
 
     private static (VersionScheme Scheme, Gen<string> Version) Pick(string type) =>
-        type == "intdot" ? (IntDot, IntDotVersion) : (Semver, SemverVersion);
+        type switch
+        {
+            "intdot" => (IntDot, IntDotVersion),
+            "semver" => (Semver, SemverVersion),
+            _ => (Siemens, SiemensVersion),
+        };
 
     /// <summary>Constraints whose versions are pairwise distinct under the scheme, as a range requires.</summary>
     private static Gen<VersionConstraint[]> Constraints(string type, Gen<string> version)

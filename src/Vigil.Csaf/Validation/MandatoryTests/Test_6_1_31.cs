@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Vigil.Csaf.Validation.MandatoryTests;
 
-/// <summary>6.1.31 Version Range in Product Version: a <c>product_version</c> branch names one version, not a range.</summary>
+/// <summary>
+/// 6.1.31 Version Range in Product Version: a <c>product_version</c> branch names one version, not a range. The words
+/// count only as whole words, separated by white space, as the TC's test data reads them: "after-eight" is a version.
+/// </summary>
 internal sealed partial class Test_6_1_31 : IMandatoryTest
 {
     public string Number => "6.1.31";
@@ -15,6 +18,6 @@ internal sealed partial class Test_6_1_31 : IMandatoryTest
             .Where(b => b.Name is not null && RangeIndicator().IsMatch(b.Name))
             .Select(b => new CsafFinding(Number, $"{b.Path}/name", $"\"{b.Name}\" is a version range; use product_version_range"));
 
-    [GeneratedRegex(@"(<|>|\b(after|all|before|earlier|later|prior|versions)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(<|>|(?<!\S)(after|all|before|earlier|later|prior|versions)(?!\S))", RegexOptions.IgnoreCase)]
     private static partial Regex RangeIndicator();
 }

@@ -5,7 +5,8 @@ namespace Vigil.Server.Features.Advisories;
 /// <summary>Other publishers' CSAF 2.0 advisories: imported after Vigil's own validation, kept byte for byte.</summary>
 public static class AdvisoriesFeature
 {
-    public static IServiceCollection AddAdvisories(this IServiceCollection services) => services.AddScoped<AdvisoryImportRecord>();
+    public static IServiceCollection AddAdvisories(this IServiceCollection services) =>
+        services.AddScoped<AdvisoryImportRecord>().AddSingleton<AdvisorySeverities>();
 
     public static IEndpointRouteBuilder MapAdvisories(this IEndpointRouteBuilder app)
     {

@@ -24,7 +24,8 @@ public static class ImportAdvisory
     public const int MaxDocumentBytes = 16 * 1024 * 1024;
 
     public static async Task<Results<Created<AdvisoryResponse>, Ok<AdvisoryResponse>, ProblemHttpResult>> Handle(
-        HttpRequest request, ClaimsPrincipal user, VigilDbContext db, AdvisoryImportRecord record, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, VigilDbContext db, AdvisoryImportRecord record, AdvisorySeverities severities, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -44,7 +45,7 @@ public static class ImportAdvisory
         var known = await HeldAsync(db, sha256, cancellationToken);
         if (known is not null)
         {
-            return TypedResults.Ok(await AnswerHeldAsync(known, bytes!.Length, user, db, record, cancellationToken));
+            return TypedResults.Ok(await AnswerHeldAsync(known, bytes!.Length, user, db, record, severities, cancellationToken));
         }
         var advisory = new ImportedAdvisory
         {
@@ -65,10 +66,11 @@ public static class ImportAdvisory
             {
                 throw;
             }
-            return TypedResults.Ok(await AnswerHeldAsync(stored, bytes!.Length, user, db, record, cancellationToken));
+            return TypedResults.Ok(await AnswerHeldAsync(stored, bytes!.Length, user, db, record, severities, cancellationToken));
         }
         // Revisions may come out of order: the one imported now is not necessarily the newest.
-        var response = AdvisoryResponse.From(advisory, bytes!.Length, await AdvisoryRevisions.IsSupersededAsync(db, user, advisory, cancellationToken));
+        var response = AdvisoryResponse.From(advisory, bytes!.Length, await AdvisoryRevisions.IsSupersededAsync(db, user, advisory, cancellationToken),
+            severities.Of(advisory.Id, advisory.Content));
         return TypedResults.Created(response.DocumentUrl[..^"/document".Length], response);
     }
 
@@ -82,12 +84,13 @@ public static class ImportAdvisory
     /// it is named on it (on the record) rather than refused.
     /// </summary>
     private static async Task<AdvisoryResponse> AnswerHeldAsync(
-        ImportedAdvisory held, int size, ClaimsPrincipal user, VigilDbContext db, AdvisoryImportRecord record, CancellationToken cancellationToken)
+        ImportedAdvisory held, int size, ClaimsPrincipal user, VigilDbContext db, AdvisoryImportRecord record, AdvisorySeverities severities,
+        CancellationToken cancellationToken)
     {
         if (!await db.ImportedAdvisories.AnyAsync(a => a.Id == held.Id, cancellationToken))
         {
             await record.NameImporterAsync(held, user, cancellationToken);
         }
-        return AdvisoryResponse.From(held, size, await AdvisoryRevisions.IsSupersededAsync(db, user, held, cancellationToken));
+        return AdvisoryResponse.From(held, size, await AdvisoryRevisions.IsSupersededAsync(db, user, held, cancellationToken), severities.Of(held.Id, held.Content));
     }
 }

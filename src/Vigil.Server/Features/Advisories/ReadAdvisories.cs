@@ -12,7 +12,8 @@ namespace Vigil.Server.Features.Advisories;
 /// </summary>
 public static class ReadAdvisories
 {
-    public static async Task<Ok<List<AdvisoryResponse>>> List(ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<AdvisoryResponse>>> List(
+        ClaimsPrincipal user, VigilDbContext db, AdvisorySeverities severities, CancellationToken cancellationToken)
     {
         // The documents themselves stay in the database: a list carries only their size.
         var advisories = await db.ImportedAdvisories.AsNoTracking()
@@ -25,16 +26,18 @@ public static class ReadAdvisories
             .ToListAsync(cancellationToken);
         // Every revision is listed; the list holds all the caller may read, so it alone tells which are superseded.
         var newest = AdvisoryRevisions.Newest(advisories.Select(a => new AdvisoryRevisions.Tracking(a.Id, a.Publisher.Namespace, a.TrackingId, a.Version, a.CurrentReleaseDate)));
-        return TypedResults.Ok(advisories.Select(a => a with { Superseded = !newest.Contains(a.Id) }).ToList());
+        var severity = await severities.OfAsync(db, [.. advisories.Select(a => a.Id)], cancellationToken);
+        return TypedResults.Ok(advisories.Select(a => a with { Superseded = !newest.Contains(a.Id), Severity = severity[a.Id] }).ToList());
     }
 
     public static async Task<Results<Ok<AdvisoryResponse>, ProblemHttpResult>> Get(
-        long id, ClaimsPrincipal user, VigilDbContext db, CancellationToken cancellationToken)
+        long id, ClaimsPrincipal user, VigilDbContext db, AdvisorySeverities severities, CancellationToken cancellationToken)
     {
         var advisory = await db.ImportedAdvisories.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         return advisory is null
             ? Problems.NotFound($"advisory {id}")
-            : TypedResults.Ok(AdvisoryResponse.From(advisory, advisory.Content.Length, await AdvisoryRevisions.IsSupersededAsync(db, user, advisory, cancellationToken)));
+            : TypedResults.Ok(AdvisoryResponse.From(advisory, advisory.Content.Length, await AdvisoryRevisions.IsSupersededAsync(db, user, advisory, cancellationToken),
+                severities.Of(advisory.Id, advisory.Content)));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(

@@ -13,7 +13,8 @@ public sealed record RemediationResponse(IReadOnlyList<string> FixedVersions, st
 
 /// <summary>
 /// One component a document's statement covers: how the identity was matched (<c>purl</c>, <c>cpe</c> or <c>name</c>), on what
-/// version evidence (<c>exact-version</c>, <c>version-in-range</c>, or <c>no-version-given</c> when the document names the
+/// version evidence (<c>exact-version</c>, <c>version-in-range</c>, <c>range-from-name</c> when the range was read from
+/// the document's words rather than given as <c>vers</c>, or <c>no-version-given</c> when the document names the
 /// product without a version Vigil can compare), the status as the document words it, the relationship through
 /// which it names the product if any, and the reason in a sentence.
 /// </summary>
@@ -34,6 +35,7 @@ public sealed record ExposureMatchResponse(
     {
         MatchBasis.ExactVersion => "exact-version",
         MatchBasis.VersionInRange => "version-in-range",
+        MatchBasis.RangeFromName => "range-from-name",
         _ => "no-version-given",
     };
 }

@@ -9,7 +9,8 @@ namespace Vigil.Server.Features.Affected;
 /// product id it lists as known, first or last affected (affected), or as fixed, first fixed or known not affected
 /// (cancelling those versions), with the product's identity and versions from <see cref="CsafProducts"/>.
 /// A product whose versions Vigil cannot read, or that has none, is still an entry: it matches on identity alone and
-/// the answer says that the document gives no version to compare.
+/// the answer says that the document gives no version to compare. Each entry carries the vulnerability's remediations
+/// that name its product id (<see cref="CsafRemediations"/>), so the answer advises on what matched only.
 /// </summary>
 public static class CsafProductEntries
 {
@@ -21,11 +22,12 @@ public static class CsafProductEntries
         string DocumentId, string ProductReference, string Vendor, string Product, string? Platform,
         PackageUrl? Purl, CpeName? Cpe, IReadOnlyList<VersionRange> Affected, IReadOnlyList<string> Fixed,
         IReadOnlyList<string> Versions, string? UnreadVersions, ProductState State, string Status, string Statement,
-        ProductRelationship? Relationship) : IAffectedProductEntry;
+        ProductRelationship? Relationship, string? RangeWords = null, IReadOnlyList<string>? Remediations = null) : IAffectedProductEntry;
 
     public static IReadOnlyList<IAffectedProductEntry> Read(string documentId, JsonElement document)
     {
         var products = CsafProducts.Read(document);
+        var groups = CsafRemediations.Groups(document);
         var entries = new List<IAffectedProductEntry>();
         if (!document.TryGetProperty("vulnerabilities", out var vulnerabilities) || vulnerabilities.ValueKind != JsonValueKind.Array)
         {
@@ -39,6 +41,7 @@ public static class CsafProductEntries
             {
                 continue;
             }
+            var remediations = CsafRemediations.Read(vulnerability, groups);
             var fixedVersions = FixedStatuses.SelectMany(s => Ids(status, s)).Select(products.GetValueOrDefault).OfType<CsafProducts.Product>()
                 .Where(p => p.Version is not null).ToLookup(p => p.Key, p => p.Version!);
             foreach (var (name, state) in AffectedStatuses.Select(s => (s, ProductState.Affected)).Concat(NotAffectedStatuses.Select(s => (s, ProductState.NotAffected))))
@@ -47,10 +50,10 @@ public static class CsafProductEntries
                 {
                     if (products.TryGetValue(id, out var product))
                     {
-                        var (ranges, versions, unread) = VersionsOf(product);
+                        var (ranges, versions, unread, words) = VersionsOf(product);
                         entries.Add(new Entry(documentId, id, product.Vendor, product.Name, product.Platform, product.Purl, product.Cpe, ranges,
                             state == ProductState.Affected ? [.. fixedVersions[product.Key].Distinct(StringComparer.Ordinal)] : [],
-                            versions, unread, state, name, statement, product.Relationship));
+                            versions, unread, state, name, statement, product.Relationship, words, [.. remediations[id]]));
                     }
                 }
             }
@@ -59,32 +62,34 @@ public static class CsafProductEntries
     }
 
     /// <summary>
-    /// A <c>vers</c> range as given (a <c>generic</c> one, as the CSAF examples write, read as <c>intdot</c> when its
-    /// versions are dotted numbers); a free-text range such as <c>&lt;=1.14.0</c> read as semver or intdot constraints
-    /// when it is one; a single version read as semver (npm for npm packages) or intdot, else kept to compare as written.
+    /// A range name as <see cref="VersionRangeNames.ReadRange"/> reads it (a <c>vers</c> range, or words such as
+    /// <c>&lt; V2.7</c>); a version name that is in fact a range in words (<c>4.x</c>, <c>prior to 4.2</c>) likewise; a
+    /// single version read as semver (npm for npm packages) or intdot, else kept to compare as written.
     /// </summary>
-    private static (IReadOnlyList<VersionRange> Ranges, IReadOnlyList<string> Versions, string? Unread) VersionsOf(CsafProducts.Product product)
+    private static (IReadOnlyList<VersionRange> Ranges, IReadOnlyList<string> Versions, string? Unread, string? Words) VersionsOf(CsafProducts.Product product)
     {
         if (product.Range is { } range)
         {
-            var compact = range.Replace(" ", "", StringComparison.Ordinal);
-            string?[] candidates = range.StartsWith("vers:", StringComparison.Ordinal)
-                ? [range, range.StartsWith("vers:generic/", StringComparison.Ordinal) ? "vers:intdot/" + range["vers:generic/".Length..] : null]
-                : ["vers:semver/" + compact, "vers:intdot/" + compact];
-            return FirstOrderable(candidates) is { } readable ? ([readable], [], null) : ([], [], range);
+            return VersionRangeNames.ReadRange(range) is { } reading
+                ? ([reading.Range], [], null, reading.FromWords ? range : null)
+                : ([], [], range, null);
         }
         if (product.Version is { } version)
         {
+            if (VersionRangeWords.Read(version) is { } named)
+            {
+                return ([named], [], null, version);
+            }
             var scheme = product.Purl?.Type is "npm" ? "npm" : "semver";
             var bare = ComponentVersion.WithoutLeadingV(version);
             return FirstOrderable([$"vers:{scheme}/{bare}", $"vers:intdot/{bare}"]) is { } single
-                ? ([single], [], null) : ([], [version], null);
+                ? ([single], [], null, null) : ([], [version], null, null);
         }
-        return ([], [], null);
+        return ([], [], null, null);
     }
 
-    private static VersionRange? FirstOrderable(IEnumerable<string?> candidates) =>
-        candidates.OfType<string>().Select(c => VersionRange.TryParse(c, out var parsed, out _) && parsed.Scheme is not null ? parsed : null)
+    private static VersionRange? FirstOrderable(IEnumerable<string> candidates) =>
+        candidates.Select(c => VersionRange.TryParse(c, out var parsed, out _) && parsed.Scheme is not null ? parsed : null)
             .FirstOrDefault(r => r is not null);
 
     private static IEnumerable<string> Ids(JsonElement status, string name) =>

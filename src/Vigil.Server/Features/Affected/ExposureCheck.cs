@@ -24,10 +24,22 @@ public sealed class ExposureCheck(IEnumerable<IAffectedProductSource> sources)
                 var found = set.ById[hits.Key];
                 var fixedVersions = hits.SelectMany(m => m.Entry.Fixed).Distinct(StringComparer.Ordinal).ToList();
                 affecting.Add(new AffectingDocumentResponse(found.Id, found.Kind, found.Title, found.Version, found.Tlp, found.Severity, found.CveIds,
-                    new RemediationResponse(fixedVersions, found.Countermeasures, found.Workarounds), found.Link,
+                    new RemediationResponse(fixedVersions, Countermeasures(found, hits), found.Workarounds), found.Link,
                     [.. hits.Select(ExposureMatchResponse.From)]));
             }
         }
         return new AffectedResponse(components.Count, sets.Sum(s => s.ById.Count), [.. affecting.OrderBy(d => d.Id, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// What to do about the products that matched: the remediations naming them where the document advises per product
+    /// (CSAF), else the document's countermeasures.
+    /// </summary>
+    private static string Countermeasures(AffectingDocument document, IEnumerable<ExposureMatch> hits)
+    {
+        var advised = hits.Select(m => m.Entry.Remediations).ToList();
+        return advised.All(r => r is not null)
+            ? string.Join("\n", advised.SelectMany(r => r!).Distinct(StringComparer.Ordinal))
+            : document.Countermeasures;
     }
 }

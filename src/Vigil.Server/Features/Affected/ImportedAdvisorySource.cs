@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Vigil.Csaf.Cvss;
 using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Domain.Sharing;
@@ -29,7 +30,7 @@ public sealed class ImportedAdvisorySource(VigilDbContext db, ImportedAdvisoryCa
         var vulnerabilities = root.TryGetProperty("vulnerabilities", out var v) && v.ValueKind == JsonValueKind.Array ? [.. v.EnumerateArray()] : new List<JsonElement>();
         return new AffectingDocument(
             id, Kind, advisory.Title, advisory.Version, advisory.Tlp,
-            root.TryGetProperty("document", out var d) && d.TryGetProperty("aggregate_severity", out var s) && s.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "",
+            CsafSeverity.Of(root) ?? "",
             [.. vulnerabilities.Select(x => x.TryGetProperty("cve", out var cve) ? cve.GetString() : null).OfType<string>().Distinct(StringComparer.Ordinal)],
             string.Join("\n", vulnerabilities.SelectMany(Remediations).Distinct(StringComparer.Ordinal)),
             null,

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
 using Vigil.Data.Entities;
+using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
@@ -15,8 +16,8 @@ namespace Vigil.Server.Features.Aggregation;
 /// /.well-known/csaf-aggregator/aggregator.json (CSAF 2.0 requirement 21, section 7.1.21): the providers Vigil follows. Each entry names
 /// the provider's own provider-metadata.json and, when the provider allows mirroring (mirror_on_CSAF_aggregators),
 /// the provider-metadata.json of Vigil's mirror of it in <c>mirrors</c>. A provider is listed once a run has read its
-/// metadata, and only when that metadata agrees (list_on_CSAF_aggregators). Vigil is an <c>aggregator</c> when it
-/// mirrors at least one listed provider, and a <c>lister</c> while it mirrors none.
+/// metadata, and only when that metadata agrees (list_on_CSAF_aggregators); its mirror only once the mirror holds a
+/// document. Vigil is an <c>aggregator</c> when it mirrors at least one listed provider, and a <c>lister</c> while it mirrors none.
 /// </summary>
 public static class AggregatorMetadata
 {
@@ -26,7 +27,8 @@ public static class AggregatorMetadata
         app.MapGet(Path, HandleAsync).WithTags("CSAF").RequireAuthorization(Policies.Public).WithName("CsafAggregatorMetadata")
             .WithSummary("The CSAF providers Vigil follows, with Vigil's mirror of each that allows it");
 
-    private static async Task<IResult> HandleAsync(VigilDbContext db, CsafLocations locations, IOptions<CsafOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(
+        VigilDbContext db, MirrorDocuments mirror, CsafLocations locations, IOptions<CsafOptions> options, CancellationToken cancellationToken)
     {
         var listed = await db.FollowedProviders.AsNoTracking()
             .Where(p => p.PublisherName != null && p.ListOnAggregators).OrderBy(p => p.Id).ToListAsync(cancellationToken);
@@ -35,6 +37,22 @@ public static class AggregatorMetadata
             // The schema asks for at least one provider: until then there is no list to serve.
             return Problems.NotFound("list of CSAF providers (Vigil lists none yet)");
         }
+        // A mirror is named only once it holds a document: an empty one (every document refused, perhaps no key
+        // read) would send a client to a copy of nothing.
+        // Only providers with a signed CLEAR row can; a row every caller may read, so the audience filter changes nothing.
+        var mirrored = listed.Where(p => p.MirrorOnAggregators && p.MirrorFolder is not null).Select(p => p.Id).ToList();
+        var withClear = await db.ImportedAdvisories.AsNoTracking()
+            .Where(a => a.ProviderId != null && mirrored.Contains(a.ProviderId.Value) && a.Tlp == TlpLabel.Clear && a.Signature != null && a.DirectoryPath != null)
+            .Select(a => a.ProviderId!.Value).Distinct().ToListAsync(cancellationToken);
+        var holding = new HashSet<long>();
+        foreach (var p in listed.Where(p => withClear.Contains(p.Id)))
+        {
+            if ((await mirror.ServedAsync(p.Id, cancellationToken)).Count > 0)
+            {
+                holding.Add(p.Id);
+            }
+        }
+        bool IsMirrored(FollowedProvider p) => holding.Contains(p.Id);
         var aggregator = new JsonObject
         {
             ["aggregator"] = new JsonObject
@@ -46,15 +64,13 @@ public static class AggregatorMetadata
             },
             ["aggregator_version"] = "2.0",
             ["canonical_url"] = locations.Absolute(Path),
-            ["csaf_providers"] = new JsonArray([.. listed.Select(p => (JsonNode)Entry(p, locations))]),
+            ["csaf_providers"] = new JsonArray([.. listed.Select(p => (JsonNode)Entry(p, IsMirrored(p), locations))]),
             ["last_updated"] = CsafDocumentBuilder.CsafTime(listed.Max(p => p.ListedAt!.Value)),
         };
         return TypedResults.Text(aggregator.ToJsonString(), "application/json", Encoding.UTF8);
     }
 
-    private static bool IsMirrored(FollowedProvider p) => p.MirrorOnAggregators && p.MirrorFolder is not null;
-
-    private static JsonObject Entry(FollowedProvider p, CsafLocations locations)
+    private static JsonObject Entry(FollowedProvider p, bool mirrored, CsafLocations locations)
     {
         var metadata = new JsonObject
         {
@@ -68,7 +84,7 @@ public static class AggregatorMetadata
             metadata["role"] = p.Role;
         }
         var entry = new JsonObject { ["metadata"] = metadata };
-        if (IsMirrored(p))
+        if (mirrored)
         {
             entry["mirrors"] = new JsonArray(locations.Absolute(MirrorLocations.MetadataPath(p.MirrorFolder!)));
         }

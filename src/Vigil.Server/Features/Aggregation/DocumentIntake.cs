@@ -21,6 +21,12 @@ namespace Vigil.Server.Features.Aggregation;
 /// </summary>
 public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, TimeProvider clock)
 {
+    /// <summary>The reason of a refusal whose signature verified false, or was no signature: the document may have been altered.</summary>
+    public const string BadSignature = "bad signature: ";
+
+    /// <summary>The reason of a refusal whose signature could not be checked (the provider's key could not be fetched or read).</summary>
+    public const string SignatureUnchecked = "signature could not be checked: ";
+
     public const string NoHashWarning = "published without .sha256 or .sha512; the OpenPGP signature was checked";
 
     /// <summary>What was done with the document; null when it is already held.</summary>
@@ -155,10 +161,24 @@ public sealed class DocumentIntake(VigilDbContext db, ProviderFetcher fetcher, T
         }
         if (context.Keys.Count == 0)
         {
-            return (null, "bad signature: none of the provider's OpenPGP keys could be read");
+            return (null, Unchecked(context.KeyProblems.Count == 0
+                ? "the provider's metadata lists no OpenPGP key"
+                : "none of the provider's OpenPGP keys could be read", context));
         }
-        return OpenPgpSignatures.Check(bytes, signature.Body, context.Keys) is { } problem ? (null, "bad signature: " + problem) : (signature.Body, null);
+        var check = OpenPgpSignatures.Check(bytes, signature.Body, context.Keys);
+        return check.Status switch
+        {
+            SignatureStatus.Valid => (signature.Body, null),
+            // Signed by a key Vigil could not read: nothing says the signature is wrong.
+            SignatureStatus.UnknownKey when context.KeyProblems.Count > 0 => (null, Unchecked(check.Reason!, context)),
+            SignatureStatus.Unchecked => (null, Unchecked(check.Reason!, context)),
+            _ => (null, BadSignature + check.Reason),
+        };
     }
+
+    /// <summary>A signature that was not found wrong but could not be checked, with why (and each key that could not be read).</summary>
+    private static string Unchecked(string why, FollowContext context) =>
+        SignatureUnchecked + why + string.Concat(context.KeyProblems.Select(p => $"; key {p}"));
 
     /// <summary>The published digest; none when the file is missing; a problem when it is there but unreadable.</summary>
     private async Task<(string? Digest, string? Problem)> PublishedHashAsync(Uri url, int hexLength, CancellationToken cancellationToken)

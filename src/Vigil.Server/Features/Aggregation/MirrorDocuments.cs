@@ -3,6 +3,7 @@ using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Advisories;
+using Vigil.Server.Features.Csaf;
 
 namespace Vigil.Server.Features.Aggregation;
 
@@ -33,9 +34,10 @@ public sealed class MirrorDocuments(VigilDbContext db)
     /// <summary>The bytes and signature the mirror serves at <paramref name="path"/>, or null.</summary>
     public async Task<(byte[] Content, byte[] Signature)?> FindAsync(long providerId, string path, CancellationToken cancellationToken)
     {
-        // What a path serves depends on that path's revisions alone, so only they are read.
-        var rows = await RowsAsync(db.ImportedAdvisories.Where(a => a.ProviderId == providerId && a.DirectoryPath == path), cancellationToken);
-        if (Served(rows).SingleOrDefault() is not { } served)
+        // What a path serves depends on that path's revisions alone: only its year's are read, and named as now.
+        var year = path.Split('/')[0] + "/";
+        var rows = await RowsAsync(db.ImportedAdvisories.Where(a => a.ProviderId == providerId && a.DirectoryPath!.StartsWith(year)), cancellationToken);
+        if (Served(rows).SingleOrDefault(d => d.Path == path) is not { } served)
         {
             return null;
         }
@@ -48,10 +50,17 @@ public sealed class MirrorDocuments(VigilDbContext db)
         db.ProviderKeys.AsNoTracking().Where(k => k.ProviderId == providerId).OrderBy(k => k.Id).ToListAsync(cancellationToken);
 
     // Which revision is a path's newest is decided over every revision, whoever asks; only a CLEAR newest one is served.
-    private static Task<List<Row>> RowsAsync(IQueryable<ImportedAdvisory> advisories, CancellationToken cancellationToken) =>
-        advisories.AsNoTracking().IgnoreQueryFilters([AudienceFilters.Name])
+    private static async Task<List<Row>> RowsAsync(IQueryable<ImportedAdvisory> advisories, CancellationToken cancellationToken) =>
+        [.. (await advisories.AsNoTracking().IgnoreQueryFilters([AudienceFilters.Name])
             .Select(a => new Row(a.Id, a.DirectoryPath!, a.TrackingId, a.Title, a.Version, a.CurrentReleaseDate, a.Tlp, a.Signature != null, a.ImportedAt))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).Select(r => r with { Path = Named(r.Path, r.TrackingId) })];
+
+    /// <summary>
+    /// The stored path's year folder with the file name section 5.1 gives the tracking id now: rows stored before the
+    /// rule wrote one '_' per character (<c>oasis____csaf_tc-...</c>) are served at the right name too.
+    /// </summary>
+    private static string Named(string storedPath, string trackingId) =>
+        storedPath.Split('/')[0] + "/" + CsafLocations.FileName(trackingId);
 
     private static List<MirroredDocument> Served(List<Row> rows) =>
         [.. rows.GroupBy(r => r.Path, StringComparer.Ordinal)

@@ -20,6 +20,8 @@ public static class MirrorEndpoints
         var group = app.MapGroup(MirrorLocations.Root + "/{folder}").WithTags("CSAF").RequireAuthorization(Policies.Public);
         group.MapGet("/provider-metadata.json", MetadataAsync).WithName("CsafMirrorMetadata").WithSummary("The provider-metadata.json of Vigil's mirror of a provider");
         group.MapGet("/openpgp/{file}", KeyAsync).WithName("CsafMirrorKey").WithSummary("A mirrored provider's public OpenPGP key, as fetched from it");
+        group.MapGet($"/{MirrorLocations.Directory}/", ListingAsync).WithName("CsafMirrorListing").WithSummary("The mirror directory's listing (HTML)");
+        group.MapGet($"/{MirrorLocations.Directory}/{{year:int}}/", YearListingAsync).WithName("CsafMirrorYearListing").WithSummary("A mirror year folder's listing (HTML)");
         group.MapGet($"/{MirrorLocations.Directory}/index.txt", IndexAsync).WithName("CsafMirrorIndex").WithSummary("Every mirrored document, one path a line");
         group.MapGet($"/{MirrorLocations.Directory}/changes.csv", ChangesAsync).WithName("CsafMirrorChanges").WithSummary("Every mirrored document with its last change, newest first");
         group.MapGet($"/{MirrorLocations.Directory}/{CsafRolieFeed.FileName(MirrorLocations.Directory)}", FeedAsync).WithName("CsafMirrorFeed").WithSummary("The mirror's ROLIE feed");
@@ -46,6 +48,34 @@ public static class MirrorEndpoints
         }
         var key = (await mirror.KeysAsync(provider.Id, cancellationToken)).FirstOrDefault(k => k.Fingerprint + ".asc" == file);
         return key is null ? Problems.NotFound($"key {file} on this mirror") : TypedResults.Bytes(key.Content, "application/pgp-keys");
+    }
+
+    private static async Task<IResult> ListingAsync(string folder, MirrorDocuments mirror, CancellationToken cancellationToken)
+    {
+        if (await mirror.ProviderAsync(folder, cancellationToken) is not { } provider)
+        {
+            return NoMirror(folder);
+        }
+        var years = (await mirror.ServedAsync(provider.Id, cancellationToken)).Select(d => d.Path.Split('/')[0] + "/").Distinct().Order(StringComparer.Ordinal);
+        return CsafDirectoryListing.Of(MirrorLocations.DirectoryPath(folder) + "/", null,
+            [.. years, CsafRolieFeed.FileName(MirrorLocations.Directory), "changes.csv", "index.txt"]);
+    }
+
+    private static async Task<IResult> YearListingAsync(string folder, int year, MirrorDocuments mirror, CancellationToken cancellationToken)
+    {
+        if (await mirror.ProviderAsync(folder, cancellationToken) is not { } provider)
+        {
+            return NoMirror(folder);
+        }
+        var prefix = FormattableString.Invariant($"{year}/");
+        var files = (await mirror.ServedAsync(provider.Id, cancellationToken))
+            .Where(d => d.Path.StartsWith(prefix, StringComparison.Ordinal)).Select(d => d.Path[prefix.Length..]).Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            return Problems.NotFound($"folder {prefix} on this mirror");
+        }
+        var directory = MirrorLocations.DirectoryPath(folder) + "/";
+        return CsafDirectoryListing.Of(directory + prefix, directory, [.. files.SelectMany(CsafDirectoryListing.WithCompanions)]);
     }
 
     private static async Task<IResult> IndexAsync(string folder, MirrorDocuments mirror, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using System.Text;
+using Vigil.Csaf.Distribution;
 
 namespace Vigil.Server.Features.Aggregation;
 
@@ -13,20 +13,8 @@ public static class MirrorFolder
 
     public static string FromPublisher(string publisherName)
     {
-        var name = new StringBuilder();
-        foreach (var c in publisherName.ToLowerInvariant())
-        {
-            var keep = c is '+' or '-' or (>= 'a' and <= 'z') or (>= '0' and <= '9');
-            if (keep)
-            {
-                name.Append(c);
-            }
-            else if (name.Length > 0 && name[^1] != '_')
-            {
-                name.Append('_');
-            }
-        }
-        var folder = name.ToString().TrimEnd('_');
+        // The file name rule of CSAF section 5.1, without the underscores a name may start or end with.
+        var folder = CsafFileName.Normalize(publisherName).Trim('_');
         folder = folder.Length > MaxLength ? folder[..MaxLength].TrimEnd('_') : folder;
         return folder.Length == 0 ? "provider" : folder;
     }

@@ -68,7 +68,10 @@ public sealed partial class ProviderSync(
             await KeepKeysAsync(providerId, found.KeyFiles, cancellationToken);
             outcomes.AddRange(found.Problems);
             var namespaceRefusal = await claims.ClaimAsync(providerId, metadata.Publisher.Namespace, cancellationToken);
-            var context = new FollowContext(providerId, metadata.Publisher.Namespace, found.Keys, run.RequestedBy, namespaceRefusal);
+            var context = new FollowContext(providerId, metadata.Publisher.Namespace, found.Keys, run.RequestedBy, namespaceRefusal)
+            {
+                KeyProblems = found.KeyProblems,
+            };
             var downloaded = 0;
             foreach (var (document, i) in found.Documents.Select((d, i) => (d, i)))
             {

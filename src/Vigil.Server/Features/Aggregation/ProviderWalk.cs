@@ -17,14 +17,17 @@ public sealed class ProviderWalk(ProviderFetcher fetcher)
     /// <summary>A key file as the provider served it, with its primary key's fingerprint (upper-case hex).</summary>
     public sealed record KeyFile(string Fingerprint, byte[] Content);
 
+    /// <param name="KeyProblems">Each key of the metadata that could not be fetched or read: its URL and why.</param>
     public sealed record Result(
-        IReadOnlyList<PgpPublicKey> Keys, IReadOnlyList<KeyFile> KeyFiles, IReadOnlyList<DocumentLocation> Documents, IReadOnlyList<RunOutcome> Problems);
+        IReadOnlyList<PgpPublicKey> Keys, IReadOnlyList<KeyFile> KeyFiles, IReadOnlyList<DocumentLocation> Documents, IReadOnlyList<RunOutcome> Problems,
+        IReadOnlyList<string> KeyProblems);
 
     public async Task<Result> WalkAsync(ProviderMetadata metadata, CancellationToken cancellationToken)
     {
         var problems = new List<RunOutcome>();
         var keys = new List<PgpPublicKey>();
         var keyFiles = new List<KeyFile>();
+        var keyProblems = new List<string>();
         foreach (var reference in metadata.Keys)
         {
             var fetched = await fetcher.GetAsync(reference.Url, ProviderFetcher.MaxMetadataBytes, cancellationToken);
@@ -39,6 +42,7 @@ public sealed class ProviderWalk(ProviderFetcher fetcher)
             catch (CsafDistributionException e)
             {
                 problems.Add(RunOutcome.Refuse(reference.Url, "OpenPGP key: " + e.Message));
+                keyProblems.Add($"{reference.Url.AbsoluteUri}: {e.Message}");
             }
         }
 
@@ -72,7 +76,7 @@ public sealed class ProviderWalk(ProviderFetcher fetcher)
                 documents.TryAdd(location.Document.AbsoluteUri, location);
             }
         }
-        return new Result(keys, keyFiles, [.. documents.Values], problems);
+        return new Result(keys, keyFiles, [.. documents.Values], problems, keyProblems);
     }
 
     /// <summary>The union of changes.csv and index.txt: either may be missing, not both.</summary>

@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.Extensions.Options;
+using Vigil.Csaf.Distribution;
 using Vigil.Domain.Sharing;
 
 namespace Vigil.Server.Features.Csaf;
@@ -36,16 +36,8 @@ public sealed class CsafLocations(IOptions<CsafOptions> options)
 
     public static string DirectoryOf(string tlp) => CsafTlp(tlp).ToLowerInvariant();
 
-    /// <summary>CSAF 5.1: the tracking id in lower case, every character other than + - a-z 0-9 replaced by _, then .json.</summary>
-    public static string FileName(string trackingId)
-    {
-        var name = new StringBuilder();
-        foreach (var c in trackingId.ToLowerInvariant())
-        {
-            name.Append(c is '+' or '-' or (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '_');
-        }
-        return name.Append(".json").ToString();
-    }
+    /// <summary>CSAF 5.1 (<see cref="CsafFileName"/>): the tracking id in lower case, each run of characters other than + - a-z 0-9 one _, then .json.</summary>
+    public static string FileName(string trackingId) => CsafFileName.Of(trackingId);
 
     public static string DirectoryPath(string directory) => $"{Root}/{directory}";
 

@@ -12,5 +12,8 @@ public static class CsafFiles
             .Order(StringComparer.Ordinal),
     ];
 
+    /// <summary>A CSAF TC test document Vigil.Csaf.Tests holds (see its OasisTestData/SOURCES.md).</summary>
+    public static string OasisTestData(string file) => RepositoryPaths.File("tests", "Vigil.Csaf.Tests", "OasisTestData", file);
+
     public static string Broken(string number) => RepositoryPaths.File("tests", "Vigil.Csaf.Tests", "Broken", $"{number}.json");
 }

@@ -74,6 +74,12 @@ public abstract class MirrorTests<TFactory>(TFactory factory) : IClassFixture<TF
         var analyst = await factory.CreateActorAsync(Roles.Analyst);
         var idC = await ProviderFollowingTests<TFactory>.FollowAsync(analyst.Client, c.MetadataUrl.AbsoluteUri);
         await using var b = await StaticCsafProvider.StartMirroredAsync($"Acme{tag}-{idC}", "white");
+        // aggregator.json names a mirror once it holds a document (issue 14): each provider publishes one.
+        foreach (var (provider, name) in new[] { (a, "A"), (b, "B"), (c, "C") })
+        {
+            provider.Publish("white/2024/x.json", provider.Document($"AC-{tag}-{name}"));
+            provider.WriteText("white/index.txt", "2024/x.json\n");
+        }
         await ProviderFollowingTests<TFactory>.RunAsync(analyst.Client, await ProviderFollowingTests<TFactory>.FollowAsync(analyst.Client, a.MetadataUrl.AbsoluteUri));
         await ProviderFollowingTests<TFactory>.RunAsync(analyst.Client, await ProviderFollowingTests<TFactory>.FollowAsync(analyst.Client, b.MetadataUrl.AbsoluteUri));
 

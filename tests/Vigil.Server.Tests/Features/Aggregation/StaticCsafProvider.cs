@@ -103,6 +103,9 @@ public sealed class StaticCsafProvider : IAsyncDisposable
 
     public void WriteText(string path, string text) => Write(path, Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Takes a file away, so that it answers 404.</summary>
+    public void Remove(string path) => File.Delete(Path.Combine(_root, ".well-known", "csaf", path));
+
     /// <summary>Writes a document and the companions asked for; <paramref name="signer"/> null writes no .asc.</summary>
     public void Publish(string path, byte[] document, bool sha256 = true, bool sha512 = true, CsafOpenPgpKey? signer = null, bool signed = true)
     {
