@@ -42,6 +42,13 @@ public sealed partial class FirstUseCliTests(RunningServer server) : IClassFixtu
         Assert.Contains("    missing: ", first.Out, StringComparison.Ordinal);
         Assert.True(Regex.IsMatch(first.Out, @"met late: .+: late by [0-9,]+ days?"), first.Out);
 
+        // The saved file is what `vigil verify` reads: it proves the report just filed, content and all.
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var key = (await http.GetStringAsync("/ledger/key")).Split('\n')[0];
+        var verified = await CliRun.InProcessAsync(["verify", receiptFile, "--key", key, "--content", input]);
+        Assert.True(verified.ExitCode == ExitCodes.Ok, verified.ToString());
+        Assert.Contains("The content given is exactly what was committed.", verified.Out, StringComparison.Ordinal);
+
         // A second filing of the same file keeps the first receipt and says where the new one went.
         var before = File.ReadAllText(receiptFile);
         var second = await CliRun.InProcessAsync(["report", "submit", input, .. connection]);
