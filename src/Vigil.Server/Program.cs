@@ -7,6 +7,7 @@ using Vigil.Server.Features.Compliance;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Features.Events;
 using Vigil.Server.Features.Health;
+using Vigil.Server.Features.Home;
 using Vigil.Server.Features.Incidents;
 using Vigil.Server.Features.Inventory;
 using Vigil.Server.Features.Ledger;
@@ -50,6 +51,7 @@ public partial class Program
         builder.Services.AddVigilStorage();
         builder.Services.AddVigilSecurity();
         builder.Services.AddApiReference();
+        builder.Services.AddHome();
         builder.Services.AddHealth();
         builder.Services.AddUsers();
         builder.Services.AddOrganisations();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Users;
+using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Cli.Commands;
@@ -13,8 +14,17 @@ public static class AdminCommands
     public static Command Create(CliOutput io)
     {
         var admin = new Command("admin", "Operator tasks on the local database.");
-        var email = new Option<string>("--email") { Description = "The first administrator's e-mail.", DefaultValueFactory = _ => "admin@vigil.local" };
-        var init = new Command("init", "Create the database and the first administrator, and print its one-time token.") { email };
+        var email = new Option<string>("--email")
+        {
+            Description = "The first administrator's e-mail; with --new-token, the administrator to issue it for.",
+            DefaultValueFactory = _ => "admin@vigil.local",
+        };
+        var newToken = new Option<bool>("--new-token")
+        {
+            Description = "When users exist (a lost bootstrap token): issue a new one-day token for the enabled administrator --email names, "
+                + "or, when no administrator is enabled, create --email as a recovery administrator. Printed once, on the record.",
+        };
+        var init = new Command("init", "Create the database and the first administrator, and print its one-time token.") { email, newToken };
         init.TreatUnmatchedTokensAsErrors = false;
         init.SetAction(async (parsed, cancellationToken) =>
         {
@@ -22,20 +32,56 @@ public static class AdminCommands
             var app = Program.BuildApp([.. parsed.UnmatchedTokens, "--FirstStart:CreateAdmin=false"]);
             await DatabaseStartup.MigrateAsync(app.Services, app.Services.GetRequiredService<IOptions<StorageOptions>>().Value, cancellationToken);
             await using var scope = app.Services.CreateAsyncScope();
-            var created = await scope.ServiceProvider.GetRequiredService<UserAccounts>().InitialiseAsync(parsed.GetValue(email)!, cancellationToken);
-            if (created is not { } first)
+            var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+            var created = await accounts.InitialiseAsync(parsed.GetValue(email)!, cancellationToken);
+            if (created is { } first)
             {
-                await io.Error.WriteLineAsync("Vigil is already initialised: users exist. Ask an administrator for a token.");
+                await io.Out.WriteLineAsync(FirstStart.BootstrapMessage(first.Admin.Email, first.Token, first.ExpiresAt));
+                return ExitCodes.Ok;
+            }
+            if (!parsed.GetValue(newToken))
+            {
+                await io.Error.WriteLineAsync("Vigil is already initialised: users exist. Ask an administrator for a token, or, on this machine, "
+                    + "issue a new administrator token (a lost bootstrap token) with: vigil admin init --new-token --email ADMIN-EMAIL");
                 return ExitCodes.Rejected;
             }
-            await io.Out.WriteLineAsync(FirstStart.BootstrapMessage(first.Admin.Email, first.Token, first.ExpiresAt));
-            return ExitCodes.Ok;
+            return await NewTokenAsync(io, accounts, parsed.GetValue(email)!, cancellationToken);
         });
         admin.Subcommands.Add(init);
         admin.Subcommands.Add(Recover(io));
         admin.Subcommands.Add(RotateLedgerKey(io));
         return admin;
     }
+
+    /// <summary>`admin init --new-token`: a recovery token for an enabled administrator, or a recovery administrator when none is enabled.</summary>
+    private static async Task<int> NewTokenAsync(CliOutput io, UserAccounts accounts, string email, CancellationToken cancellationToken)
+    {
+        var by = UserAccounts.Recovery.OnThisMachine("vigil admin init --new-token");
+        if (await accounts.RecoverAsync(email, by, cancellationToken) is { } issued)
+        {
+            await io.Out.WriteLineAsync(RecoveryMessage(email, issued));
+            return ExitCodes.Ok;
+        }
+        if (await accounts.CreateRecoveryAdminAsync(email, by, cancellationToken) is { } rescue)
+        {
+            await io.Out.WriteLineAsync($"No administrator was enabled: Vigil created {rescue.Admin.Email} as a recovery administrator.");
+            await io.Out.WriteLineAsync(RecoveryMessage(rescue.Admin.Email, rescue.Token));
+            return ExitCodes.Ok;
+        }
+        var admins = await accounts.EnabledAdminEmailsAsync(cancellationToken);
+        await io.Error.WriteLineAsync(admins.Count == 0
+            ? $"{email} is a user who is no enabled administrator, and no administrator is enabled: name a new e-mail for a recovery administrator."
+            : $"There is no enabled administrator {email}. Enabled administrators: {string.Join(", ", admins)}.");
+        return ExitCodes.Rejected;
+    }
+
+    private static string RecoveryMessage(string email, ApiTokens.Issued issued) => $"""
+        A token for {email}, shown this once and valid until {issued.Entity.ExpiresAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm} UTC:
+
+            {issued.Secret}
+
+        Its issue is on the record. Use it to set things right (a password reset, a second administrator), then revoke it.
+        """;
 
     private static Command Recover(CliOutput io)
     {
@@ -47,19 +93,14 @@ public static class AdminCommands
             var app = Program.BuildApp([.. parsed.UnmatchedTokens, "--FirstStart:CreateAdmin=false"]);
             await DatabaseStartup.MigrateAsync(app.Services, app.Services.GetRequiredService<IOptions<StorageOptions>>().Value, cancellationToken);
             await using var scope = app.Services.CreateAsyncScope();
-            var issued = await scope.ServiceProvider.GetRequiredService<UserAccounts>().RecoverAsync(parsed.GetValue(email)!, cancellationToken);
+            var issued = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
+                .RecoverAsync(parsed.GetValue(email)!, UserAccounts.Recovery.OnThisMachine("vigil admin recover"), cancellationToken);
             if (issued is null)
             {
                 await io.Error.WriteLineAsync($"There is no enabled administrator {parsed.GetValue(email)}.");
                 return ExitCodes.Rejected;
             }
-            await io.Out.WriteLineAsync($"""
-                A token for {parsed.GetValue(email)}, shown this once and valid until {issued.Entity.ExpiresAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm} UTC:
-
-                    {issued.Secret}
-
-                Its issue is on the record. Use it to set things right (a password reset, a second administrator), then revoke it.
-                """);
+            await io.Out.WriteLineAsync(RecoveryMessage(parsed.GetValue(email)!, issued));
             return ExitCodes.Ok;
         });
         return recover;

@@ -53,7 +53,7 @@ public static class IncidentPrinter
 
     private static string Show(JsonNode? value)
     {
-        var text = value?.ToJsonString() ?? "(none)";
+        var text = value is null ? "(none)" : CliJson.Write(value);
         return text.Length <= 120 ? text : text[..117] + "...";
     }
 }

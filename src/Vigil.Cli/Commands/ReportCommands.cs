@@ -16,12 +16,45 @@ public static class ReportCommands
         var report = new Command("report", "File and follow up incident reports.") { server, token, json, key };
 
         var file = new Argument<FileInfo>("FILE") { Description = "The report as JSON (see docs/api.md)." };
-        var submit = new Command("submit", "File a new incident report.") { file };
-        submit.SetAction((parsed, ct) => ServerCall.RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client =>
+        var receiptOut = new Option<FileInfo?>("--receipt-out")
         {
-            var body = await ServerCall.ReadFileAsync(parsed.GetValue(file)!, io);
-            return body is null ? null : await client.PostJsonAsync("/api/v1/incidents", body, parsed.GetValue(key), ct);
-        }, parsed.GetValue(json), IncidentPrinter.PrintAcceptedAsync));
+            Description = "Where to save the answer holding the receipt (default: beside FILE, report.json -> report.receipt.json); an existing file is never replaced.",
+        };
+        var submit = new Command("submit", "File a new incident report, save its receipt, and show the open deadlines.") { file, receiptOut };
+        submit.SetAction((parsed, ct) =>
+        {
+            VigilApiClient? used = null;
+            return ServerCall.RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client =>
+            {
+                used = client;
+                var body = await ServerCall.ReadFileAsync(parsed.GetValue(file)!, io);
+                return body is null ? null : await client.PostJsonAsync("/api/v1/incidents", body, parsed.GetValue(key), ct);
+            }, parsed.GetValue(json), async answer =>
+            {
+                var wanted = parsed.GetValue(receiptOut)?.FullName ?? SubmissionReceipt.DefaultPath(parsed.GetValue(file)!.FullName);
+                var saved = await SubmissionReceipt.SaveAsync(wanted, answer.Body, ct);
+                if (parsed.GetValue(json))
+                {
+                    // Standard output holds the answer alone; where it was saved goes beside the other messages.
+                    await io.Out.WriteLineAsync(answer.Body);
+                    await SubmissionReceipt.PrintSavedAsync(io.Error, wanted, saved);
+                    return;
+                }
+                var accepted = JsonNode.Parse(answer.Body)!;
+                await IncidentPrinter.PrintAcceptedAsync(accepted, io.Out);
+                await SubmissionReceipt.PrintSavedAsync(io.Out, wanted, saved);
+                var incident = Uri.EscapeDataString(accepted["incident"]!["id"]!.GetValue<string>());
+                var compliance = await used!.GetAsync($"/api/v1/incidents/{incident}/compliance", ct);
+                if (compliance.IsSuccess)
+                {
+                    await SubmissionReceipt.PrintDeadlinesAsync(JsonNode.Parse(compliance.Body)!, io.Out);
+                }
+                else
+                {
+                    await io.Out.WriteLineAsync($"  deadlines: the server did not say ({compliance.Status}); see `vigil report show {incident}`");
+                }
+            });
+        });
 
         var id = new Argument<string>("ID") { Description = "The incident's id." };
         var updateFile = new Argument<FileInfo>("FILE") { Description = "The update as JSON: a narrative and the fields that changed." };

@@ -6,9 +6,11 @@ namespace Vigil.Domain.Regimes;
 /// </summary>
 public readonly record struct TimeLeft(bool Overdue, int Days, int Hours, int Minutes)
 {
-    public static TimeLeft Between(DateTimeOffset now, DateTimeOffset due)
+    public static TimeLeft Between(DateTimeOffset now, DateTimeOffset due) => Of(due - now);
+
+    /// <summary>A span in the same whole units: a negative span is <see cref="Overdue"/>.</summary>
+    public static TimeLeft Of(TimeSpan span)
     {
-        var span = due - now;
         var overdue = span < TimeSpan.Zero;
         // Whole minutes, rounded away from now so that "in 0 min" is never shown for a deadline still ahead.
         var minutes = (long)Math.Ceiling(Math.Abs(span.TotalMinutes) - 1e-9);

@@ -4,7 +4,7 @@ using Vigil.Server.Tests.Features.ReporterPages;
 namespace Vigil.Server.Tests.Security;
 
 /// <summary>
-/// Finding "headers", for /docs: the API reference (Scalar) works in a real browser under its own policy, the policy
+/// Finding "headers", for /docs: the API reference works in a real browser under the pages' policy, the policy
 /// is not broken by anything the page does, and the page asks nothing of any other site (no fonts, no telemetry).
 /// </summary>
 public sealed class ApiReferencePageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>

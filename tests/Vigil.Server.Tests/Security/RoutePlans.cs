@@ -97,6 +97,7 @@ public static partial class RoutePlans
         "chart" => "on-time",
         "**path" => "0/000",
         "documentName" or "documentName?" => "v1",
+        "Tag" => "incidents",
         _ => throw new InvalidOperationException($"The access matrix does not know route parameter {{{parameter}}} of {pattern}: add it to RoutePlans."),
     };
 

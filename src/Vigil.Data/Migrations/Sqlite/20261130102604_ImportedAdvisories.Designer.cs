@@ -214,7 +214,6 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnName("imported_at");
 
                     b.Property<string>("ImportedBy")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("imported_by");
 
@@ -994,7 +993,6 @@ namespace Vigil.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ImportedBy")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_imported_advisories_users_imported_by");
                 });
 

@@ -27,7 +27,9 @@ namespace Vigil.Data.Migrations.Sqlite
                     publisher_category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     tlp = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     current_release_date = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    imported_by = table.Column<string>(type: "TEXT", nullable: false),
+                    // Nullable from the start (an advisory a followed provider brought in has no importer): made
+                    // nullable later, SQLite would rebuild the table with foreign keys off, outside any transaction.
+                    imported_by = table.Column<string>(type: "TEXT", nullable: true),
                     imported_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

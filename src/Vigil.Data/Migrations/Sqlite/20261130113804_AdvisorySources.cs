@@ -10,26 +10,6 @@ namespace Vigil.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<string>(
-                name: "imported_by",
-                table: "imported_advisories",
-                type: "TEXT",
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "TEXT");
-
-            migrationBuilder.AddColumn<long>(
-                name: "provider_id",
-                table: "imported_advisories",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "source_url",
-                table: "imported_advisories",
-                type: "TEXT",
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "followed_providers",
                 columns: table => new
@@ -57,6 +37,17 @@ namespace Vigil.Data.Migrations.Sqlite
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            // The column and its foreign key in one ALTER TABLE: added separately, SQLite would rebuild the table with
+            // foreign keys switched off, which cannot run inside the migration's transaction (EF Core warning 20410).
+            migrationBuilder.Sql("ALTER TABLE \"imported_advisories\" ADD COLUMN \"provider_id\" INTEGER NULL "
+                + "CONSTRAINT \"fk_imported_advisories_followed_providers_provider_id\" REFERENCES \"followed_providers\" (\"id\") ON DELETE RESTRICT;");
+
+            migrationBuilder.AddColumn<string>(
+                name: "source_url",
+                table: "imported_advisories",
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "provider_runs",
@@ -155,14 +146,6 @@ namespace Vigil.Data.Migrations.Sqlite
                 name: "ix_provider_runs_requested_by",
                 table: "provider_runs",
                 column: "requested_by");
-
-            migrationBuilder.AddForeignKey(
-                name: "fk_imported_advisories_followed_providers_provider_id",
-                table: "imported_advisories",
-                column: "provider_id",
-                principalTable: "followed_providers",
-                principalColumn: "id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
@@ -192,16 +175,6 @@ namespace Vigil.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "source_url",
                 table: "imported_advisories");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "imported_by",
-                table: "imported_advisories",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: "",
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldNullable: true);
         }
     }
 }

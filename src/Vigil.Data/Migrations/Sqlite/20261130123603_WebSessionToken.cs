@@ -10,24 +10,15 @@ namespace Vigil.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<string>(
-                name: "api_token_id",
-                table: "web_sessions",
-                type: "TEXT",
-                nullable: true);
+            // The column and its foreign key in one ALTER TABLE: added separately, SQLite would rebuild the table with
+            // foreign keys switched off, which cannot run inside the migration's transaction (EF Core warning 20410).
+            migrationBuilder.Sql("ALTER TABLE \"web_sessions\" ADD COLUMN \"api_token_id\" TEXT NULL "
+                + "CONSTRAINT \"fk_web_sessions_api_tokens_api_token_id\" REFERENCES \"api_tokens\" (\"id\") ON DELETE RESTRICT;");
 
             migrationBuilder.CreateIndex(
                 name: "ix_web_sessions_api_token_id",
                 table: "web_sessions",
                 column: "api_token_id");
-
-            migrationBuilder.AddForeignKey(
-                name: "fk_web_sessions_api_tokens_api_token_id",
-                table: "web_sessions",
-                column: "api_token_id",
-                principalTable: "api_tokens",
-                principalColumn: "id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />

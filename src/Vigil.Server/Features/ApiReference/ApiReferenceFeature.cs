@@ -1,33 +1,29 @@
-using Scalar.AspNetCore;
-
 namespace Vigil.Server.Features.ApiReference;
 
-/// <summary>The OpenAPI 3.1 description of the running API (/openapi/v1.json) and a browsable reference (/docs).</summary>
+/// <summary>
+/// The OpenAPI 3.1 description of the running API (/openapi/v1.json) and a reference to read it by (/docs): pages of
+/// our own, rendered on the server from that document, so that nothing is loaded from anywhere else and the pages
+/// weigh what a page weighs (a browser-side viewer ran a 4.9 MB script and asked a font host for its fonts).
+/// </summary>
 public static class ApiReferenceFeature
 {
-    public static IServiceCollection AddApiReference(this IServiceCollection services) =>
+    public const string DocumentPath = "/openapi/v1.json";
+
+    public static IServiceCollection AddApiReference(this IServiceCollection services)
+    {
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Vigil API";
             document.Info.Description = "Incident reports, their history, and the record that proves what was said and when.";
             return Task.CompletedTask;
         }));
+        services.AddSingleton<ApiDescription>();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs", options =>
-        {
-            options.WithTitle("Vigil API");
-            // Nothing on this page may call out: no request proxy (it would see tokens), no telemetry, no AI chat.
-            options.ProxyUrl = null;
-            options.Telemetry = false;
-            options.Agent = new ScalarAgentOptions { Disabled = true };
-            options.Mcp = new ScalarMcpOptions { Disabled = true };
-            options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
-            // Scalar would load its fonts from fonts.scalar.com; the page's policy forbids it, so do not ask.
-            options.DefaultFonts = false;
-        }).AllowAnonymous().AddEndpointFilter(ApiReferencePolicy.ApplyAsync);
         return app;
     }
 }

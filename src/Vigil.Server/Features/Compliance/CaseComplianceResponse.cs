@@ -1,4 +1,3 @@
-using System.Xml;
 using Vigil.Domain.Regimes;
 
 namespace Vigil.Server.Features.Compliance;
@@ -13,8 +12,8 @@ public sealed record CaseComplianceResponse(
         [.. evaluation.Regimes.Select(r => new RegimeComplianceResponse(r.RegimeId, r.RegimeName, r.TimeZoneId, [.. r.Stages.Select(s => StageComplianceResponse.From(s, input))]))],
         [.. evaluation.Requests.Select(r => RequestResponse.From(r, input.Requests.First(q => q.Id == r.RequestId)))]);
 
-    /// <summary>ISO 8601 duration (P6DT18H), or null.</summary>
-    public static string? Duration(TimeSpan? span) => span is { } s ? XmlConvert.ToString(s) : null;
+    /// <summary>ISO 8601 duration in whole seconds (P6DT18H), or null.</summary>
+    public static string? Duration(TimeSpan? span) => Vigil.Domain.Json.IsoDuration.Format(span);
 }
 
 public sealed record RegimeComplianceResponse(string Regime, string Name, string TimeZone, IReadOnlyList<StageComplianceResponse> Stages);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Xml;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +53,7 @@ public static class RemindersFeature
         }
         var rows = await reminders.OrderByDescending(r => r.RaisedAt).ThenByDescending(r => r.Id).Take(limit ?? 100).ToListAsync(cancellationToken);
         return TypedResults.Ok(new ReminderList([.. rows.Select(r => new ReminderResponse(r.Id, r.IncidentId, r.OrganisationId, r.Subject,
-            r.RegimeId, r.StageId, r.RequestSequence, r.Kind, r.LeadSeconds == 0 ? null : XmlConvert.ToString(TimeSpan.FromSeconds(r.LeadSeconds)),
+            r.RegimeId, r.StageId, r.RequestSequence, r.Kind, r.LeadSeconds == 0 ? null : Vigil.Domain.Json.IsoDuration.Format(TimeSpan.FromSeconds(r.LeadSeconds)),
             r.DueAt, r.RaisedAt))]));
     }
 }

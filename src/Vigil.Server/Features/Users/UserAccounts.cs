@@ -97,12 +97,20 @@ public sealed class UserAccounts(
         return (admin, token.Secret, token.Entity.ExpiresAt!.Value);
     }
 
+    /// <summary>How a token was recovered on Vigil's machine: the command run and the operator's account there, both on the record.</summary>
+    public sealed record Recovery(string Via, string Operator)
+    {
+        /// <summary>The account running the command on this machine: whoever can open the database can do this, so it is named.</summary>
+        public static Recovery OnThisMachine(string via) => new(via, $"{Environment.UserName} on {Environment.MachineName}");
+    }
+
     /// <summary>
-    /// A token for an enabled administrator, issued from the machine Vigil runs on (`vigil admin recover`) for when no
-    /// administrator can sign in any more: it lasts as long as a bootstrap token and is on the record, Vigil itself
-    /// being the actor. Null when there is no enabled administrator with that e-mail.
+    /// A token for an enabled administrator, issued from the machine Vigil runs on (`vigil admin recover`, `vigil admin
+    /// init --new-token`) for when no administrator can sign in any more (a lost bootstrap token): it lasts as long as
+    /// a bootstrap token and is on the record with who issued it, Vigil itself being the actor. Null when there is no
+    /// enabled administrator with that e-mail.
     /// </summary>
-    public async Task<ApiTokens.Issued?> RecoverAsync(string adminEmail, CancellationToken cancellationToken)
+    public async Task<ApiTokens.Issued?> RecoverAsync(string adminEmail, Recovery by, CancellationToken cancellationToken)
     {
         var admin = await db.Users.AsNoTracking()
             .SingleOrDefaultAsync(u => u.Email == adminEmail.ToLowerInvariant() && u.Role == Roles.Admin && u.DisabledAt == null, cancellationToken);
@@ -111,10 +119,39 @@ public sealed class UserAccounts(
             return null;
         }
         var token = IssueToken(admin.Id, "recovery", clock.GetUtcNow() + options.Value.BootstrapTokenLifetime);
-        var details = AccountEvents.TokenDetails(token.Entity);
-        details["via"] = "vigil admin recover";
-        await events.RecordAsync(AccountEvents.AboutToken(token.Entity, admin, AccountEvents.TokenIssued, details), null, cancellationToken);
+        await events.RecordAsync(AccountEvents.AboutToken(token.Entity, admin, AccountEvents.TokenIssued, Recorded(AccountEvents.TokenDetails(token.Entity), by)), null, cancellationToken);
         return token;
+    }
+
+    /// <summary>
+    /// When no administrator is enabled any more: a new one, with a recovery token, both on the record with who made
+    /// them. Null when an enabled administrator exists (recover that one instead).
+    /// </summary>
+    public async Task<(User Admin, ApiTokens.Issued Token)?> CreateRecoveryAdminAsync(string email, Recovery by, CancellationToken cancellationToken)
+    {
+        await using var transaction = await writes.BeginAsync(db, cancellationToken);
+        if (await db.Users.AnyAsync(u => u.Role == Roles.Admin && u.DisabledAt == null, cancellationToken)
+            || await db.Users.AnyAsync(u => u.Email == email.ToLowerInvariant(), cancellationToken))
+        {
+            return null;
+        }
+        var admin = Create(email, Roles.Admin, null, null);
+        var token = IssueToken(admin.Id, "recovery", clock.GetUtcNow() + options.Value.BootstrapTokenLifetime);
+        await events.RecordAsync(AccountEvents.About(admin, AccountEvents.UserCreated, Recorded(new() { ["email"] = admin.Email, ["role"] = admin.Role }, by)), null, cancellationToken);
+        await events.RecordAsync(AccountEvents.AboutToken(token.Entity, admin, AccountEvents.TokenIssued, Recorded(AccountEvents.TokenDetails(token.Entity), by)), null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (admin, token);
+    }
+
+    /// <summary>The enabled administrators' e-mails, for an operator who named none of them.</summary>
+    public async Task<IReadOnlyList<string>> EnabledAdminEmailsAsync(CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => u.Role == Roles.Admin && u.DisabledAt == null).OrderBy(u => u.Email).Select(u => u.Email).ToListAsync(cancellationToken);
+
+    private static System.Text.Json.Nodes.JsonObject Recorded(System.Text.Json.Nodes.JsonObject details, Recovery by)
+    {
+        details["via"] = by.Via;
+        details["operator"] = by.Operator;
+        return details;
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Infrastructure.Http;
@@ -29,9 +27,6 @@ public static class SecurityHeaders
     /// <summary>Gives an endpoint (or a group) a policy of its own, for pages that load their own style or script.</summary>
     public static TBuilder WithContentSecurityPolicy<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ContentSecurityPolicy(policy));
-
-    /// <summary>The CSP source that allows exactly this inline style or script: 'sha256-...'.</summary>
-    public static string HashSource(string inline) => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inline)))}'";
 
     private static Task Apply(HttpContext context)
     {

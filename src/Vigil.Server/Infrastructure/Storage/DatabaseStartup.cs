@@ -28,6 +28,7 @@ public sealed partial class DatabaseStartup(IServiceProvider services, IOptions<
         }
         // The keys live here whatever the provider; the SQLite files are tightened before and after they are opened.
         TightenAll(logger, [options.DataDirectory, .. SqliteFiles(options)]);
+        CreateDatabaseFileOwnerOnly(options);
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
@@ -50,6 +51,26 @@ public sealed partial class DatabaseStartup(IServiceProvider services, IOptions<
             return [];
         }
         return [file, file + "-wal", file + "-shm", file + "-journal"];
+    }
+
+    /// <summary>
+    /// A new SQLite database starts as an empty owner-only file: SQLite would create it with the umask's mode (often
+    /// 644) and gives its WAL and shared-memory files the database file's mode, so all three are owner-only from the
+    /// first byte and Vigil has nothing to tighten, nor to warn about, on its own new files.
+    /// </summary>
+    private static void CreateDatabaseFileOwnerOnly(StorageOptions options)
+    {
+        if (SqliteFiles(options).FirstOrDefault() is { } file && !File.Exists(file))
+        {
+            try
+            {
+                OwnerOnlyFile.Create(file, _ => { });
+            }
+            catch (IOException) when (File.Exists(file))
+            {
+                // Another process (a CLI command beside the server) created it first; SQLite opens it as it is.
+            }
+        }
     }
 
     private static void TightenAll(ILogger logger, IEnumerable<string> paths)

@@ -102,6 +102,23 @@ public sealed class OversightPageTests(VigilFactory factory) : IClassFixture<Vig
         Assert.Equal([sector, "2", "3", "2", "66.7"], sectorRow);
     }
 
+    // Issue 14, first use: a stage met late read "late by 24.5 h"; durations are shown to people in days and hours,
+    // in the reader's language, in the same shape as the CLI's.
+    [Theory]
+    [InlineData("en", "1 d")]
+    [InlineData("hi", "1 दिन")]
+    public async Task A_stage_met_late_says_by_how_long_in_days_and_hours_in_the_readers_language(string language, string oneDay)
+    {
+        var (_, _, late) = await OrganisationWithReportsAsync();
+        var oversight = await factory.CreateActorAsync(Roles.Oversight);
+        var pages = await PageReader.SignInAsync(factory, oversight.Token);
+
+        var (_, html) = await pages.GetAsync($"/oversight/incidents/{late}", language);
+
+        // Noticed 2026-11-29 03:30 UTC, due six hours later, filed at the server's 2026-11-30 10:00 UTC: 1 day 30 min late.
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, Say(language, "LateBy"), oneDay) + "<", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("hi")]

@@ -33,11 +33,10 @@ public abstract class PlatformTests<TFactory>(TFactory factory) : IClassFixture<
         var page = await client.GetAsync("/docs");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("text/html", page.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
-        // The reference page must not send requests (with their tokens) through a third party, nor phone home.
+        // The reference is rendered on the server from the same document: it runs no script of its own.
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("\"telemetry\":false", html, StringComparison.Ordinal);
-        Assert.Contains("\"agent\":{\"disabled\":true}", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("proxy.scalar.com", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/docs/incidents\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/openapi/v1.json\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

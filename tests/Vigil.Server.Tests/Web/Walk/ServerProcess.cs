@@ -16,6 +16,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly TaskCompletionSource<string> _bootstrapToken = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ServerProcess(Process process, Uri address, string dataDirectory)
     {
@@ -60,6 +61,19 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The token the first start printed for the first administrator.</summary>
     public Task<string> BootstrapTokenAsync() => _bootstrapToken.Task.WaitAsync(TimeSpan.FromMinutes(1));
 
+    /// <summary>Every line the process printed so far, but the bootstrap token's.</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    /// <summary>Waits (a few seconds at most) until a printed line satisfies <paramref name="match"/>; the output is read as it comes.</summary>
+    public async Task<bool> PrintedAsync(Func<string, bool> match)
+    {
+        for (var tries = 0; tries < 100 && !_output.Any(match); tries++)
+        {
+            await Task.Delay(100);
+        }
+        return _output.Any(match);
+    }
+
     public HttpClient Client(string? token = null)
     {
         var client = new HttpClient { BaseAddress = Address };
@@ -82,6 +96,7 @@ public sealed class ServerProcess : IAsyncDisposable
             _bootstrapToken.TrySetResult(trimmed);
             return;
         }
+        _output.Enqueue(line);
         RunLog.Write("server process: " + line);
     }
 
