@@ -1,10 +1,13 @@
 using System.CommandLine;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Vigil.Data;
 using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;
 using Vigil.Server.Features.Ledger;
+using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Cli.Commands;
 
@@ -19,6 +22,12 @@ public static class LedgerCommands
         {
             TreatUnmatchedTokensAsErrors = false,
         };
+        var keys = new Option<string[]>("--key")
+        {
+            Description = "A verifier key of the log, as GET /ledger/key prints it; repeat for each rotated key. Else the configured key file's (never created).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        audit.Options.Add(keys);
         audit.SetAction(async (parsed, cancellationToken) =>
         {
             // The server's own registrations: --Storage:... and the environment select the database and the key file.
@@ -32,7 +41,12 @@ public static class LedgerCommands
                 }
                 await using var app = Program.BuildApp(arguments);
                 await using var scope = app.Services.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<LedgerAudit>().RunAsync(cancellationToken);
+                // Public keys only: the audit never builds the log's signer, which would make a key file where none is.
+                var verifiers = LedgerAuditKeys.Read(
+                    scope.ServiceProvider.GetRequiredService<IOptions<LedgerOptions>>().Value,
+                    scope.ServiceProvider.GetRequiredService<IOptions<StorageOptions>>().Value,
+                    parsed.GetValue(keys) ?? []);
+                var report = await ActivatorUtilities.CreateInstance<LedgerAudit>(scope.ServiceProvider, verifiers).RunAsync(cancellationToken);
                 foreach (var finding in report.Findings)
                 {
                     await io.Out.WriteLineAsync("FOUND: " + finding);
@@ -64,6 +78,7 @@ public static class LedgerCommands
         await using var app = Program.BuildApp(arguments);
         var configured = app.Configuration[$"{LedgerOptions.Section}:{nameof(LedgerOptions.Origin)}"];
         await using var scope = app.Services.CreateAsyncScope();
+        RefuseMissingDatabase(scope.ServiceProvider.GetRequiredService<IOptions<StorageOptions>>().Value);
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
         var first = await db.LedgerCheckpoints.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Note).FirstOrDefaultAsync(cancellationToken);
         if (configured is not null || first is null)
@@ -81,5 +96,19 @@ public static class LedgerCommands
         }
         await io.Out.WriteLineAsync($"Ledger:Origin is not configured; auditing the log the stored checkpoints name: {origin}");
         return origin;
+    }
+
+    /// <summary>SQLite would make an empty database file where none is: an audit of the wrong directory must leave nothing behind.</summary>
+    private static void RefuseMissingDatabase(StorageOptions storage)
+    {
+        if (storage.Provider != "sqlite")
+        {
+            return;
+        }
+        var file = new SqliteConnectionStringBuilder(storage.ResolveConnectionString()).DataSource;
+        if (file != ":memory:" && !File.Exists(file))
+        {
+            throw new InvalidOperationException($"There is no database at {file}: give the data directory that holds it (--Storage:DataDirectory=DIR).");
+        }
     }
 }

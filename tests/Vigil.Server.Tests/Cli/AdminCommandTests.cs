@@ -46,6 +46,11 @@ public sealed class AdminCommandTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
+            // The log's key directory, made beside the data directory.
+            if (Directory.Exists(directory + "-keys"))
+            {
+                Directory.Delete(directory + "-keys", recursive: true);
+            }
         }
     }
 }

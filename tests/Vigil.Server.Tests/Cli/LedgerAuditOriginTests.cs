@@ -17,8 +17,8 @@ public sealed class LedgerAuditOriginTests : IDisposable
     private const string Origin = "cert.example.test/vigil";
     private readonly string _directory = Directory.CreateTempSubdirectory("vigil-audit-origin-").FullName;
 
-    /// <summary>A log under its own origin with a report in it, the server stopped and its files kept.</summary>
-    private async Task RecordAsync()
+    /// <summary>A log under its own origin with a report in it, the server stopped and its files kept (with its key directory, unless told not to); the log's verifier keys.</summary>
+    private async Task<string[]> RecordAsync(bool withKeys = true)
     {
         using var factory = new VigilFactory();
         using var server = factory.WithWebHostBuilder(b => b.UseSetting("Ledger:Origin", Origin));
@@ -26,6 +26,7 @@ public sealed class LedgerAuditOriginTests : IDisposable
         var client = server.CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", reporter.Token);
         await client.FileAsync(Api.Report("under its own origin"));
+        var verifierKeys = (await client.GetStringAsync("/ledger/key")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         using (var db = factory.OpenDatabase())
         {
             db.Command("PRAGMA wal_checkpoint(TRUNCATE);").ExecuteNonQuery();
@@ -34,7 +35,56 @@ public sealed class LedgerAuditOriginTests : IDisposable
         {
             File.Copy(file, Path.Combine(_directory, Path.GetFileName(file)));
         }
-        factory.CopyLedgerKeysTo(_directory);
+        if (withKeys)
+        {
+            factory.CopyLedgerKeysTo(_directory);
+        }
+        return verifierKeys;
+    }
+
+    // Issue 14 follow-up, first point: a copy of the data without its key directory made the audit generate a new key
+    // and report every checkpoint as edited. It refuses, saying what to pass, and makes no key.
+    [Fact]
+    public async Task A_copy_without_its_keys_is_not_audited_and_no_key_is_made()
+    {
+        await RecordAsync(withKeys: false);
+        var audit = await CliRun.InProcessAsync("ledger", "audit", $"--Storage:DataDirectory={_directory}", $"--Ledger:Origin={Origin}");
+        Assert.True(audit.ExitCode == ExitCodes.CouldNotAudit, audit.ToString());
+        Assert.StartsWith("Could not audit the log: ", audit.Error, StringComparison.Ordinal);
+        Assert.Contains("--key", audit.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("edited", audit.Out, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_directory + "-keys"), "the audit made a key directory");
+        Assert.False(File.Exists(Path.Combine(_directory, "ledger-signer.key")), "the audit made a key file");
+    }
+
+    // Issue 14 follow-up, first point: the log's public keys are enough; every given key is tried (rotated keys).
+    [Fact]
+    public async Task A_copy_without_its_keys_is_audited_with_the_published_verifier_keys()
+    {
+        var verifierKeys = await RecordAsync(withKeys: false);
+        using var other = Vigil.Ledger.Notes.Ed25519NoteSigner.Generate(Origin);
+        var audit = await CliRun.InProcessAsync(["ledger", "audit", $"--Storage:DataDirectory={_directory}",
+            "--key", other.VerifierKey, .. verifierKeys.SelectMany(k => new[] { "--key", k })]);
+        Assert.True(audit.ExitCode == ExitCodes.Ok, audit.ToString());
+        Assert.Contains("the log is intact.", audit.Out, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_directory + "-keys"), "the audit made a key directory");
+
+        // Only another log's key: every checkpoint is a finding, and still no key is made.
+        var wrong = await CliRun.InProcessAsync("ledger", "audit", $"--Storage:DataDirectory={_directory}", "--key", other.VerifierKey);
+        Assert.True(wrong.ExitCode == ExitCodes.Rejected, wrong.ToString());
+        Assert.Contains("does not verify (edited)", wrong.Out, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_directory + "-keys"), "the audit made a key directory");
+    }
+
+    // Issue 14 follow-up, first point: a directory without a database is refused, and SQLite leaves no empty file in it.
+    [Fact]
+    public async Task A_directory_without_a_database_is_left_as_it_was()
+    {
+        var audit = await CliRun.InProcessAsync("ledger", "audit", $"--Storage:DataDirectory={_directory}");
+        Assert.True(audit.ExitCode == ExitCodes.CouldNotAudit, audit.ToString());
+        Assert.Contains("There is no database at", audit.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_directory));
+        Assert.False(Directory.Exists(_directory + "-keys"), "the audit made a key directory");
     }
 
     [Fact]

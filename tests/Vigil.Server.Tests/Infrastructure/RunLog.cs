@@ -31,6 +31,15 @@ public static partial class RunLog
         get { lock (Gate) { return Log.Length; } }
     }
 
+    /// <summary>What was logged since <paramref name="from"/> (an earlier <see cref="Length"/>).</summary>
+    public static string Text(int from)
+    {
+        lock (Gate)
+        {
+            return Log.ToString(from, Log.Length - from);
+        }
+    }
+
     public static void Write(string text)
     {
         lock (Gate)

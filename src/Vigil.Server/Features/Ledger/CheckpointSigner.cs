@@ -26,6 +26,10 @@ public sealed partial class CheckpointSigner(IServiceProvider services, IOptions
             {
                 return;
             }
+            catch (LedgerSigningException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Logged where it failed; the next tick tries again.
+            }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // Never take the server down: the next tick tries again, and submissions sign their own checkpoints.

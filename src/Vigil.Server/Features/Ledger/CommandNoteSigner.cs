@@ -20,8 +20,8 @@ public sealed class CommandNoteSigner(Ed25519NoteVerifier publicKey, string prog
 
     public override uint KeyId => publicKey.KeyId;
 
-    /// <summary>What the program is, for messages (never its standard input).</summary>
-    public string Description => string.Join(' ', [program, .. arguments]);
+    /// <summary>What the program is, for messages and logs: never its arguments (a PIN may be among them) nor its standard input.</summary>
+    public string Description => program;
 
     /// <summary>Reads Ledger:SignerPublicKey: base64 of the 32-byte key, or of its SubjectPublicKeyInfo; throws <see cref="FormatException"/> otherwise.</summary>
     public static byte[] ParsePublicKey(string text)

@@ -9,9 +9,9 @@ namespace Vigil.Server.Features.Ledger;
 /// <summary>
 /// Recomputes the log from the record and compares: every leaf from its stored submission, note revision or event, every node from the
 /// leaves, every stored checkpoint's signature and root, and the consistency between consecutive checkpoints.
-/// Each finding names the place: an altered, missing, reordered or extra row.
+/// Each finding names the place: an altered, missing, reordered or extra row. It needs only the log's public keys.
 /// </summary>
-public sealed class LedgerAudit(VigilDbContext db, LedgerKeys keys)
+public sealed class LedgerAudit(VigilDbContext db, LedgerAuditKeys keys)
 {
     public sealed record Report(long Leaves, long Submissions, long NoteRevisions, long Events, long Checkpoints, IReadOnlyList<string> Findings)
     {

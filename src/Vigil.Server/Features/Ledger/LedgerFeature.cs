@@ -13,6 +13,8 @@ public static class LedgerFeature
         services.AddSingleton<LedgerKeys>();
         services.AddHostedService<BuiltAtStart<LedgerKeys>>();
         services.AddScoped<LedgerWriter>();
+        services.AddScoped(services => LedgerAuditKeys.FromSettings(
+            services.GetRequiredService<IOptions<LedgerOptions>>(), services.GetRequiredService<IOptions<StorageOptions>>()));
         services.AddScoped<LedgerAudit>();
         services.AddSingleton<CosignedReceipts>();
         services.AddHostedService<CheckpointSigner>();

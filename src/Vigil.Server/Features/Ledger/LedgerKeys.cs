@@ -55,6 +55,8 @@ public sealed partial class LedgerKeys : IDisposable
         }
         Signer = new VerifiedNoteSigner(signer, publicKey);
         TrySigner();
+        // Tried: from now on a failure is the signer's (a token pulled out), answered 503 and logged once.
+        Signer = new FailureReportingSigner(Signer, logger);
         VerifierKeys = [publicKey.VerifierKey, .. ledger.RetiredVerifierKeys, .. ReadRetired(location.KeyFile)];
         Verifiers = NoteVerifierSet.Parse(VerifierKeys.Distinct());
     }

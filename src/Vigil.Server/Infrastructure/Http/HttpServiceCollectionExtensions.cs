@@ -15,6 +15,10 @@ public static class HttpServiceCollectionExtensions
         });
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
+            if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is Features.Ledger.LedgerSigningException)
+            {
+                DescribeSigningFailure(context);
+            }
             // Routing answers 415 itself when the Content-Type is not one an endpoint accepts: name the header.
             if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && !context.ProblemDetails.Extensions.ContainsKey("errors"))
             {
@@ -47,15 +51,27 @@ public static class HttpServiceCollectionExtensions
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = StatusOf,
-            SuppressDiagnosticsCallback = context => StatusOf(context.Exception) < StatusCodes.Status500InternalServerError,
+            // A signer that failed was logged where it failed, once, without the signer's arguments.
+            SuppressDiagnosticsCallback = context =>
+                context.Exception is Features.Ledger.LedgerSigningException || StatusOf(context.Exception) < StatusCodes.Status500InternalServerError,
             ExceptionHandler = RequestErrors.WriteAsync,
         });
         app.UseStatusCodePages(context => RequestErrors.WriteAsync(context.HttpContext));
         return app;
     }
 
+    /// <summary>The log could not sign: nothing was recorded, and the signer may be back soon (it was logged once, where it failed).</summary>
+    private static void DescribeSigningFailure(ProblemDetailsContext context)
+    {
+        context.ProblemDetails.Type = "urn:vigil:problem:log-cannot-sign";
+        context.ProblemDetails.Title = "The transparency log could not sign";
+        context.ProblemDetails.Detail = "Nothing was recorded: the log's signing key did not answer. Send the same request again later.";
+        context.HttpContext.Response.Headers.RetryAfter = "30";
+    }
+
     private static int StatusOf(Exception exception) => exception switch
     {
+        Features.Ledger.LedgerSigningException => StatusCodes.Status503ServiceUnavailable,
         Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
         InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status500InternalServerError,

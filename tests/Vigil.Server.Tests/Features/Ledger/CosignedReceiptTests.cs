@@ -31,12 +31,15 @@ public abstract class CosignedReceiptTests<TFactory> where TFactory : VigilFacto
         using var logKey = Ed25519NoteSigner.Generate("vigil.local/ledger");
         await using var witness = await WitnessProcess.StartAsync(WitnessName, logKey.VerifierKey);
         using var factory = new TFactory();
-        OwnerOnlyFile.CreateText(Path.Combine(factory.DataDirectory, "ledger-signer.key"), logKey.SignerKey);
+        // Where the server looks for the log's key (beside the data directory, not in it), so no warning is logged.
+        OwnerOnlyFile.CreateText(Path.Combine(factory.DataDirectory + "-keys", "ledger-signer.key"), logKey.SignerKey);
+        var logged = RunLog.Length;
         using var witnessed = factory.WithWebHostBuilder(b => b
             .UseSetting("Ledger:Witnesses:0:Name", WitnessName)
             .UseSetting("Ledger:Witnesses:0:Url", witness.Address.ToString())
             .UseSetting("Ledger:Witnesses:0:VerifierKey", witness.VerifierKey));
         var reporter = await Seed.UserAsync(witnessed.Services, Roles.Reporter);
+        Assert.DoesNotContain("still in the data directory", RunLog.Text(logged), StringComparison.Ordinal);
         var client = witnessed.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", reporter.Token);
 

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;
 using Vigil.Server.Features.Ledger;
@@ -86,6 +89,67 @@ public sealed class LedgerCommandSignerTests : IDisposable
         Assert.Contains($"The log cannot sign with the signer command {Path.Combine(_directory, "no-such-signer")}", missing, StringComparison.Ordinal);
         var unknown = await StartFailureAsync([.. Common, "--Ledger:Signer=hsm"]);
         Assert.Contains("Ledger:Signer must be 'file' or 'command'.", unknown, StringComparison.Ordinal);
+    }
+
+    // Issue 14 follow-up, second point: a signer that fails while the server runs (the token pulled out) made the
+    // submission whose checkpoint it signs answer 500. It answers 503 with a problem+json body and Retry-After,
+    // records nothing, logs the failure once without the signer's arguments (a PIN may be among them), and the next
+    // submission, once the signer works again, is recorded as usual.
+    [Fact]
+    public async Task A_signer_that_fails_after_the_start_makes_a_submission_answer_503_and_records_nothing()
+    {
+        const string Pin = "pin-9f8e7d6c5b4a";
+        RunLog.AddSecret(Pin);
+        var (pem, publicKey) = await NewKeyAsync("held");
+        var marker = Path.Combine(_directory, "token-removed");
+        await File.WriteAllTextAsync(Script, "if [ -e \"$2\" ]; then echo token removed >&2; exit 4; fi\n" + SignerScript);
+        using var factory = new VigilFactory();
+        using var server = factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Ledger:Origin", Origin);
+            b.UseSetting("Ledger:Signer", "command");
+            b.UseSetting("Ledger:SignerCommand", "/bin/sh");
+            b.UseSetting("Ledger:SignerArguments:0", Script);
+            b.UseSetting("Ledger:SignerArguments:1", pem);
+            b.UseSetting("Ledger:SignerArguments:2", marker);
+            b.UseSetting("Ledger:SignerArguments:3", "--pin=" + Pin);
+            b.UseSetting("Ledger:SignerPublicKey", publicKey);
+        });
+        var reporter = await Seed.UserAsync(server.Services, Roles.Reporter);
+        using var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", reporter.Token);
+        var size = await LogSizeAsync(server.Services);
+
+        await File.WriteAllTextAsync(marker, "");
+        var logged = RunLog.Length;
+        using var refused = await client.PostJsonAsync("/api/v1/incidents", Api.Report("while the token is out"));
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        var problem = await refused.JsonAsync();
+        Assert.Equal("urn:vigil:problem:log-cannot-sign", problem["type"]!.GetValue<string>());
+        Assert.Contains("could not sign", problem["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(503, problem["status"]!.GetValue<int>());
+        Assert.Equal(size, await LogSizeAsync(server.Services));
+        using (var scope = server.Services.CreateScope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<Vigil.Data.VigilDbContext>().Submissions.CountAsync());
+        }
+        var log = RunLog.Text(logged);
+        Assert.Contains("token removed", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(Pin, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("An unhandled exception", log, StringComparison.Ordinal);
+
+        File.Delete(marker);
+        var receipt = (await (await client.PostJsonAsync("/api/v1/incidents", Api.Report("once it is back"))).JsonAsync())["receipt"]!.ToJsonString();
+        ReceiptVerifier.Verify(receipt, [new Ed25519NoteVerifier(Origin, Convert.FromBase64String(publicKey)[^32..]).VerifierKey], Api.Report("once it is back"));
+        Assert.True(await LogSizeAsync(server.Services) > size, "the submission after the signer came back has its leaf");
+    }
+
+    private static async Task<long> LogSizeAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Vigil.Data.VigilDbContext>().LedgerLeaves.LongCountAsync();
     }
 
     // The key on a PKCS#11 token (SoftHSM here, an HSM in production), signed through the script Vigil ships for it:

@@ -144,5 +144,10 @@ public sealed class ServerProcess : IAsyncDisposable
         }
         _process.Dispose();
         Directory.Delete(DataDirectory, recursive: true);
+        // The log's key directory, made beside the data directory.
+        if (Directory.Exists(DataDirectory + "-keys"))
+        {
+            Directory.Delete(DataDirectory + "-keys", recursive: true);
+        }
     }
 }
