@@ -120,8 +120,8 @@ public sealed class LedgerCommandSignerTests : IDisposable
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", reporter.Token);
         var size = await LogSizeAsync(server.Services);
 
-        await File.WriteAllTextAsync(marker, "");
         var logged = RunLog.Length;
+        await File.WriteAllTextAsync(marker, "");
         using var refused = await client.PostJsonAsync("/api/v1/incidents", Api.Report("while the token is out"));
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
