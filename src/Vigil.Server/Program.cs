@@ -28,7 +28,16 @@ using Vigil.Server.Infrastructure.Storage;
 using Vigil.Server.Infrastructure.Web;
 
 var app = Program.BuildApp(args);
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (DatabaseStartupException)
+{
+    // Already logged as critical with the reason; a start that cannot proceed exits rather than hangs.
+    return 1;
+}
+return 0;
 
 public partial class Program
 {

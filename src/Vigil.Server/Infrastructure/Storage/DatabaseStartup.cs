@@ -32,11 +32,15 @@ public sealed partial class DatabaseStartup(IServiceProvider services, IOptions<
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-            await db.Database.MigrateAsync(cancellationToken);
-            if (options.Provider == "sqlite")
+            // Taken before EF Core's own lock, and dies with this process: a start killed here never wedges the next.
+            await using (await MigrationLock.AcquireAsync(db, options, logger, cancellationToken))
             {
-                // WAL lets readers run beside the single writer; the setting is kept in the file.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+                if (options.Provider == "sqlite")
+                {
+                    // WAL lets readers run beside the single writer; the setting is kept in the file.
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                }
             }
         }
         TightenAll(logger, SqliteFiles(options));
@@ -50,7 +54,7 @@ public sealed partial class DatabaseStartup(IServiceProvider services, IOptions<
         {
             return [];
         }
-        return [file, file + "-wal", file + "-shm", file + "-journal"];
+        return [file, file + "-wal", file + "-shm", file + "-journal", file + ".migrating"];
     }
 
     /// <summary>

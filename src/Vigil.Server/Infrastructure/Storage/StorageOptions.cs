@@ -17,6 +17,13 @@ public sealed class StorageOptions
     /// <summary>Required for PostgreSQL; for SQLite the default is <c>{DataDirectory}/vigil.db</c>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// How long a start waits for another process that is migrating the same database before it gives up, says why and
+    /// exits (never waiting without end).
+    /// </summary>
+    [Range(1, 3600)]
+    public int MigrationLockTimeoutSeconds { get; set; } = 120;
+
     public string ResolveConnectionString() => Provider switch
     {
         "postgres" => ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is required for PostgreSQL."),

@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Vigil.Server.Tests.Cli;
+using Vigil.Server.Tests.Infrastructure;
+using Vigil.Server.Tests.Web.Walk;
+
+namespace Vigil.Server.Tests.Features.Platform;
+
+/// <summary>
+/// Issue 15, "Start-up that cannot wedge": a kill at any moment of a first start leaves a database the next start
+/// migrates or resumes by itself, and a start that cannot proceed says why and exits rather than hangs.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class StartupLockTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("vigil-startup-").FullName;
+
+    // Issue 15: a SIGKILL while migrations ran left EF Core's lock row behind, and every later start hung silently.
+    // The row is made here as EF Core's SQLite provider writes it (its lock table, row 1 with a timestamp).
+    [Fact]
+    public async Task A_leftover_migration_lock_row_is_cleared_and_the_start_comes_up()
+    {
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "vigil.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE IF NOT EXISTS "__EFMigrationsLock" ("Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsLock" ("Id", "Timestamp") VALUES (1, '2026-01-01 00:00:00+00:00');
+                """;
+            command.ExecuteNonQuery();
+        }
+        await using var server = StartingServer.Start(_directory);
+        Assert.True(await server.HealthyWithinAsync(TimeSpan.FromSeconds(25)), "The start did not come up:\n" + server.Printed);
+        Assert.Contains("stale migration lock", server.Printed, StringComparison.Ordinal);
+    }
+
+    // Issue 15: kills at random moments of a first start (random delays 0-1.5 s, the migrations included); the next
+    // start comes up healthy every time and the log it keeps audits clean.
+    [Fact]
+    public async Task Killing_a_first_start_at_random_moments_never_wedges_the_next()
+    {
+        var random = new Random();
+        for (var kill = 0; kill < 4; kill++)
+        {
+            await using (var doomed = StartingServer.Start(_directory))
+            {
+                await Task.Delay(random.Next(0, 1500));
+                await doomed.KillAsync();
+            }
+        }
+        await using (var server = StartingServer.Start(_directory))
+        {
+            Assert.True(await server.HealthyWithinAsync(TimeSpan.FromSeconds(25)), "The start after the kills did not come up:\n" + server.Printed);
+        }
+        var audit = await CliRun.InProcessAsync("ledger", "audit", $"--Storage:DataDirectory={_directory}");
+        Assert.True(audit.ExitCode == 0, audit.ToString());
+    }
+
+    // Issue 15: a second process that finds another one migrating (the lock held by a live process: here this one)
+    // waits a bounded time, then says why and exits non-zero instead of hanging.
+    [Fact]
+    public async Task A_start_that_finds_a_live_migration_waits_a_bounded_time_then_says_why_and_exits()
+    {
+        using var held = new FileStream(Path.Combine(_directory, "vigil.db.migrating"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        await using var server = StartingServer.Start(_directory, "--Storage:MigrationLockTimeoutSeconds=2");
+        var exitCode = await server.ExitCodeWithinAsync(TimeSpan.FromSeconds(25));
+        Assert.True(exitCode is { } code && code != 0, $"exit {exitCode}:\n" + server.Printed);
+        Assert.Contains("another process", server.Printed, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("migrating", server.Printed, StringComparison.Ordinal);
+    }
+
+    // Issue 15, on PostgreSQL: EF Core's own lock there (LOCK TABLE on the history table, in the migration's
+    // transaction) dies with the connection but is waited for without end; a start that finds another session
+    // migrating (holding Vigil's advisory lock, here this test's session) gives up after the bounded wait and says why.
+    [Fact]
+    public async Task On_postgres_a_start_that_finds_a_live_migration_says_why_and_exits()
+    {
+        var admin = Environment.GetEnvironmentVariable("VIGIL_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("The PostgreSQL tests need VIGIL_TEST_POSTGRES.");
+        var database = "vigil_test_" + Guid.NewGuid().ToString("N");
+        await using (var create = new Npgsql.NpgsqlConnection(admin))
+        {
+            await create.OpenAsync();
+            await new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", create).ExecuteNonQueryAsync();
+        }
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = database, Pooling = false }.ConnectionString;
+        try
+        {
+            await using (var holder = new Npgsql.NpgsqlConnection(connectionString))
+            {
+                await holder.OpenAsync();
+                await new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({Vigil.Server.Infrastructure.Storage.MigrationLock.PostgresKey})", holder).ExecuteScalarAsync();
+                await using var server = StartingServer.Start(_directory, "--Storage:Provider=postgres", $"--Storage:ConnectionString={connectionString}",
+                    "--Storage:MigrationLockTimeoutSeconds=2");
+                var exitCode = await server.ExitCodeWithinAsync(TimeSpan.FromSeconds(25));
+                Assert.True(exitCode is { } code && code != 0, $"exit {exitCode}:\n" + server.Printed);
+                Assert.Contains("another process", server.Printed, StringComparison.OrdinalIgnoreCase);
+            }
+            // The holder's session ended: its lock with it, and the next start migrates and serves.
+            await using var next = StartingServer.Start(_directory, "--Storage:Provider=postgres", $"--Storage:ConnectionString={connectionString}");
+            Assert.True(await next.HealthyWithinAsync(TimeSpan.FromSeconds(25)), "The start did not come up:\n" + next.Printed);
+        }
+        finally
+        {
+            await using var drop = new Npgsql.NpgsqlConnection(admin);
+            await drop.OpenAsync();
+            await new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", drop).ExecuteNonQueryAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_directory, recursive: true);
+        if (Directory.Exists(_directory + "-keys"))
+        {
+            Directory.Delete(_directory + "-keys", recursive: true);
+        }
+    }
+
+    /// <summary>The server as its own process on a given data directory, which it keeps (a restart starts on it again).</summary>
+    private sealed class StartingServer : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly Uri _address;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+        private StartingServer(Process process, Uri address)
+        {
+            _process = process;
+            _address = address;
+        }
+
+        public string Printed => string.Join('\n', _output);
+
+        public static StartingServer Start(string dataDirectory, params string[] arguments)
+        {
+            var address = new Uri($"http://127.0.0.1:{FreePort()}");
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = AppContext.BaseDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "Vigil.Server.dll"), "--urls", address.ToString().TrimEnd('/'),
+                $"--Storage:DataDirectory={dataDirectory}", $"--Regimes:Directory={RepositoryPaths.File("regimes")}",
+                .. VigilFactory.GenerousRateLimitArguments, .. FirstStartTests.RealSettings, .. arguments])
+            {
+                start.ArgumentList.Add(argument);
+            }
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            var server = new StartingServer(new Process { StartInfo = start }, address);
+            server._process.OutputDataReceived += (_, line) => server.Read(line.Data);
+            server._process.ErrorDataReceived += (_, line) => server.Read(line.Data);
+            server._process.Start();
+            server._process.BeginOutputReadLine();
+            server._process.BeginErrorReadLine();
+            return server;
+        }
+
+        public async Task<bool> HealthyWithinAsync(TimeSpan limit)
+        {
+            using var client = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(2) };
+            var until = Stopwatch.StartNew();
+            while (until.Elapsed < limit && !_process.HasExited)
+            {
+                try
+                {
+                    if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)
+                    {
+                        return true;
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                }
+                await Task.Delay(100);
+            }
+            return false;
+        }
+
+        public async Task<int?> ExitCodeWithinAsync(TimeSpan limit)
+        {
+            try
+            {
+                await _process.WaitForExitAsync().WaitAsync(limit);
+                return _process.ExitCode;
+            }
+            catch (TimeoutException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>SIGKILL: nothing of the process runs after it.</summary>
+        public async Task KillAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            await _process.WaitForExitAsync();
+        }
+
+        private void Read(string? line)
+        {
+            if (line is not null)
+            {
+                _output.Enqueue(line);
+                RunLog.Write("server process: " + line);
+            }
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await KillAsync();
+            _process.Dispose();
+        }
+    }
+}
