@@ -42,17 +42,19 @@ public sealed class StartupLockTests : IDisposable
     public async Task Killing_a_first_start_at_random_moments_never_wedges_the_next()
     {
         var random = new Random();
+        var delays = new List<int>();
         for (var kill = 0; kill < 4; kill++)
         {
             await using (var doomed = StartingServer.Start(_directory))
             {
-                await Task.Delay(random.Next(0, 1500));
+                delays.Add(random.Next(0, 1500));
+                await Task.Delay(delays[^1]);
                 await doomed.KillAsync();
             }
         }
         await using (var server = StartingServer.Start(_directory))
         {
-            Assert.True(await server.HealthyWithinAsync(TimeSpan.FromSeconds(25)), "The start after the kills did not come up:\n" + server.Printed);
+            Assert.True(await server.HealthyWithinAsync(TimeSpan.FromSeconds(25)), $"The start after kills at {string.Join(", ", delays)} ms did not come up:\n" + server.Printed);
         }
         var audit = await CliRun.InProcessAsync("ledger", "audit", $"--Storage:DataDirectory={_directory}");
         Assert.True(audit.ExitCode == 0, audit.ToString());
