@@ -36,6 +36,38 @@ public sealed class StartupLockTests : IDisposable
         Assert.Contains("stale migration lock", server.Printed, StringComparison.Ordinal);
     }
 
+    // Issue 15: "an upgrade with pending migrations is exposed the same way". The database is one migration behind
+    // and holds the lock row an upgrade killed while migrating leaves; the next start clears it and finishes the upgrade.
+    [Fact]
+    public async Task An_upgrade_killed_while_migrating_is_finished_by_the_next_start()
+    {
+        var file = Path.Combine(_directory, "vigil.db");
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Vigil.Data.SqliteVigilDbContext>();
+        Vigil.Data.VigilDatabase.ConfigureSqlite(options, $"Data Source={file};Pooling=False");
+        int migrations;
+        await using (var db = new Vigil.Data.SqliteVigilDbContext(options.Options))
+        {
+            var all = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetMigrations(db.Database).ToList();
+            migrations = all.Count;
+            await Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(db)
+                .MigrateAsync(all[^2]);
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, """
+                CREATE TABLE IF NOT EXISTS "__EFMigrationsLock" ("Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsLock" ("Id", "Timestamp") VALUES (1, '2026-01-01 00:00:00+00:00');
+                """);
+        }
+        await using (var server = StartingServer.Start(_directory))
+        {
+            Assert.True(await server.HealthyWithinAsync(TimeSpan.FromSeconds(25)), "The upgrade did not come up:\n" + server.Printed);
+            Assert.Contains("stale migration lock", server.Printed, StringComparison.Ordinal);
+        }
+        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        connection.Open();
+        using var applied = connection.CreateCommand();
+        applied.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsHistory\"";
+        Assert.Equal(migrations, Convert.ToInt32(applied.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     // Issue 15: kills at random moments of a first start (random delays 0-1.5 s, the migrations included); the next
     // start comes up healthy every time and the log it keeps audits clean.
     [Fact]
