@@ -23,6 +23,27 @@ public sealed class WitnessProcess : IAsyncDisposable
 
     public string VerifierKey { get; }
 
+    /// <summary>
+    /// A server that signs with <paramref name="logKey"/> and asks this witness, named <paramref name="name"/>, to
+    /// cosign a new checkpoint every 200 ms; started, to be disposed by the caller.
+    /// </summary>
+    public async Task<RunningServer> StartServerAsync(string name, Vigil.Ledger.Notes.Ed25519NoteSigner logKey)
+    {
+        var server = new RunningServer
+        {
+            ExtraArguments =
+            [
+                "--Ledger:CheckpointInterval=00:00:00.200",
+                $"--Ledger:Witnesses:0:Name={name}",
+                $"--Ledger:Witnesses:0:Url={Address}",
+                $"--Ledger:Witnesses:0:VerifierKey={VerifierKey}",
+            ],
+        };
+        Vigil.Server.Infrastructure.Storage.OwnerOnlyFile.CreateText(server.LedgerKeyFile, logKey.SignerKey);
+        await server.InitializeAsync();
+        return server;
+    }
+
     public static async Task<WitnessProcess> StartAsync(string name, params string[] logKeys)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("vigil-witness-").FullName;

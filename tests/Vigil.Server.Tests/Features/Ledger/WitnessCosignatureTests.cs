@@ -21,18 +21,7 @@ public sealed class WitnessCosignatureTests
     {
         using var logKey = Ed25519NoteSigner.Generate("vigil.local/ledger");
         await using var witness = await WitnessProcess.StartAsync(WitnessName, logKey.VerifierKey);
-        var server = new RunningServer
-        {
-            ExtraArguments =
-            [
-                "--Ledger:CheckpointInterval=00:00:00.200",
-                $"--Ledger:Witnesses:0:Name={WitnessName}",
-                $"--Ledger:Witnesses:0:Url={witness.Address}",
-                $"--Ledger:Witnesses:0:VerifierKey={witness.VerifierKey}",
-            ],
-        };
-        OwnerOnlyFile.CreateText(server.LedgerKeyFile, logKey.SignerKey);
-        await server.InitializeAsync();
+        var server = await witness.StartServerAsync(WitnessName, logKey);
         try
         {
             var reporter = await Seed.UserAsync(server.Services, Roles.Reporter);
