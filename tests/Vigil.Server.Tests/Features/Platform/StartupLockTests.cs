@@ -170,21 +170,8 @@ public sealed class StartupLockTests : IDisposable
 
         public static StartingServer Start(string dataDirectory, params string[] arguments)
         {
-            var address = new Uri($"http://127.0.0.1:{FreePort()}");
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = AppContext.BaseDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "Vigil.Server.dll"), "--urls", address.ToString().TrimEnd('/'),
-                $"--Storage:DataDirectory={dataDirectory}", $"--Regimes:Directory={RepositoryPaths.File("regimes")}",
-                .. VigilFactory.GenerousRateLimitArguments, .. FirstStartTests.RealSettings, .. arguments])
-            {
-                start.ArgumentList.Add(argument);
-            }
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            var address = ServerProcess.NewAddress();
+            var start = ServerProcess.StartInfo(address, dataDirectory, [.. FirstStartTests.RealSettings, .. arguments]);
             var server = new StartingServer(new Process { StartInfo = start }, address);
             server._process.OutputDataReceived += (_, line) => server.Read(line.Data);
             server._process.ErrorDataReceived += (_, line) => server.Read(line.Data);
@@ -245,13 +232,6 @@ public sealed class StartupLockTests : IDisposable
                 _output.Enqueue(line);
                 RunLog.Write("server process: " + line);
             }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         public async ValueTask DisposeAsync()

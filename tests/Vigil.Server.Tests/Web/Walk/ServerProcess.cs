@@ -32,21 +32,8 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(params string[] arguments)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("vigil-process-").FullName;
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "Vigil.Server.dll"), "--urls", address.ToString().TrimEnd('/'),
-            $"--Storage:DataDirectory={dataDirectory}", $"--Regimes:Directory={RepositoryPaths.File("regimes")}",
-            .. VigilFactory.GenerousRateLimitArguments, .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var address = NewAddress();
+        var start = StartInfo(address, dataDirectory, arguments);
         var server = new ServerProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, address, dataDirectory);
         server._process.OutputDataReceived += (_, line) => server.Read(line.Data);
         server._process.ErrorDataReceived += (_, line) => server.Read(line.Data);
@@ -127,6 +114,29 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(200);
         }
     }
+
+    /// <summary>The built server on <paramref name="address"/> and <paramref name="dataDirectory"/>, run as in production, its output redirected.</summary>
+    public static ProcessStartInfo StartInfo(Uri address, string dataDirectory, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "Vigil.Server.dll"), "--urls", address.ToString().TrimEnd('/'),
+            $"--Storage:DataDirectory={dataDirectory}", $"--Regimes:Directory={RepositoryPaths.File("regimes")}",
+            .. VigilFactory.GenerousRateLimitArguments, .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return start;
+    }
+
+    /// <summary>A loopback address on a port free at this moment.</summary>
+    public static Uri NewAddress() => new($"http://127.0.0.1:{FreePort()}");
 
     private static int FreePort()
     {
