@@ -12,6 +12,9 @@ namespace Vigil.Indicators.Matching;
 internal sealed class TextAddresses
 {
     private readonly HashSet<uint> _ipv4 = [];
+    // One bit per address in 64 Ki bits (8 KiB, in the core's cache): most numbers in a log are no indicator's, and
+    // this says so without probing the set.
+    private readonly ulong[] _ipv4Bits = new ulong[1024];
     private readonly HashSet<UInt128> _ipv6 = [];
     // The low 16 bits of every IPv6 address: most runs of hex digits and colons (times of day) are ruled out by them
     // before any parsing.
@@ -27,7 +30,10 @@ internal sealed class TextAddresses
         if (!IPAddress.TryParse(value, out var address)) { return false; }
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            _ipv4.Add(Ipv4Number(address));
+            var ipv4 = Ipv4Number(address);
+            _ipv4.Add(ipv4);
+            var bit = Ipv4Bit(ipv4);
+            _ipv4Bits[bit >> 6] |= 1UL << bit;
             return true;
         }
         var number = Ipv6Number(address);
@@ -41,7 +47,14 @@ internal sealed class TextAddresses
     /// Whether the run (digits, ASCII letters of a hex number and dots, its leading and trailing dots trimmed, as
     /// the scanner trims a token's) is an IPv4 address an indicator names.
     /// </summary>
-    public bool IsIpv4Indicator(ReadOnlySpan<byte> run) => TryParseIpv4(run, out var number) && _ipv4.Contains(number);
+    public bool IsIpv4Indicator(ReadOnlySpan<byte> run)
+    {
+        if (!TryParseIpv4(run, out var number)) { return false; }
+        var bit = Ipv4Bit(number);
+        return (_ipv4Bits[bit >> 6] & (1UL << bit)) != 0 && _ipv4.Contains(number);
+    }
+
+    private static int Ipv4Bit(uint number) => (int)((number * 0x9E3779B1u) >> 16);
 
     /// <summary>
     /// Whether a maximal run of hex digits, colons and dots, or the host the scanner would take from it (leading
@@ -128,50 +141,64 @@ internal sealed class TextAddresses
     public static bool TryParseIpv4(ReadOnlySpan<byte> text, out uint number)
     {
         number = 0;
-        Span<ulong> parts = stackalloc ulong[4];
         var count = 0;
         var i = 0;
         while (true)
         {
-            if (i >= text.Length) { return false; }
-            var radix = 10;
-            var digits = false;
-            if (text[i] == '0')
+            if (i >= text.Length || count == 4) { return false; }
+            ulong value;
+            if (text[i] != '0')
             {
-                radix = 8;
-                digits = true;
-                i++;
-                if (i < text.Length && (text[i] | 0x20) == 'x')
+                // Decimal, by far the most common: at most ten digits fit.
+                value = 0;
+                var first = i;
+                for (; i < text.Length && (uint)(text[i] - '0') <= 9; i++)
                 {
-                    radix = 16;
-                    digits = false;
-                    i++;
+                    value = value * 10 + (uint)(text[i] - '0');
+                    if (i - first >= 10) { return false; }
                 }
+                if (i == first || value > uint.MaxValue) { return false; }
             }
-            ulong value = 0;
-            for (; i < text.Length; i++)
+            else if (!TryRadixNumber(text, ref i, out value))
             {
-                var digit = HexValue(text[i]);
-                if (digit < 0 || digit >= radix) { break; }
-                value = value * (ulong)radix + (ulong)digit;
-                if (value > uint.MaxValue) { return false; }
-                digits = true;
+                return false;
             }
-            if (!digits || count == 4) { return false; }
-            parts[count++] = value;
-            if (i == text.Length) { break; }
-            if (text[i] != '.') { return false; }
+            count++;
+            if (i == text.Length)
+            {
+                // The last number fills the bytes the others left.
+                if (value > uint.MaxValue >> (8 * (count - 1))) { return false; }
+                number |= (uint)value;
+                return true;
+            }
+            if (text[i] != '.' || value > 0xFF) { return false; }
+            number |= (uint)value << (32 - 8 * count);
             i++;
         }
-        for (var p = 0; p < count - 1; p++)
+    }
+
+    // A number after a leading 0: octal, or hex after "0x".
+    private static bool TryRadixNumber(ReadOnlySpan<byte> text, ref int i, out ulong value)
+    {
+        value = 0;
+        var radix = 8;
+        var digits = true;
+        i++;
+        if (i < text.Length && (text[i] | 0x20) == 'x')
         {
-            if (parts[p] > 0xFF) { return false; }
-            number |= (uint)parts[p] << (24 - 8 * p);
+            radix = 16;
+            digits = false;
+            i++;
         }
-        var last = parts[count - 1];
-        if (last > uint.MaxValue >> (8 * (count - 1))) { return false; }
-        number |= (uint)last;
-        return true;
+        for (; i < text.Length; i++)
+        {
+            var digit = HexValue(text[i]);
+            if (digit < 0 || digit >= radix) { break; }
+            value = value * (ulong)radix + (ulong)digit;
+            if (value > uint.MaxValue) { return false; }
+            digits = true;
+        }
+        return digits;
     }
 
     private static int HexValue(byte b) => b switch

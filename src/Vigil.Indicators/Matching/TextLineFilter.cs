@@ -38,6 +38,9 @@ internal sealed partial class TextLineFilter
 
     private readonly LabelHashSet _names;
     private readonly LabelHashSet _segments;
+    // The first two bytes of every segment, ASCII case folded, one bit per pair (the bytes or-ed with 0x20, as hashed).
+    private readonly ulong[] _segmentStarts = new ulong[1024];
+    private readonly bool _shortSegments;
     private readonly TextAddresses _addresses;
     private readonly LiteralNeedles _needles;
     private readonly Triggers _triggers;
@@ -51,7 +54,13 @@ internal sealed partial class TextLineFilter
             foreach (var (hash, whole) in LabelHashSet.Suffixes(name)) { _names.Add(hash, whole); }
         }
         _segments = new LabelHashSet(segments.Count);
-        foreach (var segment in segments) { _segments.Add(LabelHashSet.LabelHash(segment, 0, segment.Length), whole: true); }
+        foreach (var segment in segments)
+        {
+            _segments.Add(LabelHashSet.LabelHash(segment, 0, segment.Length), whole: true);
+            if (segment.Length == 1) { _shortSegments = true; }
+            else { _segmentStarts[SegmentStart(segment[0], segment[1])] |= 1UL << ((segment[1] | 0x20) & 63); }
+            triggers |= char.IsAsciiLetter((char)segment[0]) ? Triggers.SlashLetter : char.IsAsciiDigit((char)segment[0]) ? Triggers.SlashDigit : Triggers.SlashOther;
+        }
         _addresses = addresses;
         _needles = needles;
         _triggers = triggers;
@@ -69,6 +78,9 @@ internal sealed partial class TextLineFilter
         Ipv6 = 32,
         Slash = 64,
         HexRuns = 128,
+        SlashLetter = 256,
+        SlashDigit = 512,
+        SlashOther = 1024,
     }
 
     // What the text scanner can observe in a line of text (see TextObservableScanner and IndicatorIndex.Match).
@@ -119,6 +131,10 @@ internal sealed partial class TextLineFilter
             var anyColon = Enabled(Triggers.Ipv6);
             var hostStart = Enabled(Triggers.HostStarts | Triggers.Ipv4);
             var anySlash = Enabled(Triggers.Slash);
+            var slashLetter = Enabled(Triggers.SlashLetter);
+            var slashDigit = Enabled(Triggers.SlashDigit);
+            var slashOther = Enabled(Triggers.SlashOther);
+            var allOnes = Vector256<byte>.AllBitsSet;
             // Each step reads 32 bytes and the 32 after them shifted by one, so 33 bytes must remain.
             for (; i + Vector256<byte>.Count < text.Length; i += Vector256<byte>.Count)
             {
@@ -127,12 +143,17 @@ internal sealed partial class TextLineFilter
                 var isDot = Vector256.Equals(here, dot);
                 var isColon = Vector256.Equals(here, colon);
                 var nextIsDigit = Vector256.LessThanOrEqual(next - zero, nine);
+                var nextIsLetter = Vector256.LessThanOrEqual((next | caseBit) - a, z);
+                var nextIsHex = nextIsDigit | Vector256.LessThanOrEqual((next | caseBit) - a, f);
+                // Segments start with letters, digits or something else, each only if some segment does.
+                var nextIsSegmentStart = (nextIsLetter & slashLetter) | (nextIsDigit & slashDigit)
+                    | (~(nextIsLetter | nextIsDigit) & slashOther);
                 var interesting = here
-                    | (isDot & ((Vector256.LessThanOrEqual((next | caseBit) - a, z) & dotLetter) | (nextIsDigit & dotDigit)
+                    | (isDot & ((nextIsLetter & dotLetter) | (nextIsDigit & dotDigit)
                         | ((Vector256.Equals(next, dash) | Vector256.Equals(next, underscore)) & dotOther)))
-                    | (isColon & (anyColon | (Vector256.Equals(next, slash) & hostStart)))
+                    | (isColon & ((anyColon & (nextIsHex | Vector256.Equals(next, colon))) | (Vector256.Equals(next, slash) & hostStart)))
                     | (Vector256.Equals(here, atSign) & hostStart)
-                    | (Vector256.Equals(here, slash) & anySlash);
+                    | (Vector256.Equals(here, slash) & anySlash & (Vector256.Equals(nextIsSegmentStart, Vector256<byte>.Zero) ^ allOnes));
                 var mask = interesting.ExtractMostSignificantBits();
                 // A run of 32 or more hex digits fills at least one of the two 16-byte halves; the first position of
                 // interest in the window is returned, so that no line before it is passed over.
@@ -182,9 +203,11 @@ internal sealed partial class TextLineFilter
             (byte)'.' => (char.IsAsciiLetter((char)next) && Has(Triggers.DotLetter))
                 || (char.IsAsciiDigit((char)next) && Has(Triggers.DotDigit | Triggers.Ipv4))
                 || (next is (byte)'-' or (byte)'_' && Has(Triggers.DotOther)),
-            (byte)':' => Has(Triggers.Ipv6) || (next == '/' && Has(Triggers.HostStarts | Triggers.Ipv4)),
+            (byte)':' => (Has(Triggers.Ipv6) && (char.IsAsciiHexDigit((char)next) || next == ':'))
+                || (next == '/' && Has(Triggers.HostStarts | Triggers.Ipv4)),
             (byte)'@' => Has(Triggers.HostStarts | Triggers.Ipv4),
-            (byte)'/' => Has(Triggers.Slash),
+            (byte)'/' => Has(Triggers.Slash) && Has(char.IsAsciiLetter((char)next) ? Triggers.SlashLetter
+                : char.IsAsciiDigit((char)next) ? Triggers.SlashDigit : Triggers.SlashOther),
             _ => false,
         };
     }
@@ -204,12 +227,12 @@ internal sealed partial class TextLineFilter
         switch (b)
         {
             case (byte)'.':
-                if (LabelClass[next] != 0 && !_names.IsEmpty && EndsInName(text, at)) { return true; }
+                if (IsNameStart(next) && EndsInName(text, at)) { return true; }
                 if (char.IsAsciiDigit((char)next) && _addresses.HasIpv4 && at >= skipped.Ipv4)
                 {
                     var (from, to) = Run(text, at, Ipv4Class);
                     skipped.Ipv4 = to;
-                    return _addresses.IsIpv4Indicator(text[from..to].Trim((byte)'.'));
+                    return IsHostRun(text, from, to) && _addresses.IsIpv4Indicator(text[from..to].Trim((byte)'.'));
                 }
                 return false;
             case (byte)':':
@@ -218,7 +241,8 @@ internal sealed partial class TextLineFilter
                 {
                     var (from, to) = Run(text, at, Ipv6Class);
                     skipped.Ipv6 = to;
-                    return _addresses.IsIpv6Indicator(text[from..to]);
+                    // Only its start: a URL's port is whatever follows the last colon, letters too.
+                    return (from == 0 || LabelClass[text[from - 1]] == 0) && _addresses.IsIpv6Indicator(text[from..to]);
                 }
                 return false;
             case (byte)'@':
@@ -229,6 +253,16 @@ internal sealed partial class TextLineFilter
                 return false;
         }
     }
+
+    // Whether some name's last label starts with this byte.
+    private bool IsNameStart(byte b) => Has(char.IsAsciiLetter((char)b) ? Triggers.DotLetter
+        : char.IsAsciiDigit((char)b) ? Triggers.DotDigit
+        : b is (byte)'-' or (byte)'_' ? Triggers.DotOther : Triggers.None);
+
+    // Whether a run of IPv4 characters can be a whole host or token: a label character (a letter that is no hex
+    // digit, '-' or '_') on either side would be part of it, and no address has one (times like "00.000Z").
+    private static bool IsHostRun(ReadOnlySpan<byte> text, int from, int to) =>
+        (from == 0 || LabelClass[text[from - 1]] == 0) && (to == text.Length || LabelClass[text[to]] == 0);
 
     // After "://" or '@': a single-label name, or an IPv4 address in any form (a number alone is one).
     private bool IsHostAt(ReadOnlySpan<byte> text, int start)
@@ -250,6 +284,11 @@ internal sealed partial class TextLineFilter
     // After a slash: the path segment there, as it is and with what the scanner trims off a token's end.
     private bool IsSegmentAt(ReadOnlySpan<byte> text, int start)
     {
+        // The first two bytes first: most segments in a log start as no indicator's does.
+        if (start + 1 >= text.Length || (_segmentStarts[SegmentStart(text[start], text[start + 1])] & 1UL << ((text[start + 1] | 0x20) & 63)) == 0)
+        {
+            return start < text.Length && IsShortSegmentAt(text, start);
+        }
         var end = start;
         while (end < text.Length && text[end] != '/' && Delimiter[text[end]] == 0) { end++; }
         if (end == start) { return false; }
@@ -257,6 +296,22 @@ internal sealed partial class TextLineFilter
         var trimmed = start + text[start..end].TrimEnd(".:?#=&%"u8).Length;
         return trimmed != end && trimmed > start && _segments.ContainsWhole(LabelHashSet.LabelHash(text, start, trimmed));
     }
+
+    // A segment of one byte, which the two-byte test above cannot see: followed by nothing but what a token's end
+    // loses to trimming.
+    private bool IsShortSegmentAt(ReadOnlySpan<byte> text, int start)
+    {
+        if (!_shortSegments) { return false; }
+        var end = start + 1;
+        while (end < text.Length && text[end] != '/' && Delimiter[text[end]] == 0 && IsTrimmed(text[end])) { end++; }
+        return (end == text.Length || text[end] == '/' || Delimiter[text[end]] != 0)
+            && _segments.ContainsWhole(LabelHashSet.LabelHash(text, start, start + 1));
+    }
+
+    private static bool IsTrimmed(byte b) => b is (byte)'.' or (byte)':' or (byte)'?' or (byte)'#' or (byte)'=' or (byte)'&' or (byte)'%';
+
+    // Which of the 64-bit words of the two-byte table holds a pair; the second byte's low bits pick the bit.
+    private static int SegmentStart(byte first, byte second) => ((first | 0x20) << 2) | (((second | 0x20) >> 6) & 3);
 
     // The maximal run of bytes of a class around 'at'.
     private static (int From, int To) Run(ReadOnlySpan<byte> text, int at, ReadOnlySpan<byte> byteClass)

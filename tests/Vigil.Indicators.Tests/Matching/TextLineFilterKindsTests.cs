@@ -33,7 +33,7 @@ public class TextLineFilterKindsTests
         ["hashes"] = ["[file:hashes.'SHA-256' = '" + Sha256 + "']", "[file:hashes.MD5 = '" + Md5 + "']"],
         ["files"] =
         [
-            "[file:name = 'roleaccountd.plist']", "[file:name = 'spyd']", "[file:name = 'libspy.so.1']", "[file:name = 'a+b.dylib']",
+            "[file:name = 'roleaccountd.plist']", "[file:name = 'spyd']", "[file:name = 'libspy.so.1']", "[file:name = 'a+b.dylib']", "[file:name = 'x']",
             "[file:path = '/private/var/db/spy/']", "[file:path = '/usr/libexec/bhd']", "[file:path = '/private/var/tmp/com.apple.spyd.plist']",
         ],
         ["likes"] =
@@ -71,6 +71,7 @@ public class TextLineFilterKindsTests
         "/Library/roleaccountd.plist", "/usr/bin/spyd", "/usr/bin/spyd.", "/usr/bin/spyd=", "/usr/bin/spydx", "/x/spyd?x", "spyd",
         "/lib/libspy.so.1", "/lib/libspy.so.12", "/tmp/a+b.dylib", "/tmp/xa+b.dylib", "/private/var/db/spy/x.db", "/private/var/db/spy",
         "/private/var/db/spyx/a", "/usr/libexec/bhd", "/usr/libexec/bhd:", "/private/var/tmp/com.apple.spyd.plist", "/tmp/spy7.dylib",
+        "/tmp/x", "/tmp/X", "/tmp/x.", "/x/", "/xy", "/usr/libexec/BHD", "/USR/bin/Spyd",
         "a.tracker-9.net", "A.TRACKER-x.NET",
         // Noise.
         "2024-05-02T10:00:00.000Z", "GET", "HTTP/1.1", "Mozilla/5.0", "[123.000456]", "\"https://cdn.example.com/\"", "key=", "&x=1",
