@@ -38,8 +38,10 @@ internal sealed partial class TextLineFilter
 
     private readonly LabelHashSet _names;
     private readonly LabelHashSet _segments;
-    // The first two bytes of every segment, ASCII case folded, one bit per pair (the bytes or-ed with 0x20, as hashed).
-    private readonly ulong[] _segmentStarts = new ulong[1024];
+    // The first two bytes of every segment.
+    private readonly BytePairSet _segmentStarts = new();
+    // The first two bytes of every name's last label, or its one byte and any byte that can follow a name.
+    private readonly BytePairSet _lastLabelStarts = new();
     private readonly bool _shortSegments;
     private readonly TextAddresses _addresses;
     private readonly LiteralNeedles _needles;
@@ -52,13 +54,22 @@ internal sealed partial class TextLineFilter
         foreach (var name in names)
         {
             foreach (var (hash, whole) in LabelHashSet.Suffixes(name)) { _names.Add(hash, whole); }
+            var lastLabel = name.AsSpan(name.AsSpan().LastIndexOf((byte)'.') + 1);
+            if (lastLabel.Length > 1) { _lastLabelStarts.Add(lastLabel[0], lastLabel[1]); }
+            else
+            {
+                for (var b = 0; b < 256; b++)
+                {
+                    if (LabelClass[b] == 0) { _lastLabelStarts.Add(lastLabel[0], (byte)b); }
+                }
+            }
         }
         _segments = new LabelHashSet(segments.Count);
         foreach (var segment in segments)
         {
             _segments.Add(LabelHashSet.LabelHash(segment, 0, segment.Length), whole: true);
             if (segment.Length == 1) { _shortSegments = true; }
-            else { _segmentStarts[SegmentStart(segment[0], segment[1])] |= 1UL << ((segment[1] | 0x20) & 63); }
+            else { _segmentStarts.Add(segment[0], segment[1]); }
             triggers |= char.IsAsciiLetter((char)segment[0]) ? Triggers.SlashLetter : char.IsAsciiDigit((char)segment[0]) ? Triggers.SlashDigit : Triggers.SlashOther;
         }
         _addresses = addresses;
@@ -102,14 +113,50 @@ internal sealed partial class TextLineFilter
         return needle >= 0 ? needle : at;
     }
 
-    // Called a few times per block but loops over all of it: optimised from the first call, not after tiering up.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // The vectorised loop is compiled once for each combination, so that a set of plain domains (the most common)
+    // pays for none of the other tests.
     private int NextStructural(ReadOnlySpan<byte> text, int start)
+    {
+        var digits = Has(Triggers.DotDigit | Triggers.DotOther | Triggers.Ipv4);
+        var others = Has(Triggers.Ipv4 | Triggers.Ipv6 | Triggers.HostStarts | Triggers.Slash);
+        return (digits, others, Has(Triggers.HexRuns)) switch
+        {
+            (false, false, false) => NextStructural<Off, Off, Off>(text, start),
+            (false, false, true) => NextStructural<Off, Off, On>(text, start),
+            (true, false, false) => NextStructural<On, Off, Off>(text, start),
+            (true, false, true) => NextStructural<On, Off, On>(text, start),
+            (_, true, false) => NextStructural<On, On, Off>(text, start),
+            (_, true, true) => NextStructural<On, On, On>(text, start),
+        };
+    }
+
+    private interface ISwitch
+    {
+        static abstract bool IsOn { get; }
+    }
+
+    private readonly struct On : ISwitch
+    {
+        public static bool IsOn => true;
+    }
+
+    private readonly struct Off : ISwitch
+    {
+        public static bool IsOn => false;
+    }
+
+    // Called a few times per block but loops over all of it: optimised from the first call, not after tiering up.
+    // TDigits: dots before digits, '-' or '_'; TOthers: colons, slashes and '@'; THex: runs of hex digits.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int NextStructural<TDigits, TOthers, THex>(ReadOnlySpan<byte> text, int start)
+        where TDigits : struct, ISwitch
+        where TOthers : struct, ISwitch
+        where THex : struct, ISwitch
     {
         var i = start;
         // Runs already read as addresses: their other dots and colons are passed over.
         var skipped = new Skipped();
-        var hexRuns = Has(Triggers.HexRuns);
+        var hexRuns = THex.IsOn;
         if (Vector256.IsHardwareAccelerated)
         {
             ref var origin = ref MemoryMarshal.GetReference(text);
@@ -134,26 +181,31 @@ internal sealed partial class TextLineFilter
             var slashLetter = Enabled(Triggers.SlashLetter);
             var slashDigit = Enabled(Triggers.SlashDigit);
             var slashOther = Enabled(Triggers.SlashOther);
-            var allOnes = Vector256<byte>.AllBitsSet;
             // Each step reads 32 bytes and the 32 after them shifted by one, so 33 bytes must remain.
             for (; i + Vector256<byte>.Count < text.Length; i += Vector256<byte>.Count)
             {
                 var here = Vector256.LoadUnsafe(ref origin, (nuint)i);
                 var next = Vector256.LoadUnsafe(ref origin, (nuint)(i + 1));
                 var isDot = Vector256.Equals(here, dot);
-                var isColon = Vector256.Equals(here, colon);
-                var nextIsDigit = Vector256.LessThanOrEqual(next - zero, nine);
                 var nextIsLetter = Vector256.LessThanOrEqual((next | caseBit) - a, z);
-                var nextIsHex = nextIsDigit | Vector256.LessThanOrEqual((next | caseBit) - a, f);
-                // Segments start with letters, digits or something else, each only if some segment does.
-                var nextIsSegmentStart = (nextIsLetter & slashLetter) | (nextIsDigit & slashDigit)
-                    | (~(nextIsLetter | nextIsDigit) & slashOther);
-                var interesting = here
-                    | (isDot & ((nextIsLetter & dotLetter) | (nextIsDigit & dotDigit)
-                        | ((Vector256.Equals(next, dash) | Vector256.Equals(next, underscore)) & dotOther)))
-                    | (isColon & ((anyColon & (nextIsHex | Vector256.Equals(next, colon))) | (Vector256.Equals(next, slash) & hostStart)))
-                    | (Vector256.Equals(here, atSign) & hostStart)
-                    | (Vector256.Equals(here, slash) & anySlash & (Vector256.Equals(nextIsSegmentStart, Vector256<byte>.Zero) ^ allOnes));
+                var interesting = here | (isDot & nextIsLetter & dotLetter);
+                if (TDigits.IsOn)
+                {
+                    var nextIsDigit = Vector256.LessThanOrEqual(next - zero, nine);
+                    interesting |= isDot & ((nextIsDigit & dotDigit) | ((Vector256.Equals(next, dash) | Vector256.Equals(next, underscore)) & dotOther));
+                }
+                if (TOthers.IsOn)
+                {
+                    var isColon = Vector256.Equals(here, colon);
+                    var nextIsDigit = Vector256.LessThanOrEqual(next - zero, nine);
+                    var nextIsHex = nextIsDigit | Vector256.LessThanOrEqual((next | caseBit) - a, f);
+                    // Segments start with letters, digits or something else, each only if some segment does.
+                    var nextIsSegmentStart = (nextIsLetter & slashLetter) | (nextIsDigit & slashDigit)
+                        | (~(nextIsLetter | nextIsDigit) & slashOther);
+                    interesting |= (isColon & ((anyColon & (nextIsHex | Vector256.Equals(next, colon))) | (Vector256.Equals(next, slash) & hostStart)))
+                        | (Vector256.Equals(here, atSign) & hostStart)
+                        | (Vector256.Equals(here, slash) & anySlash & ~Vector256.Equals(nextIsSegmentStart, Vector256<byte>.Zero));
+                }
                 var mask = interesting.ExtractMostSignificantBits();
                 // A run of 32 or more hex digits fills at least one of the two 16-byte halves; the first position of
                 // interest in the window is returned, so that no line before it is passed over.
@@ -227,7 +279,10 @@ internal sealed partial class TextLineFilter
         switch (b)
         {
             case (byte)'.':
-                if (IsNameStart(next) && EndsInName(text, at)) { return true; }
+                if (IsNameStart(next) && (at + 2 >= text.Length || _lastLabelStarts.Contains(next, text[at + 2])) && EndsInName(text, at))
+                {
+                    return true;
+                }
                 if (char.IsAsciiDigit((char)next) && _addresses.HasIpv4 && at >= skipped.Ipv4)
                 {
                     var (from, to) = Run(text, at, Ipv4Class);
@@ -285,7 +340,7 @@ internal sealed partial class TextLineFilter
     private bool IsSegmentAt(ReadOnlySpan<byte> text, int start)
     {
         // The first two bytes first: most segments in a log start as no indicator's does.
-        if (start + 1 >= text.Length || (_segmentStarts[SegmentStart(text[start], text[start + 1])] & 1UL << ((text[start + 1] | 0x20) & 63)) == 0)
+        if (start + 1 >= text.Length || !_segmentStarts.Contains(text[start], text[start + 1]))
         {
             return start < text.Length && IsShortSegmentAt(text, start);
         }
@@ -309,9 +364,6 @@ internal sealed partial class TextLineFilter
     }
 
     private static bool IsTrimmed(byte b) => b is (byte)'.' or (byte)':' or (byte)'?' or (byte)'#' or (byte)'=' or (byte)'&' or (byte)'%';
-
-    // Which of the 64-bit words of the two-byte table holds a pair; the second byte's low bits pick the bit.
-    private static int SegmentStart(byte first, byte second) => ((first | 0x20) << 2) | (((second | 0x20) >> 6) & 3);
 
     // The maximal run of bytes of a class around 'at'.
     private static (int From, int To) Run(ReadOnlySpan<byte> text, int at, ReadOnlySpan<byte> byteClass)
