@@ -202,7 +202,7 @@ internal sealed partial class TextLineFilter
                     // Segments start with letters, digits or something else, each only if some segment does.
                     var nextIsSegmentStart = (nextIsLetter & slashLetter) | (nextIsDigit & slashDigit)
                         | (~(nextIsLetter | nextIsDigit) & slashOther);
-                    interesting |= (isColon & ((anyColon & (nextIsHex | Vector256.Equals(next, colon))) | (Vector256.Equals(next, slash) & hostStart)))
+                    interesting |= (isColon & ((anyColon & (nextIsHex | Vector256.Equals(next, colon))) | hostStart))
                         | (Vector256.Equals(here, atSign) & hostStart)
                         | (Vector256.Equals(here, slash) & anySlash & ~Vector256.Equals(nextIsSegmentStart, Vector256<byte>.Zero));
                 }
@@ -256,7 +256,7 @@ internal sealed partial class TextLineFilter
                 || (char.IsAsciiDigit((char)next) && Has(Triggers.DotDigit | Triggers.Ipv4))
                 || (next is (byte)'-' or (byte)'_' && Has(Triggers.DotOther)),
             (byte)':' => (Has(Triggers.Ipv6) && (char.IsAsciiHexDigit((char)next) || next == ':'))
-                || (next == '/' && Has(Triggers.HostStarts | Triggers.Ipv4)),
+                || Has(Triggers.HostStarts | Triggers.Ipv4),
             (byte)'@' => Has(Triggers.HostStarts | Triggers.Ipv4),
             (byte)'/' => Has(Triggers.Slash) && Has(char.IsAsciiLetter((char)next) ? Triggers.SlashLetter
                 : char.IsAsciiDigit((char)next) ? Triggers.SlashDigit : Triggers.SlashOther),
@@ -292,6 +292,7 @@ internal sealed partial class TextLineFilter
                 return false;
             case (byte)':':
                 if (next == '/' && at + 2 < text.Length && text[at + 2] == '/' && IsHostAt(text, at + 3)) { return true; }
+                if (IsHostBeforePort(text, at)) { return true; }
                 if (_addresses.HasIpv6 && at >= skipped.Ipv6)
                 {
                     var (from, to) = Run(text, at, Ipv6Class);
@@ -332,6 +333,28 @@ internal sealed partial class TextLineFilter
         {
             var (from, to) = Run(text, start, Ipv4Class);
             if (from == start && _addresses.IsIpv4Indicator(text[from..to].Trim((byte)'.'))) { return true; }
+        }
+        return false;
+    }
+
+    // Before a colon: a token that starts with a host and a port, "intranet:8080" or "2130706433:80", is a URL when
+    // something after the colon has a dot, and its host is what comes before the colon.
+    private bool IsHostBeforePort(ReadOnlySpan<byte> text, int colon)
+    {
+        if (Has(Triggers.HostStarts))
+        {
+            var start = colon;
+            while (start > 0 && LabelClass[text[start - 1]] != 0) { start--; }
+            if (start < colon && (start == 0 || text[start - 1] != '.')
+                && _names.ContainsWhole(LabelHashSet.Combine(LabelHashSet.Seed, LabelHashSet.LabelHash(text, start, colon))))
+            {
+                return true;
+            }
+        }
+        if (_addresses.HasIpv4 && colon > 0 && Ipv4Class[text[colon - 1]] != 0)
+        {
+            var (from, to) = Run(text, colon - 1, Ipv4Class);
+            if (to == colon && _addresses.IsIpv4Indicator(text[from..to].Trim((byte)'.'))) { return true; }
         }
         return false;
     }

@@ -51,7 +51,7 @@ public class TextLineFilterKindsTests
     [
         // IPv4: 203.0.113.9 as octal, hex, in fewer parts, as one number; with ports and user info; near misses.
         "203.0.113.9", "203.0.113.09", "0313.0.113.9", "0xcb.0.113.9", "0XCB.0x0.0x71.011", "203.0.28937", "203.28937",
-        "3405803785", "0xCB007109", "http://3405803785/x", "u.v@3405803785:80/", "203.0.113.9:8080", "http://user:pw@203.0.113.9:80/a",
+        "3405803785", "0xCB007109", "http://3405803785/x", "3405803785:1.5", "u.v@3405803785:80/", "203.0.113.9:8080", "http://user:pw@203.0.113.9:80/a",
         "203.0.113.90", "1203.0.113.9", "203.0.113.9.", ".203.0.113.9", "203.0.113.9.5", "x203.0.113.9", "a@203.0.113.9", "10.0.0.0", "010.0.0.0",
         // IPv6: compressed, expanded, upper case, mapped, with port, scope and prefix; near misses.
         "2001:db8::1:5", "2001:DB8:0:0:0:0:1:5", "2001:0db8:0000:0000:0000:0000:0001:0005", "http://2001:db8::1:5:80/", "2001:db8::1:5%eth0",
@@ -59,7 +59,7 @@ public class TextLineFilterKindsTests
         "0:0:0:0:0:ffff:c633:6407", "http://::ffff:c633:6407:80/", "0::ffff:192.0.2.1", "10:00:00.000", "aa:bb:cc:dd:ee:ff",
         // Names: digit-leading labels, addresses as domains, single labels, underscores, trailing dots.
         "cdn.1example.com", "x.CDN.1example.com.", "1example.com", "cdn.1example.com.evil", "x.cdn12.3api", "cdn12.3API:443", "cdn12.3apix",
-        "x.198.51.100.20", "a@198.51.100.20", "198.51.100.20", "http://intranet/x", "a@intranet", "x.intranet", "intranet", "http://u@INTRANET:8080/x",
+        "x.198.51.100.20", "a@198.51.100.20", "198.51.100.20", "http://intranet/x", "a@intranet", "x.intranet", "intranet", "http://u@INTRANET:8080/x", "intranet:1.2", "k=INTRANET:80.x",
         "_dmarc.spy.org", "x._DMARC.spy.org", "evil.com.", "http://evil.com./", "root@intranet",
         // URLs: address hosts, percent-encoding, user info; e-mails.
         "http://192.0.2.44/gate.php", "192.0.2.44/gate.php", "https://u:p@192.0.2.44:8443/gate.php", "payload.example.net/a%20b?id=7",
@@ -99,7 +99,7 @@ public class TextLineFilterKindsTests
         var catalog = IndicatorSets.Of([.. Sets.Where(s => s.Key != "likes").SelectMany(s => s.Value)]);
         Assert.NotNull(catalog.Index.LineFilter);
         foreach (var spelling in new[] { "http://0xcb.0.113.9/", "203.28937", "http://3405803785/x", "2001:DB8:0:0:0:0:1:5", "0:0:0:0:0:ffff:c633:6407",
-            "x.CDN.1example.com.", "a@198.51.100.20", "http://u@INTRANET:8080/x", "https://u:p@192.0.2.44:8443/gate.php", "/usr/bin/spyd.",
+            "x.CDN.1example.com.", "a@198.51.100.20", "http://u@INTRANET:8080/x", "intranet:1.2", "3405803785:1.5", "https://u:p@192.0.2.44:8443/gate.php", "/usr/bin/spyd.",
             "/private/var/db/spy/x.db", "/lib/libspy.so.1", "/tmp/a+b.dylib" })
         {
             Assert.True(IndicatorSets.ScanText(catalog, "noise 10.1.2.3 GET /a.html\n" + spelling + "\n").Count > 0, spelling);
