@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The scanner benchmark: vigil scan against grep, ripgrep and cat on one generated log.
 #
-# Usage: bench/scan/run.sh [--size SIZE] [--work DIR] [--vigil BINARY]
+# Usage: bench/scan/run.sh [--size SIZE] [--work DIR] [--vigil BINARY] [--lists-only]
 #   --size   the log's size in bytes, or with a suffix: 256M, 1G (default 1G)
 #   --work   where the log, indicator sets and build go (default: $TMPDIR or /tmp, in vigil-scan-bench/)
 #   --vigil  a vigil already built (an earlier version, for a before-and-after); default: build this checkout
+#   --lists-only  only vigil against ripgrep on the same lists (the domain-set rows take minutes of ripgrep)
 #
 # Needs: the .NET SDK, python3, GNU time (/usr/bin/time), grep, and ripgrep (installed with apt-get if missing).
 # The Pegasus domains come from ../shared/data/ioc/pegasus/domains.txt beside the repository (or $PEGASUS_DOMAINS);
@@ -16,13 +17,15 @@ set -euo pipefail
 
 size=1G
 vigil=
+lists_only=
 work="${TMPDIR:-/tmp}/vigil-scan-bench"
 while [ $# -gt 0 ]; do
     case "$1" in
         --size) size="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
         --vigil) vigil="$2"; shift 2 ;;
-        *) echo "usage: $0 [--size SIZE] [--work DIR] [--vigil BINARY]" >&2; exit 2 ;;
+        --lists-only) lists_only=1; shift ;;
+        *) echo "usage: $0 [--size SIZE] [--work DIR] [--vigil BINARY] [--lists-only]" >&2; exit 2 ;;
     esac
 done
 bytes=$(numfmt --from=iec "$size")
@@ -59,6 +62,7 @@ measure() {
 
 cores=$(nproc)
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -z "$lists_only" ]; then
 echo
 echo "| run | seconds | MB/s | CPU s | peak MB |"
 echo "| --- | ---: | ---: | ---: | ---: |"
@@ -75,6 +79,7 @@ for n in 100 10000 100000; do
     measure "rg -F -f, $n patterns" rg -c -F -f "$work/domains-$n.txt" "$log"
 done
 measure "grep -F -f, 10000 patterns" grep -c -F -f "$work/domains-10000.txt" "$log"
+fi
 # The same lists for vigil and ripgrep, one after the other: the Pegasus domains with names whose last label starts
 # with a digit and domain-name values that are addresses, and the mixed-kind set (addresses, URLs, e-mails, hashes,
 # file names and paths besides).
@@ -92,6 +97,7 @@ for set in odd-domains mixed; do
         'BEGIN { printf "| %s | %.2f | %.2f | %.0f | %.0f | %.2fx | %.2f / %.2f | %d |\n", n, v, r, b / v / 1e6, b / r / 1e6, r / v, vc, rc, h }'
 done
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -n "$lists_only" ] && exit 0
 # Start-up and reading the indicators alone, on an empty file: what the rows above spend before the first byte.
 : > "$work/empty.log"
 echo
@@ -103,4 +109,4 @@ for n in 100 10000 100000; do
     awk -v n="$n" -v s="$seconds" -v k="$kilobytes" 'BEGIN { printf "| %s indicators | %.2f | %.0f |\n", n, s, k / 1024 }'
 done
 echo >&2
-echo "vigil found $(wc -l < "$work/vigil-hits.jsonl") hits with 10,000 indicators; rg and grep count matching lines, decoys included." >&2
+[ -f "$work/vigil-hits.jsonl" ] && echo "vigil found $(wc -l < "$work/vigil-hits.jsonl") hits with 10,000 indicators; rg and grep count matching lines, decoys included." >&2
