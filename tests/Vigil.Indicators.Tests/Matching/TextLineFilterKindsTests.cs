@@ -93,6 +93,37 @@ public class TextLineFilterKindsTests
         AssertSameHits([.. Sets.Where(s => s.Key != "likes").SelectMany(s => s.Value)], iterations: 1_500);
 
     [Fact]
+    public void Filtered_and_unfiltered_scans_report_the_same_hits_with_the_published_Pegasus_set()
+    {
+        var folder = SharedData.Path("ioc", "pegasus");
+        var filtered = IndicatorCatalog.Load([Path.Combine(folder, "pegasus.stix2")]);
+        var unfiltered = IndicatorCatalog.Load([Path.Combine(folder, "pegasus.stix2")]);
+        Assert.NotNull(filtered.Index.LineFilter);
+        unfiltered.Index.LineFilter = null;
+        // Its own values in the disguises logs give them, among the pieces above.
+        string[] values = [.. new[] { "domains.txt", "emails.txt", "files.txt", "processes.txt" }
+            .SelectMany(file => File.ReadAllLines(Path.Combine(folder, file))).Where(v => v.Length > 0).Take(400)];
+        var disguised = Gen.Select(Gen.Int[0, values.Length - 1], Gen.Int[0, 5], (v, shape) => shape switch
+        {
+            0 => values[v].ToUpperInvariant(),
+            1 => "cdn." + values[v] + ".",
+            2 => "http://u:p@" + values[v] + ":8443/x",
+            3 => "/private/var/" + values[v],
+            4 => "not" + values[v],
+            _ => values[v],
+        });
+        var line = Gen.OneOf(disguised, Gen.Int[0, Pieces.Length - 1].Select(p => Pieces[p])).Array[0, 12].Select(parts => string.Join(' ', parts));
+        var hits = 0;
+        line.Array[1, 20].Select(lines => string.Join('\n', lines)).Sample(text =>
+        {
+            var expected = Describe(IndicatorSets.ScanText(unfiltered, text));
+            Assert.Equal(expected, Describe(IndicatorSets.ScanText(filtered, text)));
+            Interlocked.Add(ref hits, expected.Count);
+        }, iter: 300);
+        Assert.True(hits > 0);
+    }
+
+    [Fact]
     public void Every_spelling_of_an_indicator_is_found_with_the_filter()
     {
         // Not only the same hits as without the filter: hits at all, so the generated text does reach the matcher.
