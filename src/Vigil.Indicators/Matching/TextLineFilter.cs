@@ -354,7 +354,7 @@ internal sealed partial class TextLineFilter
         if (_addresses.HasIpv4 && colon > 0 && Ipv4Class[text[colon - 1]] != 0)
         {
             var (from, to) = Run(text, colon - 1, Ipv4Class);
-            if (to == colon && _addresses.IsIpv4Indicator(text[from..to].Trim((byte)'.'))) { return true; }
+            if (to == colon && IsHostRun(text, from, to) && _addresses.IsIpv4Indicator(text[from..to].Trim((byte)'.'))) { return true; }
         }
         return false;
     }
