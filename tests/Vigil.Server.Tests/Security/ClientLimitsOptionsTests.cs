@@ -53,7 +53,7 @@ public sealed class ClientLimitsOptionsTests
     [InlineData("RequestHeadersTimeout", "00:00:00")]
     [InlineData("KeepAliveTimeout", "2.00:00:00")]
     [InlineData("MinRequestBodyBytesPerSecond", "0")]
-    [InlineData("MinResponseGracePeriod", "00:00:00")]
+    [InlineData("MinResponseGracePeriod", "00:00:01")]
     [InlineData("MaxConcurrentConnections", "0")]
     [InlineData("MaxRequestHeaderCount", "1")]
     [InlineData("Http2MaxStreamsPerConnection", "0")]

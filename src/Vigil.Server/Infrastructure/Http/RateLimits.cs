@@ -12,7 +12,7 @@ namespace Vigil.Server.Infrastructure.Http;
 /// <summary>
 /// The framework's rate limiter, set up once: every request counts against its user (signed in) or its address (not),
 /// and a few endpoints have a policy of their own on top (<see cref="SignIn"/>, <see cref="Submissions"/>,
-/// <see cref="Heavy"/>). A refusal is 429 problem+json with Retry-After. The limiter runs after authentication, so a
+/// <see cref="Heavy"/>, and <see cref="Costly"/> for callers without a credential). A refusal is 429 problem+json with Retry-After. The limiter runs after authentication, so a
 /// request with a token that fails still counts against its address before authorisation refuses it.
 /// </summary>
 public static class RateLimits
@@ -22,6 +22,9 @@ public static class RateLimits
     public const string Submissions = "submissions";
 
     public const string Heavy = "heavy";
+
+    /// <summary>Reads open to anyone that build or search much; counted per address for callers without a credential only.</summary>
+    public const string Costly = "costly";
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
@@ -38,6 +41,8 @@ public static class RateLimits
                 ? Partition(Address(context), Limits(context).SignIn) : RateLimitPartition.GetNoLimiter("reading the form"));
             options.AddPolicy(Submissions, context => Partition(Caller(context), Limits(context).Submissions));
             options.AddPolicy(Heavy, context => Partition(Caller(context), Limits(context).Heavy));
+            options.AddPolicy(Costly, context => UserId(context) is null
+                ? Partition("address:" + Address(context), Limits(context).Costly) : RateLimitPartition.GetNoLimiter("signed in"));
         });
         return services;
     }

@@ -49,7 +49,7 @@ public sealed class SlowClientTests
     [Fact]
     public async Task Bodies_trickling_below_the_minimum_rate_are_cut_off_while_a_normal_client_is_served()
     {
-        var server = await StartAsync("--ClientLimits:MinRequestBodyBytesPerSecond=20000", "--ClientLimits:MinRequestBodyGracePeriod=00:00:01");
+        var server = await StartAsync("--ClientLimits:MinRequestBodyBytesPerSecond=20000", "--ClientLimits:MinRequestBodyGracePeriod=00:00:02");
         const int Bodies = 100;
         var slow = new List<RawConnection>();
         try
