@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,6 +98,36 @@ public sealed class AnonymousCostTests
         finally
         {
             await server.DisposeAsync();
+        }
+    }
+
+    // Page sessions are read by the pages' policies, after the limiter: without reading them first, a signed-in
+    // reader of the costly pages counted as its address, which a whole office behind one NAT may share.
+    [Fact]
+    public async Task A_signed_in_page_reader_counts_as_itself_not_as_its_address()
+    {
+        using var factory = new CostlyFactory(permits: 2);
+        var anonymous = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/notes")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/indicators")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.GetAsync("/notes")).StatusCode);
+
+        var analyst = await factory.CreateActorAsync(Roles.Analyst);
+        var reader = await PageReader.SignInAsync(factory, analyst.Token);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/notes")).Response.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await analyst.Client.GetAsync("/api/v1/notes")).StatusCode);
+    }
+
+    private sealed class CostlyFactory(int permits) : VigilFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("RateLimits:Costly:PermitLimit", permits.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("RateLimits:Costly:Window", "01:00:00");
         }
     }
 
