@@ -38,11 +38,13 @@ for limit in SignIn TokenUse Submissions Anonymous Heavy Costly; do limits+=("--
 kestrel=(--ClientLimits:RequestHeadersTimeout=00:00:30 --ClientLimits:KeepAliveTimeout=00:02:10 --ClientLimits:MaxConcurrentConnections=1000000)
 seconds=${duration%s}
 
-measure() { # label, then the slow clients' arguments (none: no slow clients)
-  local label="$1"; shift
+measure() { # label, then none, headers or body
+  local label="$1" kind="$2"
   local attack=""
-  if [[ $# -gt 0 ]]; then
-    python3 "$root/bench/clients/slowloris.py" --port "$port" --connections "$slow" --seconds $((seconds + 10)) "$@" >"$work/run/slow.txt" 2>&1 &
+  if [[ $kind != none ]]; then
+    local body=()
+    [[ $kind == body ]] && body=(--body)
+    python3 "$root/bench/clients/slowloris.py" --port "$port" --connections "$slow" --seconds $((seconds + 10)) "${body[@]}" >"$work/run/slow.txt" 2>&1 &
     attack=$!
     sleep 8
   fi
@@ -72,9 +74,9 @@ for config in kestrel vigil; do
   server=$!
   trap 'kill "$server" 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do curl -sf "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
-  measure "none"
-  measure "headers, a byte a second"
-  measure "bodies, 100 bytes a second" --body
+  measure "none" none
+  measure "headers, a byte a second" headers
+  measure "bodies, 100 bytes a second" body
   kill "$server"; wait "$server" 2>/dev/null || true
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
