@@ -119,6 +119,11 @@ public sealed class AnonymousCostTests
             Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/notes")).Response.StatusCode);
         }
         Assert.Equal(HttpStatusCode.OK, (await analyst.Client.GetAsync("/api/v1/notes")).StatusCode);
+
+        // The API takes no session cookie as a credential: with one, a costly API read is still the address's.
+        var withCookie = new HttpRequestMessage(HttpMethod.Get, "/api/v1/notes");
+        withCookie.Headers.Add("Cookie", reader.Cookies("en"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await reader.Client.SendAsync(withCookie)).StatusCode);
     }
 
     private sealed class CostlyFactory(int permits) : VigilFactory

@@ -52,15 +52,18 @@ public static class RateLimits
 
     /// <summary>
     /// The limiter, after reading the page session of a costly page's reader: authentication reads bearer tokens only
-    /// (page sessions are read by the pages' policies, later), and a signed-in reader must count as itself, not as its
-    /// address, which a whole office behind one NAT may share.
+    /// (page sessions are read by the pages' policy, later), and a signed-in reader must count as itself, not as its
+    /// address, which a whole office behind one NAT may share. Only where that policy would read the session anyway:
+    /// the API never takes a session cookie as a credential.
     /// </summary>
     public static IApplicationBuilder UseVigilRateLimits(this IApplicationBuilder app)
     {
         app.Use(async (context, next) =>
         {
+            var endpoint = context.GetEndpoint();
             if (context.User.Identity?.IsAuthenticated != true
-                && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Costly
+                && endpoint?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Costly
+                && endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy == Policies.OpenPages)
                 && await context.AuthenticateAsync(SessionAuthenticationHandler.SchemeName) is { Succeeded: true } session)
             {
                 context.User = session.Principal;
