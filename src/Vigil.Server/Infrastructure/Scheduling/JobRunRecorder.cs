@@ -38,6 +38,9 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProv
         public string? WrittenOutcome { get; set; }
     }
 
+    /// <summary>This process as the jobs page and the log name it when several share one database: host name and process id.</summary>
+    public static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     /// <summary>The jobs Vigil runs, by the names they record under, in the order the jobs page lists them.</summary>
     public static readonly IReadOnlyList<string> Jobs =
         ["checkpoint-signer", "witness-cosigner", "reminders", "provider-scheduler", "upload-cleanup", "idempotency-pruner"];
@@ -47,6 +50,7 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProv
     {
         var held = _held.GetOrAdd(job, _ => new Held());
         await LoadAsync(job, held, cancellationToken);
+        LogRunning(logger, job, Instance);
         Change(held, r =>
         {
             r.LastStartedAt = clock.GetUtcNow();
@@ -170,4 +174,7 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProv
 
     [LoggerMessage(EventId = 9100, Level = LogLevel.Warning, Message = "The run of job {Job} could not be recorded; the job goes on")]
     private static partial void LogNotRecorded(ILogger logger, string job, Exception exception);
+
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Debug, Message = "Job {Job} runs on instance {Instance}")]
+    private static partial void LogRunning(ILogger logger, string job, string instance);
 }
