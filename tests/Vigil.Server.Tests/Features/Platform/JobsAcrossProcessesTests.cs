@@ -12,6 +12,9 @@ namespace Vigil.Server.Tests.Features.Platform;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public abstract class JobsAcrossProcessesTests
 {
+    /// <summary>One database at a time: four server processes starting at once on two cores take too long to start.</summary>
+    public const string Collection = "Several server processes";
+
     /// <summary>The jobs whose interval can be one second (the checkpoint signer's is by default).</summary>
     private static readonly string[] EverySecond = ["checkpoint-signer", "reminders", "provider-scheduler"];
 
@@ -65,16 +68,24 @@ public abstract class JobsAcrossProcessesTests
 }
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Collection(JobsAcrossProcessesTests.Collection)]
 public sealed class JobsAcrossProcessesOnSqliteTests : JobsAcrossProcessesTests
 {
-    protected override Task OnSharedDatabaseAsync(Func<string, string[], Task> body) =>
+    protected override Task OnSharedDatabaseAsync(Func<string, string[], Task> body) => SharedAsync(body);
+
+    /// <summary>One SQLite data directory for several server processes: the directory and the server arguments.</summary>
+    internal static Task SharedAsync(Func<string, string[], Task> body) =>
         SharedStorage.OnSqliteFileAsync(storage => body(storage[0]["--Storage:DataDirectory=".Length..], storage));
 }
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Collection(JobsAcrossProcessesTests.Collection)]
 public sealed class JobsAcrossProcessesOnPostgresTests : JobsAcrossProcessesTests
 {
-    protected override async Task OnSharedDatabaseAsync(Func<string, string[], Task> body)
+    protected override Task OnSharedDatabaseAsync(Func<string, string[], Task> body) => SharedAsync(body);
+
+    /// <summary>One PostgreSQL database for several server processes (each with a data directory of its own for the rest): the directory and the server arguments.</summary>
+    internal static async Task SharedAsync(Func<string, string[], Task> body)
     {
         var directory = Directory.CreateTempSubdirectory("vigil-jobs-").FullName;
         try
