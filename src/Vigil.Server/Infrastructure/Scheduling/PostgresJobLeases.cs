@@ -76,12 +76,13 @@ public sealed partial class PostgresJobLeases : JobLeases
             await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@class, @job)", _session);
             command.Parameters.AddWithValue("class", ClassKey);
             command.Parameters.AddWithValue("job", Key(job));
-            if (!(bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+            var taken = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+            _unreachable = false;
+            if (!taken)
             {
                 return null;
             }
             _held.Add(job);
-            _unreachable = false;
             return new JobLease(_lost.Token, Taken: true);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
@@ -183,8 +184,9 @@ public sealed partial class PostgresJobLeases : JobLeases
             await command.ExecuteScalarAsync(cancellationToken);
             return true;
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever the failure, a session that does not answer cannot be counted on to hold anything.
             if (_held.Count > 0)
             {
                 LogLost(_logger, string.Join(", ", _held.Order(StringComparer.Ordinal)), e);
