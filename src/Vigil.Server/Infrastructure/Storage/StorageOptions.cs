@@ -24,6 +24,13 @@ public sealed class StorageOptions
     [Range(1, 3600)]
     public int MigrationLockTimeoutSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// SQLite: the most writers one commit holds (group commit, see <c>WriteTransactions</c>); 1 commits each writer on
+    /// its own.
+    /// </summary>
+    [Range(1, 1000)]
+    public int WriteBatchLimit { get; set; } = 64;
+
     public string ResolveConnectionString() => Provider switch
     {
         "postgres" => ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is required for PostgreSQL."),
