@@ -103,6 +103,19 @@ public sealed class StartupLockTests : IDisposable
         Assert.True(exitCode is { } code && code != 0, $"exit {exitCode}:\n" + server.Printed);
         Assert.Contains("another process", server.Printed, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("migrating", server.Printed, StringComparison.Ordinal);
+        AssertQuietExit(server.Printed);
+    }
+
+    // Issue 15: a start that gave up printed about 200 lines after its one critical line (the host's "Hosting failed
+    // to start" with the exception's stack, then a background service faulting while the host was disposed). The
+    // critical line says why; nothing else of the failure is printed, and no stack trace.
+    private static void AssertQuietExit(string printed)
+    {
+        var lines = printed.Split('\n');
+        Assert.True(lines.Count(line => line.StartsWith("crit:", StringComparison.Ordinal)) == 1, printed);
+        Assert.False(lines.Any(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.TrimStart().StartsWith("at ", StringComparison.Ordinal)),
+            "The exit printed a failure or a stack trace:\n" + printed);
+        Assert.True(lines.Length < 15, $"{lines.Length} lines printed:\n" + printed);
     }
 
     // Issue 15, on PostgreSQL: EF Core's own lock there (LOCK TABLE on the history table, in the migration's
@@ -131,6 +144,7 @@ public sealed class StartupLockTests : IDisposable
                 var exitCode = await server.ExitCodeWithinAsync(TimeSpan.FromSeconds(25));
                 Assert.True(exitCode is { } code && code != 0, $"exit {exitCode}:\n" + server.Printed);
                 Assert.Contains("another process", server.Printed, StringComparison.OrdinalIgnoreCase);
+                AssertQuietExit(server.Printed);
             }
             // The holder's session ended: its lock with it, and the next start migrates and serves.
             await using var next = StartingServer.Start(_directory, "--Storage:Provider=postgres", $"--Storage:ConnectionString={connectionString}");
