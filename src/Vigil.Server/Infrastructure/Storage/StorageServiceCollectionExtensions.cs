@@ -19,7 +19,9 @@ public static class StorageServiceCollectionExtensions
             : provider.GetRequiredService<SqliteVigilDbContext>());
         services.AddSingleton<WriteTransactions>();
         services.AddSingleton<Scheduling.JobRunRecorder>();
-        services.AddHostedService<DatabaseStartup>();
+        // One instance: the entry point starts it before the host (see DatabaseStartup.BeforeHostAsync), the host again.
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
         return services;
     }
 
