@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Net;
 using Microsoft.Data.Sqlite;
 using Vigil.Server.Tests.Cli;
-using Vigil.Server.Tests.Infrastructure;
-using Vigil.Server.Tests.Web.Walk;
 
 namespace Vigil.Server.Tests.Features.Platform;
 
@@ -71,24 +67,26 @@ public sealed class StartupLockTests : IDisposable
     // Issue 15: kills at random moments of a first start (random delays 0-1.5 s, the migrations included); the next
     // start comes up healthy every time and the log it keeps audits clean.
     [Fact]
-    public async Task Killing_a_first_start_at_random_moments_never_wedges_the_next()
+    public Task Killing_a_first_start_at_random_moments_never_wedges_the_next() => KillFirstStartsThenStartAsync([]);
+
+    private async Task KillFirstStartsThenStartAsync(string[] storage)
     {
         var random = new Random();
         var delays = new List<int>();
         for (var kill = 0; kill < 4; kill++)
         {
-            await using (var doomed = StartingServer.Start(_directory))
+            await using (var doomed = StartingServer.Start(_directory, storage))
             {
                 delays.Add(random.Next(0, 1500));
                 await Task.Delay(delays[^1]);
                 await doomed.KillAsync();
             }
         }
-        await using (var server = StartingServer.Start(_directory))
+        await using (var server = StartingServer.Start(_directory, storage))
         {
             Assert.True(await server.HealthyWithinAsync(TimeSpan.FromSeconds(25)), $"The start after kills at {string.Join(", ", delays)} ms did not come up:\n" + server.Printed);
         }
-        var audit = await CliRun.InProcessAsync("ledger", "audit", $"--Storage:DataDirectory={_directory}");
+        var audit = await CliRun.InProcessAsync(["ledger", "audit", $"--Storage:DataDirectory={_directory}", .. storage]);
         Assert.True(audit.ExitCode == 0, audit.ToString());
     }
 
@@ -124,38 +122,29 @@ public sealed class StartupLockTests : IDisposable
     [Fact]
     public async Task On_postgres_a_start_that_finds_a_live_migration_says_why_and_exits()
     {
-        var admin = Environment.GetEnvironmentVariable("VIGIL_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("The PostgreSQL tests need VIGIL_TEST_POSTGRES.");
-        var database = "vigil_test_" + Guid.NewGuid().ToString("N");
-        await using (var create = new Npgsql.NpgsqlConnection(admin))
+        await using var database = await ThrowawayPostgresDatabase.CreateAsync();
+        await using (var holder = new Npgsql.NpgsqlConnection(database.ConnectionString))
         {
-            await create.OpenAsync();
-            await new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", create).ExecuteNonQueryAsync();
+            await holder.OpenAsync();
+            await new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({Vigil.Server.Infrastructure.Storage.MigrationLock.PostgresKey})", holder).ExecuteScalarAsync();
+            await using var server = StartingServer.Start(_directory, [.. database.ServerArguments, "--Storage:MigrationLockTimeoutSeconds=2"]);
+            var exitCode = await server.ExitCodeWithinAsync(TimeSpan.FromSeconds(25));
+            Assert.True(exitCode is { } code && code != 0, $"exit {exitCode}:\n" + server.Printed);
+            Assert.Contains("another process", server.Printed, StringComparison.OrdinalIgnoreCase);
+            AssertQuietExit(server.Printed);
         }
-        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = database, Pooling = false }.ConnectionString;
-        try
-        {
-            await using (var holder = new Npgsql.NpgsqlConnection(connectionString))
-            {
-                await holder.OpenAsync();
-                await new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({Vigil.Server.Infrastructure.Storage.MigrationLock.PostgresKey})", holder).ExecuteScalarAsync();
-                await using var server = StartingServer.Start(_directory, "--Storage:Provider=postgres", $"--Storage:ConnectionString={connectionString}",
-                    "--Storage:MigrationLockTimeoutSeconds=2");
-                var exitCode = await server.ExitCodeWithinAsync(TimeSpan.FromSeconds(25));
-                Assert.True(exitCode is { } code && code != 0, $"exit {exitCode}:\n" + server.Printed);
-                Assert.Contains("another process", server.Printed, StringComparison.OrdinalIgnoreCase);
-                AssertQuietExit(server.Printed);
-            }
-            // The holder's session ended: its lock with it, and the next start migrates and serves.
-            await using var next = StartingServer.Start(_directory, "--Storage:Provider=postgres", $"--Storage:ConnectionString={connectionString}");
-            Assert.True(await next.HealthyWithinAsync(TimeSpan.FromSeconds(25)), "The start did not come up:\n" + next.Printed);
-        }
-        finally
-        {
-            await using var drop = new Npgsql.NpgsqlConnection(admin);
-            await drop.OpenAsync();
-            await new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", drop).ExecuteNonQueryAsync();
-        }
+        // The holder's session ended: its lock with it, and the next start migrates and serves.
+        await using var next = StartingServer.Start(_directory, database.ServerArguments);
+        Assert.True(await next.HealthyWithinAsync(TimeSpan.FromSeconds(25)), "The start did not come up:\n" + next.Printed);
+    }
+
+    // Issue 15, on PostgreSQL: kills at random moments of a first start (EF Core's migrations in their transactions,
+    // Vigil's advisory lock held by a session of the killed process) never wedge the next start, and its log audits clean.
+    [Fact]
+    public async Task On_postgres_killing_a_first_start_at_random_moments_never_wedges_the_next()
+    {
+        await using var database = await ThrowawayPostgresDatabase.CreateAsync();
+        await KillFirstStartsThenStartAsync(database.ServerArguments);
     }
 
     public void Dispose()
@@ -164,94 +153,6 @@ public sealed class StartupLockTests : IDisposable
         if (Directory.Exists(_directory + "-keys"))
         {
             Directory.Delete(_directory + "-keys", recursive: true);
-        }
-    }
-
-    /// <summary>The server as its own process on a given data directory, which it keeps (a restart starts on it again).</summary>
-    private sealed class StartingServer : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly Uri _address;
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
-
-        private StartingServer(Process process, Uri address)
-        {
-            _process = process;
-            _address = address;
-        }
-
-        public string Printed => string.Join('\n', _output);
-
-        public static StartingServer Start(string dataDirectory, params string[] arguments)
-        {
-            var address = ServerProcess.NewAddress();
-            var start = ServerProcess.StartInfo(address, dataDirectory, [.. FirstStartTests.RealSettings, .. arguments]);
-            var server = new StartingServer(new Process { StartInfo = start }, address);
-            server._process.OutputDataReceived += (_, line) => server.Read(line.Data);
-            server._process.ErrorDataReceived += (_, line) => server.Read(line.Data);
-            server._process.Start();
-            server._process.BeginOutputReadLine();
-            server._process.BeginErrorReadLine();
-            return server;
-        }
-
-        public async Task<bool> HealthyWithinAsync(TimeSpan limit)
-        {
-            using var client = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(2) };
-            var until = Stopwatch.StartNew();
-            while (until.Elapsed < limit && !_process.HasExited)
-            {
-                try
-                {
-                    if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)
-                    {
-                        return true;
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                }
-                await Task.Delay(100);
-            }
-            return false;
-        }
-
-        public async Task<int?> ExitCodeWithinAsync(TimeSpan limit)
-        {
-            try
-            {
-                await _process.WaitForExitAsync().WaitAsync(limit);
-                return _process.ExitCode;
-            }
-            catch (TimeoutException)
-            {
-                return null;
-            }
-        }
-
-        /// <summary>SIGKILL: nothing of the process runs after it.</summary>
-        public async Task KillAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-            await _process.WaitForExitAsync();
-        }
-
-        private void Read(string? line)
-        {
-            if (line is not null)
-            {
-                _output.Enqueue(line);
-                RunLog.Write("server process: " + line);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await KillAsync();
-            _process.Dispose();
         }
     }
 }
