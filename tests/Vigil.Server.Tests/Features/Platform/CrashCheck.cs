@@ -94,13 +94,13 @@ internal static class CrashCheck
 }
 
 /// <summary>The run's numbers, as the benchmarks document reports them.</summary>
-internal sealed record CrashSummary(string Storage, int Kills, int FirstStartKills, int Clients, int Attempted, int Acknowledged,
+internal sealed record CrashSummary(string Storage, int Kills, int FirstStartKills, int KilledWhileMigrating, int Clients, int Attempted, int Acknowledged,
     int AcknowledgedWithKey, int Replayed, IReadOnlyList<double> RestartSeconds, string Audit, string Outcomes)
 {
     public override string ToString()
     {
         var restarts = RestartSeconds.Order().ToList();
-        return $"{Storage}: {Kills} kills ({FirstStartKills} during a first start), {Clients} clients, {Attempted} submissions sent, "
+        return $"{Storage}: {Kills} kills ({FirstStartKills} during a first start, {KilledWhileMigrating} of them while migrating), {Clients} clients, {Attempted} submissions sent, "
             + $"{Acknowledged} acknowledged ({AcknowledgedWithKey} with an Idempotency-Key, {Replayed} of them answered on a retry after a kill); "
             + $"restart to healthy: median {restarts[restarts.Count / 2]:F1} s, max {restarts[^1]:F1} s; answers: {Outcomes}; audit: {Audit}";
     }

@@ -13,13 +13,20 @@ namespace Vigil.Server.Tests.Features.Platform;
 /// With two processes, one is killed at a time and the other must keep answering while it restarts.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-internal sealed class CrashRun(string dataDirectory, string[] storage, int processes, int kills, int clients)
+internal sealed class CrashRun(string dataDirectory, ThrowawayPostgresDatabase? postgres, int processes, int kills, int clients)
 {
     private static readonly TimeSpan Wedged = TimeSpan.FromSeconds(90);
+
+    /// <summary>The longest a server runs under load between two kills (VIGIL_CRASH_LOAD_MS; the benchmark gives it longer).</summary>
+    private static int LoadMilliseconds =>
+        int.TryParse(Environment.GetEnvironmentVariable("VIGIL_CRASH_LOAD_MS"), out var milliseconds) && milliseconds > 300 ? milliseconds : 2000;
+
+    private readonly string[] _storage = postgres?.ServerArguments ?? [];
 
     private readonly Random _random = new();
     private readonly List<double> _restartSeconds = [];
     private readonly List<string> _findings = [];
+    private int _killedWhileMigrating;
     private readonly StartingServer?[] _servers = new StartingServer?[processes];
     private readonly Uri[] _addresses = [.. Enumerable.Range(0, processes).Select(_ => ServerProcess.NewAddress())];
 
@@ -37,7 +44,14 @@ internal sealed class CrashRun(string dataDirectory, string[] storage, int proce
                 {
                     _servers[slot] ??= Start(slot);
                 }
-                await Task.Delay(_random.Next(0, 1500));
+                // Killed while a process holds the migration lock (at a random moment of the migrations), if it is seen in time.
+                var waiting = Stopwatch.StartNew();
+                while (!await MigratingAsync() && waiting.Elapsed < TimeSpan.FromSeconds(20))
+                {
+                    await Task.Delay(5);
+                }
+                await Task.Delay(_random.Next(0, 400));
+                _killedWhileMigrating += await MigratingAsync() ? 1 : 0;
                 await KillAsync(_random.Next(processes));
             }
             for (var slot = 0; slot < processes; slot++)
@@ -54,7 +68,7 @@ internal sealed class CrashRun(string dataDirectory, string[] storage, int proce
                 load.Start();
                 for (var kill = firstStartKills; kill < kills; kill++)
                 {
-                    await Task.Delay(_random.Next(300, 2000));
+                    await Task.Delay(_random.Next(300, LoadMilliseconds));
                     await KillUnderLoadAsync(_random.Next(processes), load);
                 }
                 await Task.Delay(1000);
@@ -73,12 +87,12 @@ internal sealed class CrashRun(string dataDirectory, string[] storage, int proce
             analyst.Dispose();
             reporter.Dispose();
             await StopAllAsync();
-            var audit = await CliRun.InProcessAsync(["ledger", "audit", $"--Storage:DataDirectory={dataDirectory}", .. storage]);
+            var audit = await CliRun.InProcessAsync(["ledger", "audit", $"--Storage:DataDirectory={dataDirectory}", .. _storage]);
             if (audit.ExitCode != 0)
             {
                 _findings.Add("vigil ledger audit failed: " + audit);
             }
-            return new CrashSummary(storage.Length == 0 ? "SQLite, one process" : $"PostgreSQL, {processes} processes", kills, firstStartKills, clients,
+            return new CrashSummary(postgres is null ? "SQLite, one process" : $"PostgreSQL, {processes} processes", kills, firstStartKills, _killedWhileMigrating, clients,
                 attempted, acknowledged.Length, acknowledged.Count(a => a.Sent.Key is not null), answeredOnRetry, _restartSeconds,
                 audit.Out.Trim().Split('\n')[^1], outcomes);
         }
@@ -88,8 +102,28 @@ internal sealed class CrashRun(string dataDirectory, string[] storage, int proce
         }
     }
 
+    /// <summary>
+    /// Whether a process holds the migration lock now: on SQLite an exclusive flock (a WRITE FLOCK in /proc/locks) held by
+    /// a server process (the only one they take), on PostgreSQL a granted advisory lock in the run's database.
+    /// </summary>
+    private async Task<bool> MigratingAsync()
+    {
+        if (postgres is null)
+        {
+            var pids = _servers.OfType<StartingServer>().Select(s => s.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+            return File.ReadLines("/proc/locks").Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Any(fields => fields.Length > 4 && fields[1] == "FLOCK" && fields[3] == "WRITE" && pids.Contains(fields[4]));
+        }
+        await using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            connection);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
     private StartingServer Start(int slot) =>
-        StartingServer.StartAt(_addresses[slot], dataDirectory, [.. storage, "--FirstStart:CreateAdmin=false"]);
+        StartingServer.StartAt(_addresses[slot], dataDirectory, [.. _storage, "--FirstStart:CreateAdmin=false"]);
 
     private async Task KillAsync(int slot)
     {
@@ -137,7 +171,7 @@ internal sealed class CrashRun(string dataDirectory, string[] storage, int proce
     private async Task<(string ReporterToken, HttpClient Analyst, HttpClient Reporter)> SetUpAsync()
     {
         var init = await CliRun.InProcessAsync([
-            "admin", "init", "--email", "crash@cert.example", $"--Storage:DataDirectory={dataDirectory}", .. storage, .. FirstStartTests.RealSettings]);
+            "admin", "init", "--email", "crash@cert.example", $"--Storage:DataDirectory={dataDirectory}", .. _storage, .. FirstStartTests.RealSettings]);
         var adminToken = init.Out.Split('\n').Select(l => l.Trim()).SingleOrDefault(l => l.StartsWith(ApiTokens.Marker, StringComparison.Ordinal))
             ?? throw new InvalidOperationException("vigil admin init printed no token: " + init);
         using var admin = Client(adminToken);

@@ -19,7 +19,7 @@ public sealed class CrashTests : IDisposable
     [Fact]
     public async Task On_sqlite_nothing_acknowledged_is_lost_or_doubled_across_kills()
     {
-        var run = new CrashRun(_directory, [], processes: 1, Kills, Clients);
+        var run = new CrashRun(_directory, null, processes: 1, Kills, Clients);
         var summary = await run.RunAsync();
         summary.Report();
         Assert.True(run.Findings.Count == 0, summary + "\n" + string.Join('\n', run.Findings.Take(50)));
@@ -30,7 +30,7 @@ public sealed class CrashTests : IDisposable
     public async Task On_postgres_with_two_processes_nothing_acknowledged_is_lost_or_doubled_and_the_survivor_keeps_serving()
     {
         await using var database = await ThrowawayPostgresDatabase.CreateAsync();
-        var run = new CrashRun(_directory, database.ServerArguments, processes: 2, Kills, Clients);
+        var run = new CrashRun(_directory, database, processes: 2, Kills, Clients);
         var summary = await run.RunAsync();
         summary.Report();
         Assert.True(run.Findings.Count == 0, summary + "\n" + string.Join('\n', run.Findings.Take(50)));

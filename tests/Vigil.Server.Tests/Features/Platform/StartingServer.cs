@@ -27,6 +27,8 @@ internal sealed class StartingServer : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     public static StartingServer Start(string dataDirectory, params string[] arguments) =>
         StartAt(ServerProcess.NewAddress(), dataDirectory, arguments);
 
