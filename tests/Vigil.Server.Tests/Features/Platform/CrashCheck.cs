@@ -12,10 +12,14 @@ namespace Vigil.Server.Tests.Features.Platform;
 /// </summary>
 internal static class CrashCheck
 {
-    public static async Task<List<string>> FindingsAsync(HttpClient analyst, HttpClient reporter, CrashLoad load)
+    /// <summary>
+    /// Read as the reporting organisation's own reporter: a read by anyone outside it (the CERT's analyst) is itself an
+    /// event on the record, a write per incident read, which made the check slower than the run.
+    /// </summary>
+    public static async Task<List<string>> FindingsAsync(HttpClient reporter, CrashLoad load)
     {
         var findings = new List<string>();
-        var found = await SubmissionsOnRecordAsync(analyst);
+        var found = await SubmissionsOnRecordAsync(reporter);
         foreach (var group in found.GroupBy(s => s.Marker).Where(g => g.Count() > 1))
         {
             findings.Add($"{group.Key} is on the record {group.Count()} times: " + string.Join(", ", group.Select(s => $"{s.IncidentId}#{s.Sequence}")));
@@ -44,21 +48,21 @@ internal static class CrashCheck
     private sealed record OnRecord(string Marker, string IncidentId, int Sequence);
 
     /// <summary>Every submission of the run on the record, by the marker its content carries.</summary>
-    private static async Task<List<OnRecord>> SubmissionsOnRecordAsync(HttpClient analyst)
+    private static async Task<List<OnRecord>> SubmissionsOnRecordAsync(HttpClient reporter)
     {
         var incidents = new List<string>();
         string? cursor = null;
         do
         {
-            var page = await analyst.GetNodeAsync("/api/v1/incidents?limit=200" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            var page = await reporter.GetNodeAsync("/api/v1/incidents?limit=200" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
             incidents.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
             cursor = page["next_cursor"]?.GetValue<string>();
         }
         while (cursor is not null);
         var found = new System.Collections.Concurrent.ConcurrentBag<OnRecord>();
-        await Parallel.ForEachAsync(incidents, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (id, _) =>
+        await Parallel.ForEachAsync(incidents, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) =>
         {
-            var history = await analyst.GetNodeAsync($"/api/v1/incidents/{id}/history");
+            var history = await reporter.GetNodeAsync($"/api/v1/incidents/{id}/history");
             foreach (var submission in history["submissions"]!.AsArray())
             {
                 var content = submission!["content"]!;
@@ -76,7 +80,7 @@ internal static class CrashCheck
     {
         var keys = ReceiptVerifier.KeysIn(await reporter.GetStringAsync("/ledger/key"));
         var findings = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Parallel.ForEachAsync(load.AcknowledgedSubmissions, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (acknowledged, _) =>
+        await Parallel.ForEachAsync(load.AcknowledgedSubmissions, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (acknowledged, _) =>
         {
             var verdict = ReceiptVerifier.Check(acknowledged.Receipt, keys, acknowledged.Sent.Body);
             if (!verdict.Holds)

@@ -59,7 +59,7 @@ internal sealed class CrashRun(string dataDirectory, ThrowawayPostgresDatabase? 
                 _servers[slot] ??= Start(slot);
                 await HealthyAsync(slot, Stopwatch.StartNew());
             }
-            var (reporterToken, analyst, reporter) = await SetUpAsync();
+            var (reporterToken, reporter) = await SetUpAsync();
             CrashLoad.Acknowledged[] acknowledged;
             int attempted, answeredOnRetry;
             string outcomes;
@@ -78,13 +78,12 @@ internal sealed class CrashRun(string dataDirectory, ThrowawayPostgresDatabase? 
                 {
                     _findings.Add($"{load.StillUnanswered} keyed submissions were never answered 2xx on a retry");
                 }
-                _findings.AddRange(await CrashCheck.FindingsAsync(analyst, reporter, load));
+                _findings.AddRange(await CrashCheck.FindingsAsync(reporter, load));
                 acknowledged = [.. load.AcknowledgedSubmissions];
                 attempted = load.Attempted.Count;
                 answeredOnRetry = load.AnsweredOnRetry;
                 outcomes = load.Outcomes;
             }
-            analyst.Dispose();
             reporter.Dispose();
             await StopAllAsync();
             var audit = await CliRun.InProcessAsync(["ledger", "audit", $"--Storage:DataDirectory={dataDirectory}", .. _storage]);
@@ -167,8 +166,8 @@ internal sealed class CrashRun(string dataDirectory, ThrowawayPostgresDatabase? 
         }
     }
 
-    /// <summary>The first administrator (`vigil admin init`, the servers being started without one), an organisation, its reporter and the CERT's analyst.</summary>
-    private async Task<(string ReporterToken, HttpClient Analyst, HttpClient Reporter)> SetUpAsync()
+    /// <summary>The first administrator (`vigil admin init`, the servers being started without one), an organisation and its reporter.</summary>
+    private async Task<(string ReporterToken, HttpClient Reporter)> SetUpAsync()
     {
         var init = await CliRun.InProcessAsync([
             "admin", "init", "--email", "crash@cert.example", $"--Storage:DataDirectory={dataDirectory}", .. _storage, .. FirstStartTests.RealSettings]);
@@ -181,8 +180,7 @@ internal sealed class CrashRun(string dataDirectory, ThrowawayPostgresDatabase? 
             ["point_of_contact"] = new JsonObject { ["name"] = "A. Sharma", ["role"] = "Grievance Officer", ["email"] = "security@messaging.example" },
         });
         var reporter = await TokenAsync(admin, new JsonObject { ["email"] = "desk@messaging.example", ["role"] = "reporter", ["organisation_id"] = organisation["id"]!.GetValue<string>() });
-        var analyst = await TokenAsync(admin, new JsonObject { ["email"] = "analyst@cert.example", ["role"] = "analyst" });
-        return (reporter, Client(analyst), Client(reporter));
+        return (reporter, Client(reporter));
     }
 
     private HttpClient Client(string token)
