@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
             : provider.GetRequiredService<SqliteVigilDbContext>());
         services.AddSingleton<WriteTransactions>();
         services.AddSingleton<Scheduling.JobRunRecorder>();
+        services.AddSingleton(provider => Scheduling.JobLeases.For(Options(provider), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
         // One instance: the entry point starts it before the host (see DatabaseStartup.BeforeHostAsync), the host again.
         services.AddSingleton<DatabaseStartup>();
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());

@@ -25,6 +25,9 @@ internal sealed class StartingServer : IAsyncDisposable
 
     public string Printed => string.Join('\n', _output);
 
+    /// <summary>Every line printed so far, in order.</summary>
+    public IReadOnlyList<string> Lines => [.. _output];
+
     public bool HasExited => _process.HasExited;
 
     public int ProcessId => _process.Id;
