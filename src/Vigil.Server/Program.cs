@@ -28,15 +28,12 @@ using Vigil.Server.Infrastructure.Storage;
 using Vigil.Server.Infrastructure.Web;
 
 var app = Program.BuildApp(args);
-try
+// A start that cannot proceed exits rather than hangs, and quietly: its one critical line says why.
+if (!await DatabaseStartup.BeforeHostAsync(app, CancellationToken.None))
 {
-    await app.RunAsync();
-}
-catch (DatabaseStartupException)
-{
-    // Already logged as critical with the reason; a start that cannot proceed exits rather than hangs.
     return 1;
 }
+await app.RunAsync();
 return 0;
 
 public partial class Program

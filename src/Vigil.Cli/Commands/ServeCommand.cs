@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Cli.Commands;
 
@@ -16,6 +17,10 @@ public static class ServeCommand
         {
             // Anything after 'serve' is host configuration, e.g. --urls http://0.0.0.0:5080 or --Storage:Provider=postgres.
             var app = Program.BuildApp([.. parsed.UnmatchedTokens]);
+            if (!await DatabaseStartup.BeforeHostAsync(app, cancellationToken))
+            {
+                return ExitCodes.Rejected;
+            }
             await app.StartAsync(cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;

@@ -11,7 +11,32 @@ namespace Vigil.Server.Infrastructure.Storage;
 /// </summary>
 public sealed partial class DatabaseStartup(IServiceProvider services, IOptions<StorageOptions> options, ILogger<DatabaseStartup> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private Task? _started;
+
+    /// <summary>Once per process: the entry point runs it before the host starts, and the host's start then finds it done.</summary>
+    public Task StartAsync(CancellationToken cancellationToken) => _started ??= StartOnceAsync(cancellationToken);
+
+    /// <summary>
+    /// Brings the database up before the host starts. A start that cannot proceed (another process migrating for too
+    /// long) has already said why in one critical line: it returns false and the caller exits with code 1, without
+    /// the host's "Hosting failed to start" and its stack trace, and before any background service has begun.
+    /// </summary>
+    public static async Task<bool> BeforeHostAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<DatabaseStartup>().StartAsync(cancellationToken);
+            return true;
+        }
+        catch (DatabaseStartupException)
+        {
+            // Disposing flushes the console logger, so that the critical line is printed before the process ends.
+            await app.DisposeAsync();
+            return false;
+        }
+    }
+
+    private async Task StartOnceAsync(CancellationToken cancellationToken)
     {
         await MigrateAsync(services, options.Value, cancellationToken);
         LogReady(logger, options.Value.Provider);

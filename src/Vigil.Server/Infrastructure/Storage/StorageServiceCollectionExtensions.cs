@@ -20,7 +20,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<WriteTransactions>();
         services.AddSingleton<Scheduling.JobRunRecorder>();
         services.AddSingleton(provider => Scheduling.JobLeases.For(Options(provider), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
-        services.AddHostedService<DatabaseStartup>();
+        // One instance: the entry point starts it before the host (see DatabaseStartup.BeforeHostAsync), the host again.
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
         return services;
     }
 

@@ -5,28 +5,38 @@ using Vigil.Server.Tests.Web.Walk;
 
 namespace Vigil.Server.Tests.Features.Platform;
 
-/// <summary>The server as its own process on a given data directory, which it keeps (a restart starts on it again).</summary>
+/// <summary>
+/// The server as its own process on a given data directory, which it keeps (a restart starts on it again, at the
+/// same address when given one), started from the one <see cref="ServerProcess.StartInfo"/> the browser walks use.
+/// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 internal sealed class StartingServer : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly Uri _address;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private StartingServer(Process process, Uri address)
     {
         _process = process;
-        _address = address;
+        Address = address;
     }
+
+    public Uri Address { get; }
 
     public string Printed => string.Join('\n', _output);
 
     /// <summary>Every line printed so far, in order.</summary>
     public IReadOnlyList<string> Lines => [.. _output];
 
-    public static StartingServer Start(string dataDirectory, params string[] arguments)
+    public bool HasExited => _process.HasExited;
+
+    public int ProcessId => _process.Id;
+
+    public static StartingServer Start(string dataDirectory, params string[] arguments) =>
+        StartAt(ServerProcess.NewAddress(), dataDirectory, arguments);
+
+    public static StartingServer StartAt(Uri address, string dataDirectory, params string[] arguments)
     {
-        var address = ServerProcess.NewAddress();
         var start = ServerProcess.StartInfo(address, dataDirectory, [.. FirstStartTests.RealSettings, .. arguments]);
         var server = new StartingServer(new Process { StartInfo = start }, address);
         server._process.OutputDataReceived += (_, line) => server.Read(line.Data);
@@ -39,7 +49,7 @@ internal sealed class StartingServer : IAsyncDisposable
 
     public async Task<bool> HealthyWithinAsync(TimeSpan limit)
     {
-        using var client = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
         var until = Stopwatch.StartNew();
         while (until.Elapsed < limit && !_process.HasExited)
         {
