@@ -49,8 +49,17 @@ public sealed partial class AttachmentBlobs : IDisposable
             var folder = Path.Combine(Root, sha256[..2]);
             CreateOwnerOnlyFolder(folder);
             var temporary = Path.Combine(folder, $"{sha256}.{Guid.NewGuid():N}.partial");
-            OwnerOnlyFile.Create(temporary, stream => stream.Write(sealedValue));
-            File.Move(temporary, PathOf(sha256), overwrite: true);
+            try
+            {
+                OwnerOnlyFile.Create(temporary, stream => stream.Write(sealedValue));
+                File.Move(temporary, PathOf(sha256), overwrite: true);
+            }
+            catch (IOException)
+            {
+                // A full disk stops the write part way: the part written would hold on to the space it took.
+                File.Delete(temporary);
+                throw;
+            }
             await record();
         }
         finally
