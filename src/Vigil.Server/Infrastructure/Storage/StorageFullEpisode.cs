@@ -36,21 +36,11 @@ public sealed partial class StorageFullEpisode(TimeProvider clock, ILogger<Stora
         }
     }
 
-    /// <summary>A request's write was refused for want of space (<paramref name="reason"/> from <see cref="StorageFull.Reason"/>).</summary>
-    public void Refused(string reason)
-    {
-        lock (_gate)
-        {
-            var now = clock.GetUtcNow();
-            if (!_on)
-            {
-                (_on, _since, _reason, _refused) = (true, now, reason, 0);
-                LogStarted(logger, reason, RetryAfterSeconds);
-            }
-            _refused++;
-            _lastRefused = now;
-        }
-    }
+    /// <summary>A request's write was refused for want of space (<paramref name="reason"/> from <see cref="StorageFull.Reason"/>): counted.</summary>
+    public void Refused(string reason) => Begin(reason, request: true);
+
+    /// <summary>A write was refused for want of space, by whoever (a request is counted by <see cref="Refused"/>).</summary>
+    public void Noticed(string reason) => Begin(reason, request: false);
 
     /// <summary>A write was stored (committed). Cheap when no episode is under way: it is called on every commit.</summary>
     public void Stored()
@@ -71,8 +61,23 @@ public sealed partial class StorageFullEpisode(TimeProvider clock, ILogger<Stora
         }
     }
 
+    private void Begin(string reason, bool request)
+    {
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            if (!_on)
+            {
+                (_on, _since, _reason, _refused) = (true, now, reason, 0);
+                LogStarted(logger, reason, RetryAfterSeconds);
+            }
+            _refused += request ? 1 : 0;
+            _lastRefused = now;
+        }
+    }
+
     [LoggerMessage(EventId = 1010, Level = LogLevel.Warning,
-        Message = "The storage is full ({Reason}): writes are refused, each answered 503 with Retry-After: {RetryAfter}. Make room; Vigil stores again by itself once there is (logged once, until then)")]
+        Message = "The storage is full ({Reason}): writes are refused, and requests that write are answered 503 with Retry-After: {RetryAfter}. Make room; Vigil stores again by itself once there is (logged once until then)")]
     private static partial void LogStarted(ILogger logger, string reason, int retryAfter);
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Information,

@@ -11,7 +11,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StorageFullEpisode>();
-        services.AddSingleton<StoredWrites>();
+        services.AddSingleton<StorageSpaceWatch>();
         services.AddSingleton<StorageFullQuietLogging>();
         services.AddDbContext<SqliteVigilDbContext>((provider, builder) =>
             WatchForFullStorage(provider, builder, b => VigilDatabase.ConfigureSqlite(b, Options(provider).ResolveConnectionString())));
@@ -31,7 +31,7 @@ public static class StorageServiceCollectionExtensions
     private static void WatchForFullStorage(IServiceProvider provider, DbContextOptionsBuilder builder, Action<DbContextOptionsBuilder> configure)
     {
         configure(builder);
-        builder.AddInterceptors(provider.GetRequiredService<StoredWrites>());
+        builder.AddInterceptors(provider.GetRequiredService<StorageSpaceWatch>());
         builder.UseLoggerFactory(provider.GetRequiredService<StorageFullQuietLogging>());
         // "An error occurred using a transaction." carries neither the error nor the transaction; the exception it
         // precedes reaches whoever handles it (the error handler logs it, a full storage is logged by its episode).
