@@ -110,7 +110,8 @@ public sealed class ServerProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < until)
+            // Refused while it starts, or slow to answer on a loaded machine: ask again until the limit.
+            catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && DateTime.UtcNow < until)
             {
             }
             if (DateTime.UtcNow > until)
