@@ -49,6 +49,7 @@ public sealed partial class AttachmentBlobs : IDisposable
             var folder = Path.Combine(Root, sha256[..2]);
             CreateOwnerOnlyFolder(folder);
             var temporary = Path.Combine(folder, $"{sha256}.{Guid.NewGuid():N}.partial");
+            var known = File.Exists(PathOf(sha256));
             try
             {
                 OwnerOnlyFile.Create(temporary, stream => stream.Write(sealedValue));
@@ -60,7 +61,16 @@ public sealed partial class AttachmentBlobs : IDisposable
                 File.Delete(temporary);
                 throw;
             }
-            await record();
+            try
+            {
+                await record();
+            }
+            catch when (!known)
+            {
+                // No row names the new file (the database refused it, for want of space say): nothing would ever delete it.
+                File.Delete(PathOf(sha256));
+                throw;
+            }
         }
         finally
         {
