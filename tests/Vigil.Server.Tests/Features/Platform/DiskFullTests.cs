@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Npgsql;
 using Vigil.Server.Tests.Cli;
 using Vigil.Server.Tests.Features.Incidents.Pages;
 using Vigil.Server.Tests.Infrastructure;
@@ -10,7 +9,7 @@ namespace Vigil.Server.Tests.Features.Platform;
 
 /// <summary>
 /// Issue 15, "Disk full": the server as its own process with what it stores on a real small tmpfs, filled to the last
-/// byte and freed again. A full disk answered a generic 500 with two error lines and a stack trace per request, and
+/// byte and freed again (PostgreSQL's case: <see cref="DiskFullOnPostgresTests"/>). A full disk answered a generic 500 with two error lines and a stack trace per request, and
 /// /healthz kept saying Healthy.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
@@ -37,48 +36,12 @@ public sealed class DiskFullTests
         Assert.True(audit.ExitCode == 0, audit.ToString());
     }
 
-    // PostgreSQL's disk_full (53100): the database in a tablespace on a 32 MiB tmpfs its server writes. The server of
-    // VIGIL_TEST_POSTGRES must run on this machine (a Unix socket), and mounting a tmpfs it sees needs root.
-    [Fact]
-    public async Task On_postgres_a_full_tablespace_refuses_writes_with_503_and_stores_again_when_space_returns()
-    {
-        var admin = Environment.GetEnvironmentVariable("VIGIL_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("The PostgreSQL tests need VIGIL_TEST_POSTGRES.");
-        var name = "vigil_full_" + Guid.NewGuid().ToString("N");
-        var directory = Directory.CreateTempSubdirectory("vigil-pgfull-").FullName;
-        await using var postgres = new NpgsqlConnection(admin);
-        await postgres.OpenAsync();
-        var dataDirectory = (string)(await new NpgsqlCommand("SHOW data_directory", postgres).ExecuteScalarAsync())!;
-        var (_, owner) = await SmallFilesystem.RunAsync("stat", "-c", "%u:%g", dataDirectory);
-        SmallFilesystem? disk = null;
-        try
-        {
-            disk = await SmallFilesystem.MountForAllAsync(directory, "32m", owner);
-            await new NpgsqlCommand($"CREATE TABLESPACE {name} LOCATION '{directory}'", postgres).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {name} TABLESPACE {name}", postgres).ExecuteNonQueryAsync();
-            var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-            string[] onPostgres = ["--Storage:Provider=postgres", $"--Storage:ConnectionString={connectionString}"];
-            await using var server = await ServerProcess.StartAsync([.. FirstStartTests.RealSettings, .. onPostgres]);
-            await RefusedWhileFullThenStoredAsync(server, disk, attachmentsOnTheDisk: false);
-            var audit = await CliRun.InProcessAsync(["ledger", "audit", $"--Storage:DataDirectory={server.DataDirectory}", .. onPostgres]);
-            Assert.True(audit.ExitCode == 0, audit.ToString());
-        }
-        finally
-        {
-            // The database's files are on the tmpfs: it goes first, then the tablespace, then the mount.
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", postgres).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"DROP TABLESPACE IF EXISTS {name}", postgres).ExecuteNonQueryAsync();
-            disk?.Dispose();
-            Directory.Delete(directory, recursive: true);
-        }
-    }
-
     /// <summary>
     /// Reports filed, the disk filled: writes are refused with 503 problem+json and Retry-After (a page with a page),
     /// logged once, /healthz Degraded. The disk freed: writes are stored again without a restart, the report refused
     /// with its Idempotency-Key is stored once, /healthz is Healthy, and every acknowledged report is there, nothing else.
     /// </summary>
-    private static async Task RefusedWhileFullThenStoredAsync(ServerProcess server, SmallFilesystem disk, bool attachmentsOnTheDisk)
+    internal static async Task RefusedWhileFullThenStoredAsync(ServerProcess server, SmallFilesystem disk, bool attachmentsOnTheDisk)
     {
         var token = await ReporterTokenAsync(server);
         using var reporter = server.Client(token);
