@@ -32,6 +32,10 @@ public static class StorageFull
                 SqliteException { SqliteExtendedErrorCode: SqliteIoErrWrite or SqliteIoErrShmSize } sqlite =>
                     $"SQLite: a write failed (extended code {sqlite.SqliteExtendedErrorCode})",
                 PostgresException { SqlState: PostgresDiskFull } => "PostgreSQL: disk full (SQLSTATE 53100)",
+                // A connection the server opens while the database's disk is full ends at once: it could not write its
+                // relation cache file, and says so with no SQLSTATE of its own (with the server's messages in English).
+                PostgresException { SqlState: "XX000", MessageText: "could not write init file" } =>
+                    "PostgreSQL: a new connection could not write its cache file (disk full)",
                 IOException io when IsNoSpace(io) => "no space left on the device (or the quota is used up)",
                 AggregateException many => many.InnerExceptions.Select(Reason).FirstOrDefault(r => r is not null),
                 _ => null,
