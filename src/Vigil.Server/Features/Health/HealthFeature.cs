@@ -34,10 +34,25 @@ public static class HealthFeature
         return context.Response.WriteAsync(report.Status + string.Concat(reasons));
     }
 
-    private sealed class DatabaseHealthCheck(VigilDbContext db) : IHealthCheck
+    /// <summary>
+    /// A PostgreSQL server whose disk is full refuses new connections (it cannot write a cache file for them): that is
+    /// the full storage again, Degraded, not a database gone.
+    /// </summary>
+    private sealed class DatabaseHealthCheck(VigilDbContext db, StorageFullEpisode episode) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The database does not answer.");
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy()
+                    : episode.Current is not null ? HealthCheckResult.Degraded("the database takes no new connection while the storage is full")
+                    : HealthCheckResult.Unhealthy("The database does not answer.");
+            }
+            catch (Exception e) when (StorageFull.Is(e))
+            {
+                return HealthCheckResult.Degraded("the database takes no new connection while the storage is full");
+            }
+        }
     }
 
     /// <summary>Anyone may ask: the reason names no path, database or figure, only since when.</summary>
