@@ -64,7 +64,7 @@ fi
 
 # Rate limits far above what the benchmark sends: they would otherwise answer 429 to one address asking thousands of times.
 limits=()
-for limit in SignIn TokenUse Submissions Anonymous Heavy; do limits+=("--RateLimits:$limit:PermitLimit=1000000000"); done
+for limit in SignIn TokenUse Submissions Anonymous Heavy Costly; do limits+=("--RateLimits:$limit:PermitLimit=1000000000"); done
 (cd "$server_dir" && exec dotnet Vigil.Server.dll --urls "$base" --Storage:DataDirectory="$data" --Reminders:Enabled=false "${limits[@]}") \
   >"$work/run/server.log" 2>&1 &
 server_pid=$!

@@ -89,7 +89,7 @@ public partial class Program
         app.UseVigilAssets();
         app.UseVigilErrors();
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseVigilRateLimits();
         app.UseAuthorization();
         app.UseVigilWeb();
 

@@ -8,112 +8,90 @@ namespace Vigil.Indicators.Matching;
 /// <summary>
 /// Picks out, from raw UTF-8 text, the lines on which some indicator could match, so that only those lines are
 /// decoded and tokenised by <see cref="TextObservableScanner"/>; every other line is passed over at memory speed.
+/// It may keep a line too many, never one too few: the text scanner decides.
 /// </summary>
 /// <remarks>
-/// <para>The filter exists only when every indicator the text scanner could match is a hash (kept lines: those with a
-/// run of 32 or more hex digits, as every hash token is) or comes down to a dotted name of the characters
-/// <c>[a-z0-9_-]</c> whose last label starts with a letter: a domain, a URL's host, an e-mail address's domain, or a
-/// dotted file name. Such a value can match only where the line holds a maximal run of
-/// those characters and dots (a "run") of which one dot-aligned suffix is that name, ignoring ASCII case. The text
-/// scanner's hosts are exactly such runs: every character that ends a token or a host (<c>/ : @ ? # = &amp;</c>, space,
-/// quotes, brackets) ends a run too, and its trimmed dots are skipped here as there. A run whose host has other
-/// characters (<c>~evil.com</c>) is passed on although it does not match: the filter may keep a line too many,
-/// never one too few.</para>
-/// <para>So the filter looks only at a dot followed by a letter, takes the label after it when it ends its run, and
-/// walks to the left one label at a time while the suffix read so far is a suffix of some name, which it knows
-/// by a hash of every dot-aligned suffix of every name. A line holding any byte outside ASCII is always kept, as
-/// are lines whose suffixes collide in the hash: the text scanner decides.</para>
+/// <para>One vectorised pass finds the few bytes where a value could end or start, each kind of indicator by its own
+/// structure, and looks there only:</para>
+/// <list type="bullet">
+/// <item><b>Dotted names</b> (domains; the hosts of URLs and e-mail addresses; dotted file names): at a dot followed
+/// by the first character of some name's last label, the label there is taken if it ends its run of characters
+/// <c>[a-z0-9_-]</c> and dots, and the run is walked to the left one label at a time while the suffix read so far is a
+/// suffix of some name (a hash of every dot-aligned suffix of every name). The scanner's hosts are such runs: every
+/// character that ends a token or a host ends a run too, and its trimmed dots are skipped here as there. A name of one
+/// label is also looked for right after "://" and '@'.</item>
+/// <item><b>IP addresses</b>: at a dot followed by a digit (or after "://" and '@') the run of digits, hex letters and
+/// dots is read as IPv4 in every form the scanner's parser accepts (octal, hex, fewer parts); at a colon the run of hex
+/// digits, colons and dots is read as IPv6 with and without what the scanner would trim (leading colons, a port).
+/// Both are compared as numbers with the indicators' addresses.</item>
+/// <item><b>Hashes</b>: a run of 32 or more hex digits.</item>
+/// <item><b>File names and directories</b> that are not dotted names: the path segment after a slash, by hash.</item>
+/// <item>The rare <b>other value</b> (a LIKE pattern, a name with characters no host holds): its longest literal
+/// part, searched for as it is (<see cref="LiteralNeedles"/>); with more than a few, there is no filter.</item>
+/// </list>
+/// <para>A line holding any byte outside ASCII is always kept, as are lines whose hashes collide: the scanner
+/// decides.</para>
 /// </remarks>
-internal sealed class TextLineFilter
+internal sealed partial class TextLineFilter
 {
-    private const ulong Empty = 0;
-    private const ulong KeyFlag = 1;
-    private const ulong Seed = 0x6A09E667F3BCC908;
-    private const ulong LabelMultiplier = 0x9E3779B97F4A7C15;
-    private const ulong SuffixMultiplier = 0xC2B2AE3D27D4EB4F;
+    private const int MinimumHexRun = 32;
 
-    private const ulong BloomMultiplier = 0xD6E8FEB86659FD93;
+    private readonly LabelHashSet _names;
+    private readonly LabelHashSet _segments;
+    // The first two bytes of every segment.
+    private readonly BytePairSet _segmentStarts = new();
+    // The first two bytes of every name's last label, or its one byte and any byte that can follow a name.
+    private readonly BytePairSet _lastLabelStarts = new();
+    private readonly bool _shortSegments;
+    private readonly TextAddresses _addresses;
+    private readonly LiteralNeedles _needles;
+    private readonly Triggers _triggers;
 
-    // Open addressing over suffix hashes; the lowest bit says "this suffix is a whole name".
-    private readonly ulong[] _slots;
-    private readonly int _shift;
-    // A blocked Bloom filter in front of the table, about a byte per suffix: for a large catalogue the table is
-    // megabytes and most lookups miss, so the filter (small enough to stay in the core's cache) answers most of them.
-    private readonly ulong[] _bloom;
-    private readonly int _bloomShift;
-
-    // Some indicator is a hash: lines holding a run of 32 or more hex digits are kept too.
-    private readonly bool _hexRuns;
-
-    private TextLineFilter(List<string> names, bool hexRuns)
+    private TextLineFilter(List<byte[]> names, List<byte[]> segments, TextAddresses addresses, LiteralNeedles needles, Triggers triggers)
     {
-        _hexRuns = hexRuns;
-        // Every suffix ends a label, so the labels bound the suffixes: the table is sized once, at most three quarters
-        // full (names share their last labels, so in practice under half).
-        var labels = names.Sum(name => name.AsSpan().Count('.') + 1);
-        var bits = Math.Max(6, BitOperations.Log2((uint)Math.Max(1, labels)) + 1);
-        _slots = new ulong[1 << bits];
-        _shift = 64 - bits;
-        var bloomBits = Math.Max(0, bits - 4);
-        _bloom = new ulong[1 << bloomBits];
-        _bloomShift = 64 - bloomBits;
+        // Every suffix ends a label, so the labels bound the suffixes.
+        _names = new LabelHashSet(names.Sum(name => name.AsSpan().Count((byte)'.') + 1));
         foreach (var name in names)
         {
-            var bytes = System.Text.Encoding.ASCII.GetBytes(name);
-            var hash = Seed;
-            var end = bytes.Length;
-            for (var dot = bytes.Length - 1; dot >= -1; dot--)
+            foreach (var (hash, whole) in LabelHashSet.Suffixes(name)) { _names.Add(hash, whole); }
+            var lastLabel = name.AsSpan(name.AsSpan().LastIndexOf((byte)'.') + 1);
+            if (lastLabel.Length > 1) { _lastLabelStarts.Add(lastLabel[0], lastLabel[1]); }
+            else
             {
-                if (dot >= 0 && bytes[dot] != '.') { continue; }
-                hash = Combine(hash, LabelHash(bytes, dot + 1, end));
-                Insert(hash, whole: dot < 0);
-                end = dot;
+                for (var b = 0; b < 256; b++)
+                {
+                    if (LabelClass[b] == 0) { _lastLabelStarts.Add(lastLabel[0], (byte)b); }
+                }
             }
         }
+        _segments = new LabelHashSet(segments.Count);
+        foreach (var segment in segments)
+        {
+            _segments.Add(LabelHashSet.LabelHash(segment, 0, segment.Length), whole: true);
+            if (segment.Length == 1) { _shortSegments = true; }
+            else { _segmentStarts.Add(segment[0], segment[1]); }
+            triggers |= char.IsAsciiLetter((char)segment[0]) ? Triggers.SlashLetter : char.IsAsciiDigit((char)segment[0]) ? Triggers.SlashDigit : Triggers.SlashOther;
+        }
+        _addresses = addresses;
+        _needles = needles;
+        _triggers = triggers;
     }
 
-    private void Insert(ulong hash, bool whole)
+    [Flags]
+    private enum Triggers
     {
-        _bloom[BloomWord(hash)] |= BloomBits(hash);
-        var tag = Tag(hash);
-        var slot = Home(hash);
-        while (_slots[slot] != Empty && (_slots[slot] & ~KeyFlag) != tag) { slot = (slot + 1) & (_slots.Length - 1); }
-        _slots[slot] |= tag | (whole ? KeyFlag : 0);
-    }
-
-    /// <summary>Collects terms; builds a filter for them, or none when some term needs every line read.</summary>
-    internal sealed class Builder
-    {
-        private readonly List<string> _names = [];
-        private bool _unfilterable;
-        private bool _hashes;
-
-        public void Add(IndicatorTerm term)
-        {
-            if (_unfilterable || !IsTextKind(term.Kind)) { return; }
-            if (term is { Kind: ObservableKind.Hash, Mode: TermMode.Exact })
-            {
-                // A hash is matched only as a whole token of 32, 40, 64 or 128 hex digits.
-                _hashes = true;
-                return;
-            }
-            if (term.Mode != TermMode.Exact || NameOf(term) is not { } name || !IsFilterable(name))
-            {
-                // An address, a path prefix, a LIKE pattern or a name ending in a number.
-                _unfilterable = true;
-                _names.Clear();
-                return;
-            }
-            _names.Add(name);
-        }
-
-        public TextLineFilter? Build()
-        {
-            var filter = _unfilterable ? null : new TextLineFilter(_names, _hashes);
-            _names.Clear();
-            _names.TrimExcess();
-            return filter;
-        }
+        None = 0,
+        DotLetter = 1,
+        DotDigit = 2,
+        DotOther = 4,
+        HostStarts = 8,
+        Ipv4 = 16,
+        Ipv6 = 32,
+        Slash = 64,
+        HexRuns = 128,
+        SlashLetter = 256,
+        SlashDigit = 512,
+        SlashOther = 1024,
     }
 
     // What the text scanner can observe in a line of text (see TextObservableScanner and IndicatorIndex.Match).
@@ -121,58 +99,118 @@ internal sealed class TextLineFilter
         or ObservableKind.Email or ObservableKind.Ipv4 or ObservableKind.Ipv6 or ObservableKind.FilePath
         or ObservableKind.FileName or ObservableKind.Hash;
 
-    // The dotted name a matching line must hold; its case is folded as the filter folds the text.
-    private static string? NameOf(IndicatorTerm term) => term.Kind switch
-    {
-        ObservableKind.Domain => term.Value,
-        ObservableKind.Url => term.Value.IndexOfAny('/', '?') is var end and > 0 ? term.Value[..end] : term.Value,
-        ObservableKind.Email => term.Value.LastIndexOf('@') is var at and >= 0 ? term.Value[(at + 1)..] : null,
-        ObservableKind.FileName => term.Value,
-        ObservableKind.FilePath => term.Value[(term.Value.LastIndexOf('/') + 1)..],
-        _ => null,
-    };
-
-    private static bool IsFilterable(string name)
-    {
-        var lastDot = name.LastIndexOf('.');
-        if (lastDot <= 0 || lastDot == name.Length - 1 || !char.IsAsciiLetter(name[lastDot + 1])) { return false; }
-        foreach (var c in name)
-        {
-            if (c != '.' && (c > 0x7F || LabelClass[c] == 0)) { return false; }
-        }
-        return true;
-    }
+    private bool Has(Triggers trigger) => (_triggers & trigger) != 0;
 
     /// <summary>
-    /// The position of the first byte at or after <paramref name="start"/> whose line must be read in full: a
-    /// dot whose run may end in a name, or a byte outside ASCII; -1 when the rest of the text has none.
+    /// The position of the first byte at or after <paramref name="start"/> whose line must be read in full, or -1
+    /// when the rest of the text has none.
     /// </summary>
-    // Called a few times per block but loops over all of it: optimised from the first call, not after tiering up.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Next(ReadOnlySpan<byte> text, int start)
     {
+        var at = NextStructural(text, start);
+        if (_needles.Count == 0) { return at; }
+        var needle = _needles.First(text, start, at < 0 ? text.Length : at);
+        return needle >= 0 ? needle : at;
+    }
+
+    // The vectorised loop is compiled once for each combination, so that a set of plain domains (the most common)
+    // pays for none of the other tests.
+    private int NextStructural(ReadOnlySpan<byte> text, int start)
+    {
+        var digits = Has(Triggers.DotDigit | Triggers.DotOther | Triggers.Ipv4);
+        var others = Has(Triggers.Ipv4 | Triggers.Ipv6 | Triggers.HostStarts | Triggers.Slash);
+        return (digits, others, Has(Triggers.HexRuns)) switch
+        {
+            (false, false, false) => NextStructural<Off, Off, Off>(text, start),
+            (false, false, true) => NextStructural<Off, Off, On>(text, start),
+            (true, false, false) => NextStructural<On, Off, Off>(text, start),
+            (true, false, true) => NextStructural<On, Off, On>(text, start),
+            (_, true, false) => NextStructural<On, On, Off>(text, start),
+            (_, true, true) => NextStructural<On, On, On>(text, start),
+        };
+    }
+
+    private interface ISwitch
+    {
+        static abstract bool IsOn { get; }
+    }
+
+    private readonly struct On : ISwitch
+    {
+        public static bool IsOn => true;
+    }
+
+    private readonly struct Off : ISwitch
+    {
+        public static bool IsOn => false;
+    }
+
+    // Called a few times per block but loops over all of it: optimised from the first call, not after tiering up.
+    // TDigits: dots before digits, '-' or '_'; TOthers: colons, slashes and '@'; THex: runs of hex digits.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int NextStructural<TDigits, TOthers, THex>(ReadOnlySpan<byte> text, int start)
+        where TDigits : struct, ISwitch
+        where TOthers : struct, ISwitch
+        where THex : struct, ISwitch
+    {
         var i = start;
+        // Runs already read as addresses: their other dots and colons are passed over.
+        var skipped = new Skipped();
+        var hexRuns = THex.IsOn;
         if (Vector256.IsHardwareAccelerated)
         {
             ref var origin = ref MemoryMarshal.GetReference(text);
             var dot = Vector256.Create((byte)'.');
+            var colon = Vector256.Create((byte)':');
+            var slash = Vector256.Create((byte)'/');
+            var atSign = Vector256.Create((byte)'@');
             var caseBit = Vector256.Create((byte)0x20);
             var a = Vector256.Create((byte)'a');
             var z = Vector256.Create((byte)('z' - 'a'));
             var zero = Vector256.Create((byte)'0');
             var nine = Vector256.Create((byte)9);
             var f = Vector256.Create((byte)('f' - 'a'));
+            var dash = Vector256.Create((byte)'-');
+            var underscore = Vector256.Create((byte)'_');
+            var dotLetter = Enabled(Triggers.DotLetter);
+            var dotDigit = Enabled(Triggers.DotDigit | Triggers.Ipv4);
+            var dotOther = Enabled(Triggers.DotOther);
+            var anyColon = Enabled(Triggers.Ipv6);
+            var hostStart = Enabled(Triggers.HostStarts | Triggers.Ipv4);
+            var anySlash = Enabled(Triggers.Slash);
+            var slashLetter = Enabled(Triggers.SlashLetter);
+            var slashDigit = Enabled(Triggers.SlashDigit);
+            var slashOther = Enabled(Triggers.SlashOther);
             // Each step reads 32 bytes and the 32 after them shifted by one, so 33 bytes must remain.
             for (; i + Vector256<byte>.Count < text.Length; i += Vector256<byte>.Count)
             {
                 var here = Vector256.LoadUnsafe(ref origin, (nuint)i);
                 var next = Vector256.LoadUnsafe(ref origin, (nuint)(i + 1));
-                var dotBeforeLetter = Vector256.Equals(here, dot) & Vector256.LessThanOrEqual((next | caseBit) - a, z);
-                var mask = (dotBeforeLetter | here).ExtractMostSignificantBits();
+                var isDot = Vector256.Equals(here, dot);
+                var nextIsLetter = Vector256.LessThanOrEqual((next | caseBit) - a, z);
+                var interesting = here | (isDot & nextIsLetter & dotLetter);
+                if (TDigits.IsOn)
+                {
+                    var nextIsDigit = Vector256.LessThanOrEqual(next - zero, nine);
+                    interesting |= isDot & ((nextIsDigit & dotDigit) | ((Vector256.Equals(next, dash) | Vector256.Equals(next, underscore)) & dotOther));
+                }
+                if (TOthers.IsOn)
+                {
+                    var isColon = Vector256.Equals(here, colon);
+                    var nextIsDigit = Vector256.LessThanOrEqual(next - zero, nine);
+                    var nextIsHex = nextIsDigit | Vector256.LessThanOrEqual((next | caseBit) - a, f);
+                    // Segments start with letters, digits or something else, each only if some segment does.
+                    var nextIsSegmentStart = (nextIsLetter & slashLetter) | (nextIsDigit & slashDigit)
+                        | (~(nextIsLetter | nextIsDigit) & slashOther);
+                    interesting |= (isColon & ((anyColon & (nextIsHex | Vector256.Equals(next, colon))) | hostStart))
+                        | (Vector256.Equals(here, atSign) & hostStart)
+                        | (Vector256.Equals(here, slash) & anySlash & ~Vector256.Equals(nextIsSegmentStart, Vector256<byte>.Zero));
+                }
+                var mask = interesting.ExtractMostSignificantBits();
                 // A run of 32 or more hex digits fills at least one of the two 16-byte halves; the first position of
                 // interest in the window is returned, so that no line before it is passed over.
                 var hexAt = -1;
-                if (_hexRuns)
+                if (hexRuns)
                 {
                     var hex = (Vector256.LessThanOrEqual(here - zero, nine) | Vector256.LessThanOrEqual((here | caseBit) - a, f)).ExtractMostSignificantBits();
                     hexAt = (hex & 0xFFFF) == 0xFFFF && IsLongHexRun(text, i) ? i
@@ -183,127 +221,52 @@ internal sealed class TextLineFilter
                     var at = i + BitOperations.TrailingZeroCount(mask);
                     mask &= mask - 1;
                     if (hexAt >= 0 && at > hexAt) { break; }
-                    if (text[at] > 0x7F || EndsInName(text, at)) { return at; }
+                    if (Keeps(text, at, ref skipped)) { return at; }
                 }
                 if (hexAt >= 0) { return hexAt; }
             }
         }
         // The rest byte by byte; a hex run is measured from its start even when it began above.
         var run = i;
-        while (_hexRuns && run > start && IsHex(text[run - 1])) { run--; }
+        while (hexRuns && run > start && IsHex(text[run - 1])) { run--; }
         for (; i < text.Length; i++)
         {
             var b = text[i];
-            if (b > 0x7F) { return i; }
-            if (_hexRuns)
+            if (hexRuns)
             {
                 if (!IsHex(b)) { run = i + 1; }
                 else if (i - run + 1 >= MinimumHexRun) { return run; }
             }
-            if (b == '.' && i + 1 < text.Length && char.IsAsciiLetter((char)text[i + 1]) && EndsInName(text, i)) { return i; }
+            if (IsTrigger(text, i) && Keeps(text, i, ref skipped)) { return i; }
         }
         return -1;
     }
 
-    private const int MinimumHexRun = 32;
+    private Vector256<byte> Enabled(Triggers triggers) => Has(triggers) ? Vector256<byte>.AllBitsSet : Vector256<byte>.Zero;
 
-    private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);
-
-    // Whether the run of hex digits through 'at' is at least a hash's shortest length.
-    private static bool IsLongHexRun(ReadOnlySpan<byte> text, int at)
+    // The scalar form of the vectorised test above.
+    private bool IsTrigger(ReadOnlySpan<byte> text, int at)
     {
-        var from = at;
-        while (from > 0 && IsHex(text[from - 1])) { from--; }
-        var to = at;
-        while (to < text.Length && IsHex(text[to])) { to++; }
-        return to - from >= MinimumHexRun;
+        var b = text[at];
+        var next = at + 1 < text.Length ? text[at + 1] : (byte)0;
+        return b switch
+        {
+            > 0x7F => true,
+            (byte)'.' => (char.IsAsciiLetter((char)next) && Has(Triggers.DotLetter))
+                || (char.IsAsciiDigit((char)next) && Has(Triggers.DotDigit | Triggers.Ipv4))
+                || (next is (byte)'-' or (byte)'_' && Has(Triggers.DotOther)),
+            (byte)':' => (Has(Triggers.Ipv6) && (char.IsAsciiHexDigit((char)next) || next == ':'))
+                || Has(Triggers.HostStarts | Triggers.Ipv4),
+            (byte)'@' => Has(Triggers.HostStarts | Triggers.Ipv4),
+            (byte)'/' => Has(Triggers.Slash) && Has(char.IsAsciiLetter((char)next) ? Triggers.SlashLetter
+                : char.IsAsciiDigit((char)next) ? Triggers.SlashDigit : Triggers.SlashOther),
+            _ => false,
+        };
     }
 
-    // The dot at 'dot' is followed by a letter. If the label after it is its run's last (trailing dots aside),
-    // walk the run's suffixes from the right while each is a suffix of some name.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool EndsInName(ReadOnlySpan<byte> text, int dot)
+    private struct Skipped
     {
-        var end = dot + 1;
-        while (end < text.Length && LabelClass[text[end]] != 0) { end++; }
-        if (end < text.Length && text[end] == '.')
-        {
-            var after = end;
-            while (after < text.Length && text[after] == '.') { after++; }
-            if (after < text.Length && LabelClass[text[after]] != 0) { return false; }
-        }
-        var hash = Combine(Seed, LabelHash(text, dot + 1, end));
-        while (true)
-        {
-            var found = Find(hash);
-            if (found == Empty) { return false; }
-            if ((found & KeyFlag) != 0) { return true; }
-            var start = dot;
-            while (start > 0 && LabelClass[text[start - 1]] != 0) { start--; }
-            hash = Combine(hash, LabelHash(text, start, dot));
-            if (start == 0 || text[start - 1] != '.')
-            {
-                // The run begins here: this suffix is the whole run.
-                return (Find(hash) & KeyFlag) != 0;
-            }
-            dot = start - 1;
-        }
+        public int Ipv4;
+        public int Ipv6;
     }
-
-    private ulong Find(ulong hash)
-    {
-        var bits = BloomBits(hash);
-        if ((_bloom[BloomWord(hash)] & bits) != bits) { return Empty; }
-        var tag = Tag(hash);
-        for (var slot = Home(hash); ; slot = (slot + 1) & (_slots.Length - 1))
-        {
-            var entry = _slots[slot];
-            if (entry == Empty || (entry & ~KeyFlag) == tag) { return entry; }
-        }
-    }
-
-    private int BloomWord(ulong hash) => _bloomShift == 64 ? 0 : (int)((hash * BloomMultiplier) >> _bloomShift);
-
-    private static ulong BloomBits(ulong hash) => (1UL << (int)(hash & 63)) | (1UL << (int)((hash >> 6) & 63));
-
-    private int Home(ulong hash) => (int)((hash * LabelMultiplier) >> _shift);
-
-    // Never zero, so that zero marks an empty slot; the lowest bit is left for the key flag.
-    private static ulong Tag(ulong hash) => (hash & ~KeyFlag) | 2;
-
-    private static ulong Combine(ulong suffix, ulong label) => BitOperations.RotateLeft((suffix ^ label) * SuffixMultiplier, 29);
-
-    // A label's hash, eight bytes at a time, with ASCII letters folded to lower case (digits, '-' and '.' keep their
-    // value under the fold; '_' becomes 0x7F, which no other label byte does).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong LabelHash(ReadOnlySpan<byte> text, int start, int end)
-    {
-        var hash = (ulong)(end - start) * LabelMultiplier;
-        while (end - start >= sizeof(ulong))
-        {
-            var word = MemoryMarshal.Read<ulong>(text[start..]) | 0x2020202020202020;
-            hash = BitOperations.RotateLeft((hash ^ word) * LabelMultiplier, 31);
-            start += sizeof(ulong);
-        }
-        if (start < end)
-        {
-            ulong word = 0;
-            for (var i = end - 1; i >= start; i--) { word = (word << 8) | (byte)(text[i] | 0x20); }
-            hash = BitOperations.RotateLeft((hash ^ word) * LabelMultiplier, 31);
-        }
-        return hash;
-    }
-
-    // 1 for the bytes a label is made of: ASCII letters, digits, '-' and '_'.
-    private static ReadOnlySpan<byte> LabelClass =>
-    [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
-        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    ];
 }

@@ -93,6 +93,7 @@ public class TextLineFilterTests
         Assert.Equal(planted, hits.Select(h => h.Location.Number));
     }
 
+    // Issue 15: addresses, names ending in a number, paths, single labels and LIKE patterns once turned the filter off.
     [Theory]
     [InlineData("[domain-name:value = 'evil.com']", true)]
     [InlineData("[url:value = 'http://evil.com/x']", true)]
@@ -100,17 +101,31 @@ public class TextLineFilterTests
     [InlineData("[file:name = 'x.plist']", true)]
     [InlineData("[process:name = 'bh']", true)]
     [InlineData("[app:id = 'com.evil.app']", true)]
-    [InlineData("[ipv4-addr:value = '10.1.2.3']", false)]
-    [InlineData("[url:value = 'http://10.1.2.3/x']", false)]
+    [InlineData("[ipv4-addr:value = '10.1.2.3']", true)]
+    [InlineData("[ipv6-addr:value = '2001:db8::1']", true)]
+    [InlineData("[domain-name:value = '10.1.2.3']", true)]
+    [InlineData("[domain-name:value = 'cdn.1example.com']", true)]
+    [InlineData("[url:value = 'http://10.1.2.3/x']", true)]
     [InlineData("[file:hashes.md5 = 'd41d8cd98f00b204e9800998ecf8427e']", true)]
-    [InlineData("[file:hashes.md5 LIKE 'd41d8cd98f00b204e9800998ecf84%']", false)]
-    [InlineData("[file:path = '/private/var/db/spy/']", false)]
-    [InlineData("[file:name = 'libspy.so.1']", false)]
-    [InlineData("[file:name = 'spyd']", false)]
-    [InlineData("[domain-name:value LIKE '%.evil.com']", false)]
-    [InlineData("[domain-name:value = 'localhost']", false)]
-    public void The_filter_is_used_only_when_every_text_indicator_is_a_dotted_name(string pattern, bool filtered) =>
+    [InlineData("[file:hashes.md5 LIKE 'd41d8cd98f00b204e9800998ecf84%']", true)]
+    [InlineData("[file:path = '/private/var/db/spy/']", true)]
+    [InlineData("[file:name = 'libspy.so.1']", true)]
+    [InlineData("[file:name = 'spyd']", true)]
+    [InlineData("[domain-name:value LIKE '%.evil.com']", true)]
+    [InlineData("[domain-name:value = 'localhost']", true)]
+    [InlineData("[ipv4-addr:value LIKE '10.%']", false)]
+    [InlineData("[domain-name:value LIKE 'a%']", false)]
+    [InlineData("[file:path = '/']", false)]
+    public void The_filter_is_used_for_every_kind_but_address_patterns_and_values_too_short_to_look_for(string pattern, bool filtered) =>
         Assert.Equal(filtered, IndicatorSets.Of("[domain-name:value = 'evil.com']", pattern).Index.LineFilter is not null);
+
+    [Fact]
+    public void More_values_than_the_filter_can_look_for_one_by_one_turn_it_off()
+    {
+        var likes = Enumerable.Range(0, LiteralNeedles.Limit + 1).Select(i => $"[domain-name:value LIKE '%tracker{i}%']").ToArray();
+        Assert.NotNull(IndicatorSets.Of(likes[..LiteralNeedles.Limit]).Index.LineFilter);
+        Assert.Null(IndicatorSets.Of(likes).Index.LineFilter);
+    }
 
     [Fact]
     public void The_filter_finds_a_name_at_the_end_of_a_long_line_and_in_a_short_tail()

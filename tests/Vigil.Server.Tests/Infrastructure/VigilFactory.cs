@@ -44,7 +44,7 @@ public class VigilFactory : WebApplicationFactory<Program>
 
     /// <summary>Rate limits no ordinary test reaches (all in-process requests share one address); RateLimitTests set low ones.</summary>
     public static readonly IReadOnlyList<KeyValuePair<string, string>> GenerousRateLimits =
-        [.. new[] { "SignIn", "TokenUse", "Submissions", "Anonymous", "Heavy" }.Select(limit => KeyValuePair.Create($"RateLimits:{limit}:PermitLimit", "1000000000"))];
+        [.. new[] { "SignIn", "TokenUse", "Submissions", "Anonymous", "Heavy", "Costly" }.Select(limit => KeyValuePair.Create($"RateLimits:{limit}:PermitLimit", "1000000000"))];
 
     /// <summary>The same, as command-line arguments for a server started with <c>Program.BuildApp</c>.</summary>
     public static string[] GenerousRateLimitArguments => [.. GenerousRateLimits.Select(s => $"--{s.Key}={s.Value}")];

@@ -1,3 +1,4 @@
+using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Advisories;
@@ -16,9 +17,9 @@ public static class AdvisoriesFeature
         group.MapPost("/import", ImportAdvisory.Handle).RequireAuthorization(Policies.Staff)
             .Accepts<object>("application/json")
             .WithName("ImportAdvisory").WithSummary("Import another publisher's CSAF 2.0 document after checking the schema and every mandatory test");
-        group.MapGet("/", ReadAdvisories.List).WithName("ListAdvisories").WithSummary("The imported advisories your TLP audience allows, with their publishers");
+        group.MapGet("/", ReadAdvisories.List).RequireRateLimiting(RateLimits.Costly).WithName("ListAdvisories").WithSummary("The imported advisories your TLP audience allows, with their publishers");
         group.MapGet("/{id:long}", ReadAdvisories.Get).WithName("GetAdvisory").WithSummary("One imported advisory");
-        group.MapGet("/{id:long}/document", ReadAdvisories.Document).Produces(StatusCodes.Status200OK, contentType: "application/json")
+        group.MapGet("/{id:long}/document", ReadAdvisories.Document).RequireRateLimiting(RateLimits.Costly).Produces(StatusCodes.Status200OK, contentType: "application/json")
             .WithName("GetAdvisoryDocument").WithSummary("The CSAF document exactly as it was imported");
         return app;
     }

@@ -24,7 +24,7 @@ public static class AggregatorMetadata
     public const string Path = MirrorLocations.Root + "/aggregator.json";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet(Path, HandleAsync).WithTags("CSAF").RequireAuthorization(Policies.Public).WithName("CsafAggregatorMetadata")
+        app.MapGet(Path, HandleAsync).WithTags("CSAF").RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Costly).WithName("CsafAggregatorMetadata")
             .WithSummary("The CSAF providers Vigil follows, with Vigil's mirror of each that allows it");
 
     private static async Task<IResult> HandleAsync(

@@ -18,13 +18,13 @@ public static class MirrorEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(MirrorLocations.Root + "/{folder}").WithTags("CSAF").RequireAuthorization(Policies.Public);
-        group.MapGet("/provider-metadata.json", MetadataAsync).WithName("CsafMirrorMetadata").WithSummary("The provider-metadata.json of Vigil's mirror of a provider");
+        group.MapGet("/provider-metadata.json", MetadataAsync).RequireRateLimiting(RateLimits.Costly).WithName("CsafMirrorMetadata").WithSummary("The provider-metadata.json of Vigil's mirror of a provider");
         group.MapGet("/openpgp/{file}", KeyAsync).WithName("CsafMirrorKey").WithSummary("A mirrored provider's public OpenPGP key, as fetched from it");
-        group.MapGet($"/{MirrorLocations.Directory}/", ListingAsync).WithName("CsafMirrorListing").WithSummary("The mirror directory's listing (HTML)");
-        group.MapGet($"/{MirrorLocations.Directory}/{{year:int}}/", YearListingAsync).WithName("CsafMirrorYearListing").WithSummary("A mirror year folder's listing (HTML)");
-        group.MapGet($"/{MirrorLocations.Directory}/index.txt", IndexAsync).WithName("CsafMirrorIndex").WithSummary("Every mirrored document, one path a line");
-        group.MapGet($"/{MirrorLocations.Directory}/changes.csv", ChangesAsync).WithName("CsafMirrorChanges").WithSummary("Every mirrored document with its last change, newest first");
-        group.MapGet($"/{MirrorLocations.Directory}/{CsafRolieFeed.FileName(MirrorLocations.Directory)}", FeedAsync).WithName("CsafMirrorFeed").WithSummary("The mirror's ROLIE feed");
+        group.MapGet($"/{MirrorLocations.Directory}/", ListingAsync).RequireRateLimiting(RateLimits.Costly).WithName("CsafMirrorListing").WithSummary("The mirror directory's listing (HTML)");
+        group.MapGet($"/{MirrorLocations.Directory}/{{year:int}}/", YearListingAsync).RequireRateLimiting(RateLimits.Costly).WithName("CsafMirrorYearListing").WithSummary("A mirror year folder's listing (HTML)");
+        group.MapGet($"/{MirrorLocations.Directory}/index.txt", IndexAsync).RequireRateLimiting(RateLimits.Costly).WithName("CsafMirrorIndex").WithSummary("Every mirrored document, one path a line");
+        group.MapGet($"/{MirrorLocations.Directory}/changes.csv", ChangesAsync).RequireRateLimiting(RateLimits.Costly).WithName("CsafMirrorChanges").WithSummary("Every mirrored document with its last change, newest first");
+        group.MapGet($"/{MirrorLocations.Directory}/{CsafRolieFeed.FileName(MirrorLocations.Directory)}", FeedAsync).RequireRateLimiting(RateLimits.Costly).WithName("CsafMirrorFeed").WithSummary("The mirror's ROLIE feed");
         group.MapGet($"/{MirrorLocations.Directory}/{{year:int}}/{{file}}", DocumentAsync).WithName("CsafMirrorDocument")
             .WithSummary("A mirrored document as fetched, its .sha256 or .sha512, or the provider's .asc as fetched");
     }

@@ -1,3 +1,5 @@
+using Vigil.Server.Infrastructure.Http;
+
 namespace Vigil.Server.Features.ApiReference;
 
 /// <summary>
@@ -23,7 +25,8 @@ public static class ApiReferenceFeature
 
     public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi().AllowAnonymous();
+        // Built anew for each request: counted as a costly read for callers without a credential.
+        app.MapOpenApi().AllowAnonymous().RequireRateLimiting(RateLimits.Costly);
         return app;
     }
 }

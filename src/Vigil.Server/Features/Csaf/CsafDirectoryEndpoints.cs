@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Notes;
+using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Csaf;
@@ -20,10 +21,10 @@ public static class CsafDirectoryEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(CsafLocations.Root).WithTags("CSAF").RequireAuthorization(Policies.Public);
-        group.MapGet("/{directory}/", Listing).WithName("CsafDirectoryListing").WithSummary("A TLP directory's listing (HTML): its year folders, feed, changes.csv and index.txt");
-        group.MapGet("/{directory}/{year:int}/", YearListing).WithName("CsafYearListing").WithSummary("A year folder's listing (HTML): each document with its .asc, .sha256 and .sha512");
-        group.MapGet("/{directory}/index.txt", Index).WithName("CsafIndex").WithSummary("Every document in a TLP directory, one path a line");
-        group.MapGet("/{directory}/changes.csv", Changes).WithName("CsafChanges").WithSummary("Every document with its last change, newest first");
+        group.MapGet("/{directory}/", Listing).RequireRateLimiting(RateLimits.Costly).WithName("CsafDirectoryListing").WithSummary("A TLP directory's listing (HTML): its year folders, feed, changes.csv and index.txt");
+        group.MapGet("/{directory}/{year:int}/", YearListing).RequireRateLimiting(RateLimits.Costly).WithName("CsafYearListing").WithSummary("A year folder's listing (HTML): each document with its .asc, .sha256 and .sha512");
+        group.MapGet("/{directory}/index.txt", Index).RequireRateLimiting(RateLimits.Costly).WithName("CsafIndex").WithSummary("Every document in a TLP directory, one path a line");
+        group.MapGet("/{directory}/changes.csv", Changes).RequireRateLimiting(RateLimits.Costly).WithName("CsafChanges").WithSummary("Every document with its last change, newest first");
         group.MapGet("/{directory}/{year:int}/{file}", File).WithName("CsafDocument").WithSummary("A CSAF document, or its .sha256, .sha512 or .asc");
     }
 

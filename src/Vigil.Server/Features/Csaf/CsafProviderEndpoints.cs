@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
+using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Csaf;
@@ -21,7 +22,7 @@ public static class CsafProviderEndpoints
     {
         app.MapGet(MetadataPath, Metadata).WithTags("CSAF").RequireAuthorization(Policies.Public).WithName("CsafProviderMetadata").WithSummary("The CSAF provider metadata");
         app.MapGet(CsafLocations.Root + "/openpgp/{file}", PublicKey).WithTags("CSAF").RequireAuthorization(Policies.Public).WithName("CsafPublicKey").WithSummary("The key CSAF documents are signed with");
-        app.MapGet(CsafLocations.Root + "/{directory}/csaf-feed-tlp-{label}.json", Feed).WithTags("CSAF").RequireAuthorization(Policies.Public).WithName("CsafRolieFeed").WithSummary("A TLP directory's ROLIE feed");
+        app.MapGet(CsafLocations.Root + "/{directory}/csaf-feed-tlp-{label}.json", Feed).WithTags("CSAF").RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Costly).WithName("CsafRolieFeed").WithSummary("A TLP directory's ROLIE feed");
         app.MapGet("/.well-known/security.txt", SecurityTxt).WithTags("CSAF").RequireAuthorization(Policies.Public).WithName("SecurityTxt").WithSummary("RFC 9116 security.txt with its CSAF line");
     }
 

@@ -28,9 +28,9 @@ public static class IncidentsFeature
             .Accepts<AssignIncident.Request>("application/json").AddEndpointFilter<IdempotencyFilter>()
             .WithName("AssignIncident").WithSummary("Assign an incident to an analyst");
 
-        group.MapGet("/", ListIncidents.Handle).RequireAuthorization(Policies.Public).WithName("ListIncidents").WithSummary("List incidents, newest first");
+        group.MapGet("/", ListIncidents.Handle).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Costly).WithName("ListIncidents").WithSummary("List incidents, newest first");
         group.MapGet("/{id}", ReadIncident.Get).RequireAuthorization(Policies.Public).WithName("GetIncident").WithSummary("An incident as it stands now");
-        group.MapGet("/{id}/history", ReadIncident.History).RequireAuthorization(Policies.Public).WithName("GetIncidentHistory").WithSummary("Every submission, with the fields it changed");
+        group.MapGet("/{id}/history", ReadIncident.History).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Costly).WithName("GetIncidentHistory").WithSummary("Every submission, with the fields it changed");
         group.MapGet("/{id}/submissions/{sequence:int}", ReadIncident.Submission).RequireAuthorization(Policies.Public).WithName("GetSubmission").WithSummary("One submission");
 
         group.MapGet("/{id}/reads", IncidentReadLog.Handle).RequireAuthorization(Policies.SignedIn)

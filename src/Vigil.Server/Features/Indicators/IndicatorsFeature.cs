@@ -19,9 +19,9 @@ public static class IndicatorsFeature
         // Reading is open to everyone: the audience query filters narrow what each caller sees by TLP (anonymous: CLEAR only).
         var group = app.MapGroup("/api/v1/indicator-collections").WithTags("Indicators").RequireAuthorization(Policies.Public);
 
-        group.MapGet("/", ReadCollections.List).WithName("ListIndicatorCollections").WithSummary("The collections your TLP audience allows");
-        group.MapGet("/{id}", ReadCollections.Get).WithName("GetIndicatorCollection").WithSummary("A collection with its indicators");
-        group.MapGet("/{id}/stix", ExportCollection.Handle).Produces(StatusCodes.Status200OK, contentType: ExportCollection.StixMediaType)
+        group.MapGet("/", ReadCollections.List).RequireRateLimiting(RateLimits.Costly).WithName("ListIndicatorCollections").WithSummary("The collections your TLP audience allows");
+        group.MapGet("/{id}", ReadCollections.Get).RequireRateLimiting(RateLimits.Costly).WithName("GetIndicatorCollection").WithSummary("A collection with its indicators");
+        group.MapGet("/{id}/stix", ExportCollection.Handle).RequireRateLimiting(RateLimits.Costly).Produces(StatusCodes.Status200OK, contentType: ExportCollection.StixMediaType)
             .WithName("ExportIndicatorCollection").WithSummary("The collection as a STIX 2.1 bundle, signed by the CERT's identity and TLP-marked");
 
         group.MapPost("/", CreateCollection.Handle).RequireAuthorization(Roles.Analyst)

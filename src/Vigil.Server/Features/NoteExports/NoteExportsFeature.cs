@@ -1,3 +1,4 @@
+using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.NoteExports;
@@ -14,7 +15,7 @@ public static class NoteExportsFeature
     public static IEndpointRouteBuilder MapNoteExports(this IEndpointRouteBuilder app)
     {
         // Readable by whoever may read the note itself (the audience filter on notes), as the note's other forms are.
-        var group = app.MapGroup("/api/v1/notes").WithTags("Notes").RequireAuthorization(Policies.Public);
+        var group = app.MapGroup("/api/v1/notes").WithTags("Notes").RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Costly);
         group.MapGet("/{id}/cve5", ExportNote.Cve5).WithName("ExportNoteCve5")
             .WithSummary("A published note as the CNA container of a CVE JSON 5 record (?cve= picks one of several CVE ids)");
         group.MapGet("/{id}/osv", ExportNote.Osv).WithName("ExportNoteOsv").WithSummary("A published note as an OSV record");

@@ -6,6 +6,7 @@ using Vigil.Data;
 using Vigil.Domain.Notes;
 using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Csaf;
+using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Features.Notes;
@@ -21,7 +22,7 @@ public static class NoteFeed
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet(Path, Handle).WithTags("Notes").ExcludeFromDescription().RequireAuthorization(Policies.OpenPages);
+        app.MapGet(Path, Handle).WithTags("Notes").ExcludeFromDescription().RequireAuthorization(Policies.OpenPages).RequireRateLimiting(RateLimits.Costly);
 
     private static async Task<IResult> Handle(VigilDbContext db, CsafLocations locations, IOptions<CsafOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {

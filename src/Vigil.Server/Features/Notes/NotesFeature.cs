@@ -19,9 +19,9 @@ public static class NotesFeature
         // TLP, each revision by the label it was published under).
         var group = app.MapGroup("/api/v1/notes").WithTags("Notes").RequireAuthorization(Policies.Public);
 
-        group.MapGet("/", ReadNotes.List).WithName("ListNotes").WithSummary("The notes you may read, newest first");
+        group.MapGet("/", ReadNotes.List).RequireRateLimiting(RateLimits.Costly).WithName("ListNotes").WithSummary("The notes you may read, newest first");
         group.MapGet("/{id}", ReadNotes.Get).WithName("GetNote").WithSummary("A note as it stands, with its CVSS scores");
-        group.MapGet("/{id}/history", ReadNotes.History).WithName("GetNoteHistory").WithSummary("Every revision of a note, in order");
+        group.MapGet("/{id}/history", ReadNotes.History).RequireRateLimiting(RateLimits.Costly).WithName("GetNoteHistory").WithSummary("Every revision of a note, in order");
         group.MapGet("/{id}/revisions/{sequence:int}", ReadNotes.Revision).WithName("GetNoteRevision").WithSummary("One revision of a note");
 
         group.MapPost("/", AuthorNotes.Create).RequireAuthorization(Roles.Analyst)

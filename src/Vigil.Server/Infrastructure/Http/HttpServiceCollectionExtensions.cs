@@ -1,11 +1,10 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Vigil.Server.Infrastructure.Http;
 
 public static class HttpServiceCollectionExtensions
 {
-    /// <summary>snake_case JSON, problem details for every error, rate limits, the clock, and Kestrel's body limit.</summary>
+    /// <summary>snake_case JSON, problem details for every error, rate limits, the clock, and Kestrel's limits on clients.</summary>
     public static IServiceCollection AddVigilHttp(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options =>
@@ -34,12 +33,7 @@ public static class HttpServiceCollectionExtensions
                 context.ProblemDetails.Extensions["errors"] = new[] { new Dictionary<string, string> { ["header"] = "Content-Type", ["detail"] = "must be " + wanted } };
             }
         });
-        services.Configure<KestrelServerOptions>(options =>
-        {
-            options.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1;
-            // No "Server: Kestrel": nothing to tell a scanner which exploits to try.
-            options.AddServerHeader = false;
-        });
+        services.AddClientLimits();
         services.AddRateLimits();
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<IdempotencyRecordPruner>();

@@ -26,9 +26,15 @@ public sealed class RateLimitOptions : IValidatableObject
     /// <summary>Requests per user or address to endpoints open to anyone that take large bodies ("am I affected?").</summary>
     public RateLimit Heavy { get; set; } = new(10, TimeSpan.FromMinutes(1));
 
+    /// <summary>
+    /// Requests per address without a credential to endpoints open to anyone that build or search much: lists and
+    /// searches, exports, feeds and directory listings, the API reference. A signed-in caller is held by its own budget.
+    /// </summary>
+    public RateLimit Costly { get; set; } = new(60, TimeSpan.FromMinutes(1));
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, limit) in new[] { (nameof(SignIn), SignIn), (nameof(TokenUse), TokenUse), (nameof(Submissions), Submissions), (nameof(Anonymous), Anonymous), (nameof(Heavy), Heavy) })
+        foreach (var (name, limit) in new[] { (nameof(SignIn), SignIn), (nameof(TokenUse), TokenUse), (nameof(Submissions), Submissions), (nameof(Anonymous), Anonymous), (nameof(Heavy), Heavy), (nameof(Costly), Costly) })
         {
             if (limit.PermitLimit < 1)
             {

@@ -3,17 +3,20 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Vigil.Server.Infrastructure.Security;
 
 namespace Vigil.Server.Infrastructure.Http;
 
 /// <summary>
 /// The framework's rate limiter, set up once: every request counts against its user (signed in) or its address (not),
 /// and a few endpoints have a policy of their own on top (<see cref="SignIn"/>, <see cref="Submissions"/>,
-/// <see cref="Heavy"/>). A refusal is 429 problem+json with Retry-After. The limiter runs after authentication, so a
-/// request with a token that fails still counts against its address before authorisation refuses it.
+/// <see cref="Heavy"/>, and <see cref="Costly"/> for callers without a credential). A refusal is 429 problem+json
+/// with Retry-After. The limiter runs after authentication, so a request with a token that fails still counts against
+/// its address before authorisation refuses it.
 /// </summary>
 public static class RateLimits
 {
@@ -22,6 +25,9 @@ public static class RateLimits
     public const string Submissions = "submissions";
 
     public const string Heavy = "heavy";
+
+    /// <summary>Reads open to anyone that build or search much; counted per address for callers without a credential only.</summary>
+    public const string Costly = "costly";
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
@@ -38,8 +44,33 @@ public static class RateLimits
                 ? Partition(Address(context), Limits(context).SignIn) : RateLimitPartition.GetNoLimiter("reading the form"));
             options.AddPolicy(Submissions, context => Partition(Caller(context), Limits(context).Submissions));
             options.AddPolicy(Heavy, context => Partition(Caller(context), Limits(context).Heavy));
+            options.AddPolicy(Costly, context => UserId(context) is null
+                ? Partition("address:" + Address(context), Limits(context).Costly) : RateLimitPartition.GetNoLimiter("signed in"));
         });
         return services;
+    }
+
+    /// <summary>
+    /// The limiter, after reading the page session of a costly page's reader: authentication reads bearer tokens only
+    /// (page sessions are read by the pages' policy, later), and a signed-in reader must count as itself, not as its
+    /// address, which a whole office behind one NAT may share. Only where that policy would read the session anyway:
+    /// the API never takes a session cookie as a credential.
+    /// </summary>
+    public static IApplicationBuilder UseVigilRateLimits(this IApplicationBuilder app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var endpoint = context.GetEndpoint();
+            if (context.User.Identity?.IsAuthenticated != true
+                && endpoint?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Costly
+                && endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy == Policies.OpenPages)
+                && await context.AuthenticateAsync(SessionAuthenticationHandler.SchemeName) is { Succeeded: true } session)
+            {
+                context.User = session.Principal;
+            }
+            await next(context);
+        });
+        return app.UseRateLimiter();
     }
 
     private static RateLimitOptions Limits(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;

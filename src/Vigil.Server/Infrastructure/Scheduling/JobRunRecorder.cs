@@ -15,12 +15,19 @@ namespace Vigil.Server.Infrastructure.Scheduling;
 /// and otherwise at most once per <see cref="QuietWriteInterval"/>. The checkpoint signer runs every second; writing
 /// each of its runs would put two writes a second on the database's single writer for nothing a reader needs.
 /// </para>
+/// <para>
+/// Every job runs here, and only under its lease (<see cref="JobLeases"/>): with several server processes on one
+/// database, each job runs in one of them at a time, and its row is written by that one.
+/// </para>
 /// </summary>
-public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobRunRecorder> logger)
+public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, JobLeases leases, TimeProvider clock, ILogger<JobRunRecorder> logger)
 {
     public const string Running = "running";
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
+
+    /// <summary>What a run stopped because its lease was lost records as its error.</summary>
+    public const string LeaseLost = "JobLeaseLost: the database session holding this job's lease was lost during the run; the run stopped";
 
     /// <summary>The longest message kept, as the column allows with the type before it.</summary>
     public const int MaxMessage = 200;
@@ -38,15 +45,35 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProv
         public string? WrittenOutcome { get; set; }
     }
 
+    /// <summary>This process as the jobs page and the log name it when several share one database: host name and process id.</summary>
+    public static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     /// <summary>The jobs Vigil runs, by the names they record under, in the order the jobs page lists them.</summary>
     public static readonly IReadOnlyList<string> Jobs =
         ["checkpoint-signer", "witness-cosigner", "reminders", "provider-scheduler", "upload-cleanup", "idempotency-pruner"];
 
-    /// <summary>Runs <paramref name="run"/> once as job <paramref name="job"/>, recording its start and its end; an exception from the run is recorded, then thrown on.</summary>
+    /// <summary>
+    /// Runs <paramref name="run"/> once as job <paramref name="job"/> if this process holds the job's lease (or takes
+    /// it now; otherwise another process runs the job and this does nothing), recording its start and its end. An
+    /// exception from the run is recorded, then thrown on; a run stopped because its lease was lost is recorded as
+    /// failed and ends quietly, the next run taking the lease again if it can.
+    /// </summary>
     public async Task RunAsync(string job, Func<CancellationToken, Task> run, CancellationToken cancellationToken)
     {
+        if (await leases.HoldAsync(job, cancellationToken) is not { } lease)
+        {
+            return;
+        }
         var held = _held.GetOrAdd(job, _ => new Held());
+        if (lease.Taken)
+        {
+            // Another process may have run the job since this one last did: start again from its stored row.
+            LogTaken(logger, job, Instance);
+            held.State = null;
+            held.WrittenAt = null;
+        }
         await LoadAsync(job, held, cancellationToken);
+        LogRunning(logger, job, Instance);
         Change(held, r =>
         {
             r.LastStartedAt = clock.GetUtcNow();
@@ -54,20 +81,27 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProv
             r.LastOutcome = Running;
             r.Runs++;
         });
+        using var underLease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         try
         {
-            await run(cancellationToken);
+            await run(underLease.Token);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            var lost = lease.Lost.IsCancellationRequested;
             Change(held, r =>
             {
                 r.LastFinishedAt = clock.GetUtcNow();
                 r.LastOutcome = Failed;
-                r.LastError = Describe(e);
+                r.LastError = lost ? LeaseLost : Describe(e);
                 r.ConsecutiveFailures++;
             });
             await WriteAsync(held, force: true, CancellationToken.None);
+            if (lost)
+            {
+                LogLeaseLost(logger, job);
+                return;
+            }
             throw;
         }
         Change(held, r =>
@@ -170,4 +204,13 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimeProv
 
     [LoggerMessage(EventId = 9100, Level = LogLevel.Warning, Message = "The run of job {Job} could not be recorded; the job goes on")]
     private static partial void LogNotRecorded(ILogger logger, string job, Exception exception);
+
+    [LoggerMessage(EventId = 9102, Level = LogLevel.Information, Message = "Job {Job} is now run by this process ({Instance})")]
+    private static partial void LogTaken(ILogger logger, string job, string instance);
+
+    [LoggerMessage(EventId = 9103, Level = LogLevel.Warning, Message = "The run of job {Job} stopped: its lease was lost; the next run takes it again unless another process has")]
+    private static partial void LogLeaseLost(ILogger logger, string job);
+
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Debug, Message = "Job {Job} runs on instance {Instance}")]
+    private static partial void LogRunning(ILogger logger, string job, string instance);
 }

@@ -26,10 +26,11 @@ public static partial class MigrationLock
             : AcquireSqliteAsync(db, options, logger, cancellationToken);
 
     /// <summary>The lock file beside a SQLite database, or null for an in-memory database (nothing can outlive its process).</summary>
-    public static string? SqliteLockFile(StorageOptions options) =>
-        new SqliteConnectionStringBuilder(options.ResolveConnectionString()).DataSource is { Length: > 0 } file && file != ":memory:"
-            ? file + ".migrating"
-            : null;
+    public static string? SqliteLockFile(StorageOptions options) => SqliteDatabaseFile(options) is { } file ? file + ".migrating" : null;
+
+    /// <summary>The SQLite database's file, or null for an in-memory database; other locks that die with their holder live beside it.</summary>
+    public static string? SqliteDatabaseFile(StorageOptions options) =>
+        new SqliteConnectionStringBuilder(options.ResolveConnectionString()).DataSource is { Length: > 0 } file && file != ":memory:" ? file : null;
 
     private static async Task<IAsyncDisposable> AcquireSqliteAsync(VigilDbContext db, StorageOptions options, ILogger logger, CancellationToken cancellationToken)
     {
@@ -54,7 +55,7 @@ public static partial class MigrationLock
     /// .NET takes flock(LOCK_EX | LOCK_NB) on a file opened with <see cref="FileShare.None"/>; the kernel drops it when the
     /// process ends however it ends. The file itself stays (removing it would let two processes lock two different files).
     /// </summary>
-    private static FileStream? TryOpenExclusive(string path)
+    internal static FileStream? TryOpenExclusive(string path)
     {
         try
         {

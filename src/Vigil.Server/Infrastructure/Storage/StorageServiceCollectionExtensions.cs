@@ -23,6 +23,7 @@ public static class StorageServiceCollectionExtensions
             : provider.GetRequiredService<SqliteVigilDbContext>());
         services.AddSingleton<WriteTransactions>();
         services.AddSingleton<Scheduling.JobRunRecorder>();
+        services.AddSingleton(provider => Scheduling.JobLeases.For(Options(provider), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<DatabaseStartup>();
         return services;
     }

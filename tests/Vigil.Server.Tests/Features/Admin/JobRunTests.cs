@@ -47,6 +47,11 @@ public sealed class JobRunTests(VigilFactory factory) : IClassFixture<VigilFacto
         Assert.Contains($"id=\"job-{job}\"", html, StringComparison.Ordinal);
         Assert.Contains("TimeoutException: the witness did not answer", html, StringComparison.Ordinal);
         Assert.Contains(AdminPageTests.Say("en", "Outcome_failed"), html, StringComparison.Ordinal);
+        // Issue 15: with several server processes on one database, the page names the one running each job (this one here).
+        await recorder.RunAsync("checkpoint-signer", _ => Task.CompletedTask, CancellationToken.None);
+        (_, html) = await pages.GetAsync("/admin/jobs");
+        var row = html[html.IndexOf("id=\"job-checkpoint-signer\"", StringComparison.Ordinal)..];
+        Assert.Contains(JobRunRecorder.Instance, row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
 
         await recorder.RunAsync(job, _ => Task.CompletedTask, CancellationToken.None);
         var again = await RowAsync(job);
