@@ -14,7 +14,11 @@ public sealed record CliRun(int ExitCode, string Out, string Error)
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
-    public static async Task<CliRun> ProcessAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<CliRun> ProcessAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        ProcessAsync(environment, start => start, args);
+
+    /// <summary>As a separate process whose start is passed through <paramref name="through"/> first (e.g. into a namespace).</summary>
+    public static async Task<CliRun> ProcessAsync(IReadOnlyDictionary<string, string>? environment, Func<ProcessStartInfo, ProcessStartInfo> through, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vigil.dll"));
@@ -26,7 +30,7 @@ public sealed record CliRun(int ExitCode, string Out, string Error)
         {
             start.Environment[name] = value;
         }
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(through(start))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));

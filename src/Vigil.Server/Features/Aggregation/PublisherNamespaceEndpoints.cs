@@ -83,9 +83,10 @@ public static class PublisherNamespaceEndpoints
             await transaction.CommitAsync(cancellationToken);
             return TypedResults.Ok(new PublisherNamespaceResponse(key, provider.Id, provider.MetadataUrl, claim.ClaimedAt, claim.PinnedBy));
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!Infrastructure.Storage.StorageFull.Is(e))
         {
-            // Another server claimed or pinned the namespace at this moment; nothing was stored.
+            // Another server claimed or pinned the namespace at this moment; nothing was stored. (A full storage is no
+            // race: it is answered as such.)
             return Problems.Conflict("urn:vigil:problem:namespace-changed", "The namespace changed meanwhile",
                 $"publisher namespace {key} was claimed or pinned at the same moment; read it again and retry");
         }

@@ -49,9 +49,28 @@ public sealed partial class AttachmentBlobs : IDisposable
             var folder = Path.Combine(Root, sha256[..2]);
             CreateOwnerOnlyFolder(folder);
             var temporary = Path.Combine(folder, $"{sha256}.{Guid.NewGuid():N}.partial");
-            OwnerOnlyFile.Create(temporary, stream => stream.Write(sealedValue));
-            File.Move(temporary, PathOf(sha256), overwrite: true);
-            await record();
+            var known = File.Exists(PathOf(sha256));
+            try
+            {
+                OwnerOnlyFile.Create(temporary, stream => stream.Write(sealedValue));
+                File.Move(temporary, PathOf(sha256), overwrite: true);
+            }
+            catch (IOException)
+            {
+                // A full disk stops the write part way: the part written would hold on to the space it took.
+                File.Delete(temporary);
+                throw;
+            }
+            try
+            {
+                await record();
+            }
+            catch when (!known)
+            {
+                // No row names the new file (the database refused it, for want of space say): nothing would ever delete it.
+                File.Delete(PathOf(sha256));
+                throw;
+            }
         }
         finally
         {

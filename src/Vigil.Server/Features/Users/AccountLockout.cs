@@ -78,9 +78,10 @@ public sealed class AccountLockout(VigilDbContext db, TimeProvider clock, IOptio
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!Infrastructure.Storage.StorageFull.Is(e))
         {
-            // Another failure for the same name inserted the row first; count this one on it.
+            // Another failure for the same name inserted the row first; count this one on it. (A full storage is no
+            // race: it is answered as such.)
             return false;
         }
         finally

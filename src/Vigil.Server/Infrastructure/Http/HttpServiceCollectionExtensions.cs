@@ -14,9 +14,14 @@ public static class HttpServiceCollectionExtensions
         });
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is Features.Ledger.LedgerSigningException)
+            var error = context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+            if (error is Features.Ledger.LedgerSigningException)
             {
                 DescribeSigningFailure(context);
+            }
+            else if (error is not null && Storage.StorageFull.Is(error))
+            {
+                StorageFullAnswer.Describe(context.ProblemDetails);
             }
             // Routing answers 415 itself when the Content-Type is not one an endpoint accepts: name the header.
             if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && !context.ProblemDetails.Extensions.ContainsKey("errors"))
@@ -45,10 +50,16 @@ public static class HttpServiceCollectionExtensions
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = StatusOf,
-            // A signer that failed was logged where it failed, once, without the signer's arguments.
+            // A signer that failed was logged where it failed, once, without the signer's arguments; a full storage is
+            // logged once per episode, by the episode.
             SuppressDiagnosticsCallback = context =>
-                context.Exception is Features.Ledger.LedgerSigningException || StatusOf(context.Exception) < StatusCodes.Status500InternalServerError,
-            ExceptionHandler = RequestErrors.WriteAsync,
+                context.Exception is Features.Ledger.LedgerSigningException || StatusOf(context.Exception) < StatusCodes.Status500InternalServerError
+                    || Storage.StorageFull.Is(context.Exception),
+            ExceptionHandler = async context =>
+            {
+                StorageFullAnswer.Refused(context);
+                await RequestErrors.WriteAsync(context);
+            },
         });
         app.UseStatusCodePages(context => RequestErrors.WriteAsync(context.HttpContext));
         return app;
@@ -66,6 +77,7 @@ public static class HttpServiceCollectionExtensions
     private static int StatusOf(Exception exception) => exception switch
     {
         Features.Ledger.LedgerSigningException => StatusCodes.Status503ServiceUnavailable,
+        _ when Storage.StorageFull.Is(exception) => StatusCodes.Status503ServiceUnavailable,
         Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
         InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status500InternalServerError,

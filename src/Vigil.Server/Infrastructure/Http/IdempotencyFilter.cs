@@ -82,9 +82,10 @@ public sealed class IdempotencyFilter : IEndpointFilter
             await transaction.CommitAsync(http.RequestAborted);
             return result;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!Storage.StorageFull.Is(e))
         {
-            // Another request with the same key won the race: undo ours and answer as the first one did.
+            // Another request with the same key won the race: undo ours and answer as the first one did. (A full
+            // storage is no race: it goes on to the error handler, and the transaction's disposal undoes everything.)
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             earlier = await FindAsync(db, userId, key, http.RequestAborted);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
 
@@ -9,10 +10,13 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddVigilStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StorageFullEpisode>();
+        services.AddSingleton<StorageSpaceWatch>();
+        services.AddSingleton<StorageFullQuietLogging>();
         services.AddDbContext<SqliteVigilDbContext>((provider, builder) =>
-            VigilDatabase.ConfigureSqlite(builder, Options(provider).ResolveConnectionString()));
+            WatchForFullStorage(provider, builder, b => VigilDatabase.ConfigureSqlite(b, Options(provider).ResolveConnectionString())));
         services.AddDbContext<PostgresVigilDbContext>((provider, builder) =>
-            VigilDatabase.ConfigurePostgres(builder, Options(provider).ResolveConnectionString()));
+            WatchForFullStorage(provider, builder, b => VigilDatabase.ConfigurePostgres(b, Options(provider).ResolveConnectionString())));
         // Handlers ask for the one model; the configured provider decides which context serves it.
         services.AddScoped<VigilDbContext>(provider => Options(provider).Provider == "postgres"
             ? provider.GetRequiredService<PostgresVigilDbContext>()
@@ -24,6 +28,17 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DatabaseStartup>();
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
         return services;
+    }
+
+    /// <summary>Every commit tells the storage-full episode that writes are stored; a refused write is logged by the episode alone.</summary>
+    private static void WatchForFullStorage(IServiceProvider provider, DbContextOptionsBuilder builder, Action<DbContextOptionsBuilder> configure)
+    {
+        configure(builder);
+        builder.AddInterceptors(provider.GetRequiredService<StorageSpaceWatch>());
+        builder.UseLoggerFactory(provider.GetRequiredService<StorageFullQuietLogging>());
+        // "An error occurred using a transaction." carries neither the error nor the transaction; the exception it
+        // precedes reaches whoever handles it (the error handler logs it, a full storage is logged by its episode).
+        builder.ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.TransactionError, LogLevel.Debug)));
     }
 
     private static StorageOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<StorageOptions>>().Value;

@@ -29,11 +29,17 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<ServerProcess> StartAsync(params string[] arguments)
+    public static Task<ServerProcess> StartAsync(params string[] arguments) =>
+        StartAsync(Directory.CreateTempSubdirectory("vigil-process-").FullName, start => start, arguments);
+
+    /// <summary>
+    /// On <paramref name="dataDirectory"/> (which it deletes when disposed), its start passed through
+    /// <paramref name="through"/> first: run by another program, e.g. in a namespace where the directory is a small filesystem.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, Func<ProcessStartInfo, ProcessStartInfo> through, params string[] arguments)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("vigil-process-").FullName;
         var address = NewAddress();
-        var start = StartInfo(address, dataDirectory, arguments);
+        var start = through(StartInfo(address, dataDirectory, arguments));
         var server = new ServerProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, address, dataDirectory);
         server._process.OutputDataReceived += (_, line) => server.Read(line.Data);
         server._process.ErrorDataReceived += (_, line) => server.Read(line.Data);
@@ -104,7 +110,8 @@ public sealed class ServerProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < until)
+            // Refused while it starts, or slow to answer on a loaded machine: ask again until the limit.
+            catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && DateTime.UtcNow < until)
             {
             }
             if (DateTime.UtcNow > until)
