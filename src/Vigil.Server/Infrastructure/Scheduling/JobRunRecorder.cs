@@ -20,7 +20,8 @@ namespace Vigil.Server.Infrastructure.Scheduling;
 /// database, each job runs in one of them at a time, and its row is written by that one.
 /// </para>
 /// </summary>
-public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, JobLeases leases, TimeProvider clock, ILogger<JobRunRecorder> logger)
+public sealed partial class JobRunRecorder(
+    IServiceScopeFactory scopes, JobLeases leases, Storage.StorageFullEpisode storageFull, TimeProvider clock, ILogger<JobRunRecorder> logger)
 {
     public const string Running = "running";
     public const string Succeeded = "succeeded";
@@ -102,6 +103,12 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, JobLease
                 LogLeaseLost(logger, job);
                 return;
             }
+            if (Storage.StorageFull.Reason(e) is { } full)
+            {
+                // A full disk is said once for all writers (StorageFullEpisode), not with a stack trace at every run.
+                storageFull.Noticed(full);
+                return;
+            }
             throw;
         }
         Change(held, r =>
@@ -162,7 +169,7 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, JobLease
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            LogNotRecorded(logger, job, e);
+            NotRecorded(job, e);
         }
         held.State ??= stored ?? new JobRun { Job = job, LastOutcome = Running, LastStartedAt = clock.GetUtcNow() };
     }
@@ -198,8 +205,18 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, JobLease
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            LogNotRecorded(logger, state.Job, e);
+            NotRecorded(state.Job, e);
         }
+    }
+
+    private void NotRecorded(string job, Exception e)
+    {
+        if (Storage.StorageFull.Reason(e) is { } full)
+        {
+            storageFull.Noticed(full);
+            return;
+        }
+        LogNotRecorded(logger, job, e);
     }
 
     [LoggerMessage(EventId = 9100, Level = LogLevel.Warning, Message = "The run of job {Job} could not be recorded; the job goes on")]
