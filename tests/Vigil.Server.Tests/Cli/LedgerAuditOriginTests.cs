@@ -27,18 +27,7 @@ public sealed class LedgerAuditOriginTests : IDisposable
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", reporter.Token);
         await client.FileAsync(Api.Report("under its own origin"));
         var verifierKeys = (await client.GetStringAsync("/ledger/key")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        using (var db = factory.OpenDatabase())
-        {
-            db.Command("PRAGMA wal_checkpoint(TRUNCATE);").ExecuteNonQuery();
-        }
-        foreach (var file in Directory.GetFiles(factory.DataDirectory))
-        {
-            File.Copy(file, Path.Combine(_directory, Path.GetFileName(file)));
-        }
-        if (withKeys)
-        {
-            factory.CopyLedgerKeysTo(_directory);
-        }
+        factory.CopyDataTo(_directory, withKeys);
         return verifierKeys;
     }
 

@@ -112,6 +112,35 @@ public class VigilFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
+    /// Copies the database (its write-ahead log folded in first) and the other files of the data directory to
+    /// <paramref name="toDataDirectory"/>, as a backup of a running server would, and the log's keys with them unless
+    /// <paramref name="withKeys"/> is false. The lock
+    /// files a running server holds (each job's lease, the migration lock) are left out: they are locked, and mean
+    /// nothing to a copy.
+    /// </summary>
+    public void CopyDataTo(string toDataDirectory, bool withKeys = true)
+    {
+        using (var db = OpenDatabase())
+        {
+            db.Command("PRAGMA wal_checkpoint(TRUNCATE);").ExecuteNonQuery();
+        }
+        Directory.CreateDirectory(toDataDirectory);
+        foreach (var file in Directory.GetFiles(DataDirectory))
+        {
+            var name = Path.GetFileName(file);
+            if (name.Contains(".job-", StringComparison.Ordinal) || name.EndsWith(".migrating", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            File.Copy(file, Path.Combine(toDataDirectory, name));
+        }
+        if (withKeys)
+        {
+            CopyLedgerKeysTo(toDataDirectory);
+        }
+    }
+
+    /// <summary>
     /// Copies the log's key directory (kept beside the data directory) to go with a copy of the data in
     /// <paramref name="toDataDirectory"/>: an audit of the copy checks the checkpoints with its keys.
     /// </summary>

@@ -28,15 +28,7 @@ public sealed class LedgerAuditTests
         }
         // Keep the files: the factory's directory is removed on dispose, so copy them out first.
         var directory = Directory.CreateTempSubdirectory("vigil-audit-").FullName;
-        using (var db = factory.OpenDatabase())
-        {
-            db.Command("PRAGMA wal_checkpoint(TRUNCATE);").ExecuteNonQuery();
-        }
-        foreach (var file in Directory.GetFiles(factory.DataDirectory))
-        {
-            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-        }
-        factory.CopyLedgerKeysTo(directory);
+        factory.CopyDataTo(directory);
         return (directory, leaves);
     }
 

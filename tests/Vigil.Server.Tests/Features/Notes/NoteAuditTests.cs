@@ -24,15 +24,7 @@ public sealed class NoteAuditTests
                 id = await analyst.Client.CreateNoteAsync(NoteSamples.Minimal("Audited note"));
                 await analyst.Client.PublishNoteAsync(id);
                 await analyst.Client.WithdrawNoteAsync(id, "duplicate of another note");
-                using (var db = factory.OpenDatabase())
-                {
-                    db.Command("PRAGMA wal_checkpoint(TRUNCATE);").ExecuteNonQuery();
-                }
-                foreach (var file in Directory.GetFiles(factory.DataDirectory))
-                {
-                    File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-                }
-                factory.CopyLedgerKeysTo(directory);
+                factory.CopyDataTo(directory);
             }
 
             var clean = await CliRun.InProcessAsync("ledger", "audit", $"--Storage:DataDirectory={directory}");
