@@ -140,11 +140,33 @@ public sealed partial class PostgresJobLeases : JobLeases
         await _gate.WaitAsync();
         try
         {
+            await UnlockAllAsync();
             Drop();
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Lets go of every lease before the session closes: PostgreSQL frees a closed session's locks only once its backend
+    /// has seen the client go, so without this another process could find the lease still held just after a stop.
+    /// </summary>
+    private async Task UnlockAllAsync()
+    {
+        if (_session is not { State: System.Data.ConnectionState.Open } || _held.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", _session) { CommandTimeout = 5 };
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            // The session is gone already, and its locks with it (or once its backend sees it gone).
         }
     }
 
