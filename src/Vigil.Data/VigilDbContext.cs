@@ -43,6 +43,7 @@ public abstract class VigilDbContext(DbContextOptions options, IAudienceSource? 
     public DbSet<PublisherNamespace> PublisherNamespaces => Set<PublisherNamespace>();
     public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Who reads through this context; the query filters read the members below once per query.</summary>
     public AudienceReader Reader => audience?.Current ?? AudienceReader.System;
@@ -293,6 +294,23 @@ public abstract class VigilDbContext(DbContextOptions options, IAudienceSource? 
             e.Property(j => j.Job).HasMaxLength(64);
             e.Property(j => j.LastOutcome).HasMaxLength(16);
             e.Property(j => j.LastError).HasMaxLength(500);
+        });
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.Property(m => m.EventType).HasMaxLength(64);
+            e.Property(m => m.EventId).HasMaxLength(200);
+            e.Property(m => m.Channel).HasMaxLength(16);
+            e.Property(m => m.Destination).HasMaxLength(320);
+            e.Property(m => m.Locale).HasMaxLength(8);
+            e.Property(m => m.State).HasMaxLength(16);
+            e.Property(m => m.LastError).HasMaxLength(500);
+            e.Property(m => m.LeaseOwner).HasMaxLength(200);
+            e.Property(m => m.Digest).HasMaxLength(16);
+            e.HasIndex(m => new { m.EventId, m.Channel, m.Destination }).IsUnique();
+            e.HasIndex(m => new { m.State, m.NextAttemptAt });
+            e.HasIndex(m => new { m.OrganisationId, m.CreatedAt });
+            e.HasIndex(m => new { m.UserId, m.CreatedAt });
         });
         modelBuilder.Entity<SignInThrottle>(e =>
         {
