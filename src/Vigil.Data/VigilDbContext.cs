@@ -44,6 +44,7 @@ public abstract class VigilDbContext(DbContextOptions options, IAudienceSource? 
     public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
 
     /// <summary>Who reads through this context; the query filters read the members below once per query.</summary>
     public AudienceReader Reader => audience?.Current ?? AudienceReader.System;
@@ -311,6 +312,17 @@ public abstract class VigilDbContext(DbContextOptions options, IAudienceSource? 
             e.HasIndex(m => new { m.State, m.NextAttemptAt });
             e.HasIndex(m => new { m.OrganisationId, m.CreatedAt });
             e.HasIndex(m => new { m.UserId, m.CreatedAt });
+        });
+        modelBuilder.Entity<Subscription>(e =>
+        {
+            e.Property(x => x.EventType).HasMaxLength(64);
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.Destination).HasMaxLength(320);
+            e.Property(x => x.Digest).HasMaxLength(16);
+            e.HasIndex(x => new { x.OrganisationId, x.EventType });
+            e.HasIndex(x => new { x.UserId, x.EventType });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<SignInThrottle>(e =>
         {

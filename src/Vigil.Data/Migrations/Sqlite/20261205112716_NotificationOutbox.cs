@@ -43,6 +43,39 @@ namespace Vigil.Data.Migrations.Sqlite
                     table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "subscriptions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    organisation_id = table.Column<string>(type: "TEXT", nullable: true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    event_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    destination = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    digest = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_subscriptions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_subscriptions_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_subscriptions_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_event_id_channel_destination",
                 table: "outbox_messages",
@@ -63,6 +96,16 @@ namespace Vigil.Data.Migrations.Sqlite
                 name: "ix_outbox_messages_user_id_created_at",
                 table: "outbox_messages",
                 columns: new[] { "user_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_subscriptions_organisation_id_event_type",
+                table: "subscriptions",
+                columns: new[] { "organisation_id", "event_type" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_subscriptions_user_id_event_type",
+                table: "subscriptions",
+                columns: new[] { "user_id", "event_type" });
         }
 
         /// <inheritdoc />
@@ -70,6 +113,9 @@ namespace Vigil.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "subscriptions");
         }
     }
 }
