@@ -13,7 +13,7 @@ using Vigil.Data;
 namespace Vigil.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVigilDbContext))]
-    [Migration("20261205112521_NotificationOutbox")]
+    [Migration("20261205112833_NotificationOutbox")]
     partial class NotificationOutbox
     {
         /// <inheritdoc />
@@ -1793,6 +1793,69 @@ namespace Vigil.Data.Migrations.Postgres
                     b.ToTable("submissions", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.Subscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("destination");
+
+                    b.Property<string>("Digest")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("digest");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_type");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscriptions");
+
+                    b.HasIndex("OrganisationId", "EventType")
+                        .HasDatabaseName("ix_subscriptions_organisation_id_event_type");
+
+                    b.HasIndex("UserId", "EventType")
+                        .HasDatabaseName("ix_subscriptions_user_id_event_type");
+
+                    b.ToTable("subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.User", b =>
                 {
                     b.Property<string>("Id")
@@ -2243,6 +2306,21 @@ namespace Vigil.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_submissions_ledger_leaves_leaf_index");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.Subscription", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_subscriptions_organisations_organisation_id");
+
+                    b.HasOne("Vigil.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_subscriptions_users_user_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.User", b =>

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -43,6 +44,39 @@ namespace Vigil.Data.Migrations.Postgres
                     table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "subscriptions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organisation_id = table.Column<string>(type: "character varying(36)", nullable: true),
+                    user_id = table.Column<string>(type: "character varying(36)", nullable: true),
+                    event_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    destination = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    digest = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_subscriptions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_subscriptions_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_subscriptions_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_event_id_channel_destination",
                 table: "outbox_messages",
@@ -63,6 +97,16 @@ namespace Vigil.Data.Migrations.Postgres
                 name: "ix_outbox_messages_user_id_created_at",
                 table: "outbox_messages",
                 columns: new[] { "user_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_subscriptions_organisation_id_event_type",
+                table: "subscriptions",
+                columns: new[] { "organisation_id", "event_type" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_subscriptions_user_id_event_type",
+                table: "subscriptions",
+                columns: new[] { "user_id", "event_type" });
         }
 
         /// <inheritdoc />
@@ -70,6 +114,9 @@ namespace Vigil.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "subscriptions");
         }
     }
 }
