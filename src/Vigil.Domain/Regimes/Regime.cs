@@ -16,6 +16,9 @@ public sealed record Regime(
     string? Status,
     IReadOnlyList<RegimeStage> Stages)
 {
+    /// <summary>When the regime applies (<c>in_force_from</c>, <c>in_force_until</c> in its file).</summary>
+    public InForce InForce { get; init; } = InForce.Always;
+
     public RegimeStage Stage(string id) =>
         Stages.FirstOrDefault(s => s.Id == id) ?? throw new ArgumentException($"regime {Id} has no stage '{id}'", nameof(id));
 }

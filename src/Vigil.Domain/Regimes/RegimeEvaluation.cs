@@ -1,7 +1,11 @@
 namespace Vigil.Domain.Regimes;
 
 /// <summary>The verdict on one regime for one incident.</summary>
-public sealed record RegimeEvaluation(string RegimeId, string RegimeName, string TimeZoneId, IReadOnlyList<StageEvaluation> Stages);
+/// <param name="InForceAtTheTime">Whether the regime applied when the incident was received; when it did not, the
+/// stages show what it would have required.</param>
+/// <param name="InForceRemark">Null when the regime applied; else "not in force at the time" and its dates in force.</param>
+public sealed record RegimeEvaluation(
+    string RegimeId, string RegimeName, string TimeZoneId, IReadOnlyList<StageEvaluation> Stages, bool InForceAtTheTime = true, string? InForceRemark = null);
 
 /// <summary>The verdict on one stage.</summary>
 /// <param name="DueUtc">The due time in UTC; null while the clock has not started or for "without delay".</param>

@@ -21,8 +21,15 @@ public static class RegimeEvaluator
         var filings = StageMatching.Match(regime, input);
         var latestView = StageMatching.SubmissionsUnder(regime, input).LastOrDefault()?.ViewAfter;
         var stages = regime.Stages.Select(stage => EvaluateStage(regime, stage, input, filings, latestView, now));
-        return new RegimeEvaluation(regime.Id, regime.Name, regime.TimeZone.Id, [.. stages]);
+        // An incident is judged by the rules in force when it was received: its first submission, or now before any.
+        var received = input.Submissions.OrderBy(s => s.Sequence).FirstOrDefault()?.ReceivedAt ?? now;
+        var inForce = regime.InForce.At(received, regime.TimeZone);
+        return new RegimeEvaluation(regime.Id, regime.Name, regime.TimeZone.Id, [.. stages], inForce,
+            inForce ? null : $"{NotInForceAtTheTime} ({regime.InForce.Describe()}); shown as it would have applied");
     }
+
+    /// <summary>The words that open the remark on a regime that did not apply when the incident was received.</summary>
+    public const string NotInForceAtTheTime = "not in force at the time";
 
     private static StageEvaluation EvaluateStage(Regime regime, RegimeStage stage, RegimeCase input,
         IReadOnlyDictionary<string, List<FiledSubmission>> filings, JsonObject? latestView, DateTimeOffset now)

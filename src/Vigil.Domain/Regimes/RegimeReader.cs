@@ -14,7 +14,7 @@ namespace Vigil.Domain.Regimes;
 public static partial class RegimeReader
 {
     private static readonly string[] Required = ["id", "name", "jurisdiction", "time_zone", "legal_reference", "sources", "stages"];
-    private static readonly string[] Optional = ["status"];
+    private static readonly string[] Optional = ["status", "in_force_from", "in_force_until"];
 
     /// <param name="fileName">The file's name, used in error messages and checked against the id.</param>
     /// <param name="json">The file's text.</param>
@@ -72,7 +72,33 @@ public static partial class RegimeReader
         }
         return new Regime(id, file.String(root, "name", at), jurisdiction, zone,
             file.AbsoluteUrl(file.String(root, "legal_reference", at), "/legal_reference"), [.. sources],
-            file.OptionalString(root, "status", at), stages);
+            file.OptionalString(root, "status", at), stages)
+        {
+            InForce = ReadInForce(file, root),
+        };
+    }
+
+    /// <summary>
+    /// <c>in_force_from</c>: a date (YYYY-MM-DD), or null for a rule with no date in force yet (a proposed rule); absent,
+    /// the regime is taken as always in force. <c>in_force_until</c>: the last day it applies, if it has ended.
+    /// </summary>
+    private static InForce ReadInForce(RegimeJson file, JsonElement root)
+    {
+        if (!root.TryGetProperty("in_force_from", out var from))
+        {
+            return root.TryGetProperty("in_force_until", out _)
+                ? throw file.Fail("/in_force_until", "needs in_force_from beside it")
+                : InForce.Always;
+        }
+        var until = root.TryGetProperty("in_force_until", out _) ? file.Date(root, "in_force_until", JsonPointer.Root) : (DateOnly?)null;
+        if (from.ValueKind == JsonValueKind.Null)
+        {
+            return until is null ? InForce.NotYet : throw file.Fail("/in_force_until", "cannot end a rule that has no date in force");
+        }
+        var start = file.Date(root, "in_force_from", JsonPointer.Root);
+        return until is { } end && end < start
+            ? throw file.Fail("/in_force_until", $"{end:yyyy-MM-dd} is before in_force_from {start:yyyy-MM-dd}")
+            : new InForce(start, until);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{0,63}$")]

@@ -63,6 +63,15 @@ internal sealed class RegimeJson(string fileName)
             : throw Fail(JsonPointer.Append(pointer, name), $"'{text}' is not a time of day as HH:mm");
     }
 
+    public DateOnly Date(JsonElement parent, string name, string pointer)
+    {
+        var value = parent.GetProperty(name);
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw Fail(JsonPointer.Append(pointer, name), $"must be a date as YYYY-MM-DD, not {JsonFieldReader.Describe(value)}");
+    }
+
     public Uri AbsoluteUrl(string text, string pointer) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
             ? uri

@@ -9,14 +9,18 @@ public sealed record CaseComplianceResponse(
 {
     public static CaseComplianceResponse From(string? incidentId, DateTimeOffset now, RegimeCase input, CaseEvaluation evaluation) => new(
         incidentId, now,
-        [.. evaluation.Regimes.Select(r => new RegimeComplianceResponse(r.RegimeId, r.RegimeName, r.TimeZoneId, [.. r.Stages.Select(s => StageComplianceResponse.From(s, input))]))],
+        [.. evaluation.Regimes.Select(r => new RegimeComplianceResponse(r.RegimeId, r.RegimeName, r.TimeZoneId, [.. r.Stages.Select(s => StageComplianceResponse.From(s, input))],
+            r.InForceAtTheTime, r.InForceRemark))],
         [.. evaluation.Requests.Select(r => RequestResponse.From(r, input.Requests.First(q => q.Id == r.RequestId)))]);
 
     /// <summary>ISO 8601 duration in whole seconds (P6DT18H), or null.</summary>
     public static string? Duration(TimeSpan? span) => Vigil.Domain.Json.IsoDuration.Format(span);
 }
 
-public sealed record RegimeComplianceResponse(string Regime, string Name, string TimeZone, IReadOnlyList<StageComplianceResponse> Stages);
+/// <param name="InForceAtTheTime">Whether the regime applied when the incident was received.</param>
+/// <param name="InForceRemark">When it did not: "not in force at the time (in force from ...)"; the stages then show what it would have required.</param>
+public sealed record RegimeComplianceResponse(
+    string Regime, string Name, string TimeZone, IReadOnlyList<StageComplianceResponse> Stages, bool InForceAtTheTime = true, string? InForceRemark = null);
 
 /// <param name="State">not_started, pending, due_soon, overdue, met_on_time or met_late.</param>
 /// <param name="DueLocal">The due time in the regime's home zone.</param>
