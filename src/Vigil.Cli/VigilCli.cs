@@ -10,7 +10,8 @@ public static class VigilCli
     {
         var io = new CliOutput(output, error);
         var root = new RootCommand("Vigil: incident reports to a national CERT, and the record that proves what was said and when.");
-        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create(io));
+        root.Subcommands.Add(DemoCommand.Create(io));
         root.Subcommands.Add(AdminCommands.Create(io));
         root.Subcommands.Add(ReportCommands.Create(io));
         root.Subcommands.Add(VerifyCommand.Create(io));

@@ -5,6 +5,7 @@ using Vigil.Server.Features.Aggregation;
 using Vigil.Server.Features.ApiReference;
 using Vigil.Server.Features.Compliance;
 using Vigil.Server.Features.Csaf;
+using Vigil.Server.Features.Demo;
 using Vigil.Server.Features.Events;
 using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Home;
@@ -27,6 +28,15 @@ using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;
 using Vigil.Server.Infrastructure.Web;
 
+// --demo: the 2019 case loaded into an empty database before the server starts (Features/Demo).
+if (args.Contains(DemoStartup.Flag))
+{
+    args = DemoStartup.WithDemoOrigin(args.Where(a => a != DemoStartup.Flag));
+    if (await DemoStartup.LoadAsync(args, Console.Out, Console.Error, CancellationToken.None) is not 0 and var refused)
+    {
+        return refused;
+    }
+}
 var app = Program.BuildApp(args);
 // A start that cannot proceed exits rather than hangs, and quietly: its one critical line says why.
 if (!await DatabaseStartup.BeforeHostAsync(app, CancellationToken.None))
@@ -39,7 +49,10 @@ return 0;
 public partial class Program
 {
     /// <summary>The whole server; also started by the CLI's `vigil serve`.</summary>
-    public static WebApplication BuildApp(string[] args)
+    public static WebApplication BuildApp(string[] args) => BuildApp(args, _ => { });
+
+    /// <summary>The server with its registrations adjusted last: the demo's loading host sets its own clock so.</summary>
+    public static WebApplication BuildApp(string[] args, Action<IServiceCollection> adjust)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -78,6 +91,7 @@ public partial class Program
         builder.Services.AddAdvisories();
         builder.Services.AddAggregation();
 
+        adjust(builder.Services);
         var app = builder.Build();
 
         app.UseTrustedProxies();

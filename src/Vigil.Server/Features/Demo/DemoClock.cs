@@ -1,0 +1,35 @@
+namespace Vigil.Server.Features.Demo;
+
+/// <summary>
+/// The clock of the demo's own loading host, and of nothing else: the server stamps every received time from its
+/// <see cref="TimeProvider"/>, so the loader sets this clock to each historical moment before it files what happened
+/// then. It only moves forward, so the transparency log holds the demo's leaves in the order they happened.
+/// </summary>
+public sealed class DemoClock(DateTimeOffset start) : TimeProvider
+{
+    private readonly Lock _gate = new();
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            // Each reading moves on a millisecond, so that the moments filed at one setting stay distinct and ordered.
+            _now = _now.AddMilliseconds(1);
+            return _now.ToUniversalTime();
+        }
+    }
+
+    /// <summary>Moves the clock to <paramref name="moment"/>, which must not be earlier than the clock now reads.</summary>
+    public void Set(DateTimeOffset moment)
+    {
+        lock (_gate)
+        {
+            if (moment < _now)
+            {
+                throw new InvalidOperationException($"The demo's clock only moves forward: {moment:O} is before {_now:O}.");
+            }
+            _now = moment;
+        }
+    }
+}
