@@ -3,7 +3,8 @@ namespace Vigil.Server.Features.Demo;
 /// <summary>
 /// The clock of the demo's own loading host, and of nothing else: the server stamps every received time from its
 /// <see cref="TimeProvider"/>, so the loader sets this clock to each historical moment before it files what happened
-/// then. It only moves forward, so the transparency log holds the demo's leaves in the order they happened.
+/// then. It stands still between settings (a report filed at 09:00 reads 09:00, not a millisecond later, so that its
+/// lateness is the historical one) and only moves forward, so the transparency log holds the leaves in order.
 /// </summary>
 public sealed class DemoClock(DateTimeOffset start) : TimeProvider
 {
@@ -14,13 +15,11 @@ public sealed class DemoClock(DateTimeOffset start) : TimeProvider
     {
         lock (_gate)
         {
-            // Each reading moves on a millisecond, so that the moments filed at one setting stay distinct and ordered.
-            _now = _now.AddMilliseconds(1);
             return _now.ToUniversalTime();
         }
     }
 
-    /// <summary>Moves the clock to <paramref name="moment"/>, which must not be earlier than the clock now reads.</summary>
+    /// <summary>Moves the clock to <paramref name="moment"/>, which must not be earlier than the moment set before.</summary>
     public void Set(DateTimeOffset moment)
     {
         lock (_gate)

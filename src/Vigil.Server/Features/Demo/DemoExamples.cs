@@ -20,7 +20,7 @@ public static class DemoExamples
             {"title": "Phishing campaign against online banking customers (invented example)", "category": "identity-theft-phishing",
              "description": "Text messages led customers to a copy of the bank's sign-in page.",
              "detected_at": "2025-03-03T08:00:00+05:30", "occurred_at": "2025-03-02T20:00:00+05:30",
-             "affected_users": {"total": 320, "by_country": [{"country": "IN", "count": 320}]},
+             "affected_users": {"total": 320, "as_of": "2025-03-03T11:00:00+05:30", "by_country": [{"country": "IN", "count": 320, "as_of": "2025-03-03T11:00:00+05:30"}]},
              "actions_taken": "Asked the registrar to suspend the look-alike domain; warned customers.",
              "regimes": ["in-cert-in-2022"]}
             """);
@@ -35,6 +35,10 @@ public static class DemoExamples
             {"narrative": "The domains and numbers we found.", "answers_request": {{question}},
              "indicators": [{"type": "domain", "value": "secure-login-bank.example", "description": "the look-alike sign-in page"}]}
             """);
+
+        var router = await DemoNotes.DraftAsync(steps, "2025-04-02T10:00:00+05:30", analyst, Note(
+            "Example Router firmware command injection (invented example)", "medium", "Example Networks", "Example Router", "1.4.2"));
+        await DemoNotes.PublishAsync(steps, "2025-04-02T10:30:00+05:30", analyst, router.Id, "Initial release.");
 
         var isp = DemoSteps.As(accounts.InventedReporters["isp"]);
         var flood = await DemoIncidents.FileAsync(steps, "2025-06-11T09:15:00+05:30", isp, """
@@ -54,9 +58,6 @@ public static class DemoExamples
              "detected_at": "2026-11-20T07:00:00+05:30", "regimes": ["in-cert-in-2022"]}
             """);
 
-        var router = await DemoNotes.DraftAsync(steps, "2025-04-02T10:00:00+05:30", analyst, Note(
-            "Example Router firmware command injection (invented example)", "medium", "Example Networks", "Example Router", "1.4.2"));
-        await DemoNotes.PublishAsync(steps, "2025-04-02T10:30:00+05:30", analyst, router.Id, "Initial release.");
         await DemoNotes.DraftAsync(steps, "2026-11-25T10:00:00+05:30", analyst, Note(
             "Example VPN gateway path traversal (invented example)", "high", "Example Secure", "Example VPN Gateway", "7.2.1"));
     }

@@ -17,7 +17,8 @@ public static class DemoGuide
         text.AppendLine();
         text.AppendLine("Where to click:");
         text.AppendLine($"  The CERT's note (17 May 2019, withdrawn 2 November):  {baseUrl}/notes/{loaded.NoteId}");
-        text.AppendLine($"  The vendor's incident, timeline and compliance:        {baseUrl}/incidents/{loaded.IncidentId}#compliance");
+        text.AppendLine($"  The vendor's incident, timeline and deadlines:         {baseUrl}/incidents/{loaded.IncidentId}#deadlines-heading");
+        text.AppendLine($"  The same incident as oversight sees it (compliance):    {baseUrl}/oversight/incidents/{loaded.IncidentId}");
         text.AppendLine($"  The analysts' triage inbox:                             {baseUrl}/triage");
         text.AppendLine($"  Oversight: timeliness and completeness:                 {baseUrl}/oversight");
         text.AppendLine($"  The Pegasus indicators (TLP:CLEAR):                     {baseUrl}/indicators/{loaded.CollectionId}");
