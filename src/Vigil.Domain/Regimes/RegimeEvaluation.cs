@@ -4,8 +4,10 @@ namespace Vigil.Domain.Regimes;
 /// <param name="InForceAtTheTime">Whether the regime applied when the incident was received; when it did not, the
 /// stages show what it would have required.</param>
 /// <param name="InForceRemark">Null when the regime applied; else "not in force at the time" and its dates in force.</param>
+/// <param name="InForce">The regime's dates in force, for a reader that words the remark itself.</param>
 public sealed record RegimeEvaluation(
-    string RegimeId, string RegimeName, string TimeZoneId, IReadOnlyList<StageEvaluation> Stages, bool InForceAtTheTime = true, string? InForceRemark = null);
+    string RegimeId, string RegimeName, string TimeZoneId, IReadOnlyList<StageEvaluation> Stages, bool InForceAtTheTime = true, string? InForceRemark = null,
+    InForce? InForce = null);
 
 /// <summary>The verdict on one stage.</summary>
 /// <param name="DueUtc">The due time in UTC; null while the clock has not started or for "without delay".</param>

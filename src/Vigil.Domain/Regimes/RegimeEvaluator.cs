@@ -25,7 +25,7 @@ public static class RegimeEvaluator
         var received = input.Submissions.OrderBy(s => s.Sequence).FirstOrDefault()?.ReceivedAt ?? now;
         var inForce = regime.InForce.At(received, regime.TimeZone);
         return new RegimeEvaluation(regime.Id, regime.Name, regime.TimeZone.Id, [.. stages], inForce,
-            inForce ? null : $"{NotInForceAtTheTime} ({regime.InForce.Describe()}); shown as it would have applied");
+            inForce ? null : $"{NotInForceAtTheTime} ({regime.InForce.Describe()}); shown as it would have applied", regime.InForce);
     }
 
     /// <summary>The words that open the remark on a regime that did not apply when the incident was received.</summary>

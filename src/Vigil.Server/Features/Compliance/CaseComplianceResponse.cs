@@ -10,7 +10,7 @@ public sealed record CaseComplianceResponse(
     public static CaseComplianceResponse From(string? incidentId, DateTimeOffset now, RegimeCase input, CaseEvaluation evaluation) => new(
         incidentId, now,
         [.. evaluation.Regimes.Select(r => new RegimeComplianceResponse(r.RegimeId, r.RegimeName, r.TimeZoneId, [.. r.Stages.Select(s => StageComplianceResponse.From(s, input))],
-            r.InForceAtTheTime, r.InForceRemark))],
+            r.InForceAtTheTime, r.InForceRemark, r.InForce?.From, r.InForce?.Until))],
         [.. evaluation.Requests.Select(r => RequestResponse.From(r, input.Requests.First(q => q.Id == r.RequestId)))]);
 
     /// <summary>ISO 8601 duration in whole seconds (P6DT18H), or null.</summary>
@@ -19,8 +19,11 @@ public sealed record CaseComplianceResponse(
 
 /// <param name="InForceAtTheTime">Whether the regime applied when the incident was received.</param>
 /// <param name="InForceRemark">When it did not: "not in force at the time (in force from ...)"; the stages then show what it would have required.</param>
+/// <param name="InForceFrom">The first day the regime applies in its home zone; null for a proposed rule or a regime without dates.</param>
+/// <param name="InForceUntil">The last day it applied, if it has ended.</param>
 public sealed record RegimeComplianceResponse(
-    string Regime, string Name, string TimeZone, IReadOnlyList<StageComplianceResponse> Stages, bool InForceAtTheTime = true, string? InForceRemark = null);
+    string Regime, string Name, string TimeZone, IReadOnlyList<StageComplianceResponse> Stages, bool InForceAtTheTime = true, string? InForceRemark = null,
+    DateOnly? InForceFrom = null, DateOnly? InForceUntil = null);
 
 /// <param name="State">not_started, pending, due_soon, overdue, met_on_time or met_late.</param>
 /// <param name="DueLocal">The due time in the regime's home zone.</param>

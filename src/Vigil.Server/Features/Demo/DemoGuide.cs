@@ -16,7 +16,7 @@ public static class DemoGuide
         text.AppendLine("This database is for demonstration only: its records and its log are a replay, not real filings.");
         text.AppendLine();
         text.AppendLine("Where to click:");
-        text.AppendLine($"  The CERT's note (17 May 2019, withdrawn 2 November):  {baseUrl}/notes/{loaded.NoteId}");
+        text.AppendLine($"  The CERT's note (17 May 2019, withdrawn 2 November):   {baseUrl}/notes/{loaded.NoteId}");
         text.AppendLine($"  The vendor's incident, timeline and deadlines:         {baseUrl}/incidents/{loaded.IncidentId}#deadlines-heading");
         text.AppendLine($"  The same incident as oversight sees it (compliance):    {baseUrl}/oversight/incidents/{loaded.IncidentId}");
         text.AppendLine($"  The analysts' triage inbox:                             {baseUrl}/triage");

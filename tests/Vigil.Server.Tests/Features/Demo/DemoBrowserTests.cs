@@ -47,12 +47,7 @@ public sealed class DemoBrowserTests(DemoBrowserFixture fixture) : IClassFixture
     public async Task A_newcomer_signs_in_with_a_printed_account_and_finds_the_note_the_timeline_and_the_late_verdict()
     {
         var page = await fixture.NewPageAsync();
-        var (email, password) = fixture.Demo.Accounts["analyst"];
-        await page.GotoAsync("/sign-in");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        await SignInAsync(page, "analyst");
 
         await page.GotoAsync($"/notes/{fixture.Demo.NoteId}");
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("WhatsApp VoIP stack buffer overflow (CVE-2019-3568)");
@@ -67,19 +62,40 @@ public sealed class DemoBrowserTests(DemoBrowserFixture fixture) : IClassFixture
         await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("1,400");
         var certIn = page.Locator("table.compliance", new PageLocatorOptions { HasText = "CERT-In Directions" });
         await Assertions.Expect(certIn.Locator("td.state.met_late")).ToHaveTextAsync("met late");
-        await Assertions.Expect(certIn.Locator("caption .not-in-force")).ToContainTextAsync("not in force at the time");
+        await Assertions.Expect(certIn.Locator("caption .not-in-force")).ToContainTextAsync("Not in force at the time: in force from");
         await Assertions.Expect(page.Locator("table.compliance caption .not-in-force")).ToHaveCountAsync(2);
-        await certIn.ScrollIntoViewIfNeededAsync();
-        await ShotAsync(page, "demo-incident");
+        await ShotAsync(page, "demo-incident", fullPage: true);
+        await page.Locator("#deadlines-heading").EvaluateAsync("heading => heading.scrollIntoView()");
+        await ShotAsync(page, "demo-deadlines");
 
         await page.GotoAsync("/triage");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("(invented example)");
         await ShotAsync(page, "demo-triage");
+
+        // Oversight sees the same verdict and remark, without the report's content.
+        var oversight = await fixture.NewPageAsync();
+        await SignInAsync(oversight, "oversight");
+        await oversight.GotoAsync($"/oversight/incidents/{fixture.Demo.IncidentId}");
+        var verdict = oversight.Locator("table.compliance[data-regime='in-cert-in-2022']");
+        await Assertions.Expect(verdict.Locator("tr[data-stage='incident_report']")).ToHaveAttributeAsync("data-state", "met_late");
+        await Assertions.Expect(verdict.Locator("caption .not-in-force")).ToContainTextAsync("28 June 2022");
+        await Assertions.Expect(oversight.Locator("main")).Not.ToContainTextAsync("buffer overflow");
+        await ShotAsync(oversight, "demo-oversight", fullPage: true);
     }
 
-    private static async Task ShotAsync(IPage page, string name)
+    private async Task SignInAsync(IPage page, string role)
+    {
+        var (email, password) = fixture.Demo.Accounts[role];
+        await page.GotoAsync("/sign-in");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+    }
+
+    private static async Task ShotAsync(IPage page, string name, bool fullPage = false)
     {
         Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
     }
 }
