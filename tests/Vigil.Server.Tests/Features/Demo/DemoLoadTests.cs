@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Time.Testing;
 using Vigil.Server.Features.Demo;
 using Vigil.Server.Tests.Cli;
 using Vigil.Server.Tests.Infrastructure;
@@ -13,22 +12,19 @@ namespace Vigil.Server.Tests.Features.Demo;
 /// the vendor's report and update at their historical times, the late verdict under CERT-In's 6 hours with the
 /// remark that the rule was not in force in 2019, and the Pegasus indicators as a TLP:CLEAR collection.
 /// </summary>
-public sealed class DemoLoadTests : IDisposable
+public abstract class DemoLoadTests<TServer>
+    where TServer : VigilFactory, IDemoServer, new()
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("vigil-demo-").FullName;
-
-    private string[] Storage => [$"--Storage:DataDirectory={_data}", $"--Regimes:Directory={RepositoryPaths.File("regimes")}"];
-
     [Fact]
     public async Task The_demo_loads_the_2019_case_and_the_server_shows_it_as_it_happened()
     {
-        var run = await CliRun.InProcessAsync(["demo", .. Storage]);
+        using var server = new TServer();
+        var run = await CliRun.InProcessAsync(["demo", .. server.StorageArguments]);
         Assert.True(run.ExitCode == 0, run.ToString());
         var demo = DemoOutput.Read(run.Out);
         Assert.Equal(["admin", "analyst", "oversight", "reporter"], demo.Accounts.Keys.Order());
         Assert.Contains("for demonstration only", run.Out, StringComparison.Ordinal);
 
-        using var server = new DemoServer(_data);
         using var client = server.CreateClient();
         var signIn = await client.PostJsonAsync("/api/v1/auth/token",
             new JsonObject { ["email"] = demo.Accounts["analyst"].Email, ["password"] = demo.Accounts["analyst"].Password }.ToJsonString());
@@ -66,6 +62,20 @@ public sealed class DemoLoadTests : IDisposable
         Assert.Equal(1549, collection["indicators"]!.GetValue<int>());
     }
 
+    private static DateTimeOffset TruncateToSecond(DateTimeOffset at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, at.Offset);
+}
+
+public sealed class DemoLoadOnSqliteTests : DemoLoadTests<DemoSqliteServer>;
+
+public sealed class DemoLoadOnPostgresTests : DemoLoadTests<DemoPostgresServer>;
+
+/// <summary>The demo loads only into an empty database, and says so when it is not.</summary>
+public sealed class DemoRefusalTests : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("vigil-demo-").FullName;
+
+    private string[] Storage => [$"--Storage:DataDirectory={_data}", $"--Regimes:Directory={RepositoryPaths.File("regimes")}"];
+
     [Fact]
     public async Task The_demo_refuses_a_database_that_is_not_empty_with_a_clear_message_and_exit_code_1()
     {
@@ -83,8 +93,6 @@ public sealed class DemoLoadTests : IDisposable
         Assert.Contains("The database is not empty", serve.Error, StringComparison.Ordinal);
     }
 
-    private static DateTimeOffset TruncateToSecond(DateTimeOffset at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, at.Offset);
-
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -96,19 +104,36 @@ public sealed class DemoLoadTests : IDisposable
     }
 }
 
-/// <summary>The server on a demo's data directory, with the demo's log origin and a clock after the demo's last act.</summary>
-public sealed class DemoServer : VigilFactory
+/// <summary>A server the demo can be loaded for: the arguments that point `vigil demo` at its database and key directory.</summary>
+public interface IDemoServer
 {
-    public DemoServer(string dataDirectory)
-        : base(dataDirectory, new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero)))
-    {
-        DeleteDataOnDispose = false;
-    }
+    string[] StorageArguments { get; }
+}
+
+/// <summary>The server on a fresh SQLite data directory, with the demo's log origin; its clock is after the demo's last act.</summary>
+public sealed class DemoSqliteServer : VigilFactory, IDemoServer
+{
+    public string[] StorageArguments => [$"--Storage:DataDirectory={DataDirectory}", $"--Regimes:Directory={RepositoryPaths.File("regimes")}"];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Ledger:Origin", DemoStartup.Origin);
-        builder.UseSetting("Ledger:CheckpointInterval", "01:00:00");
+    }
+}
+
+/// <summary>The same on a fresh PostgreSQL database.</summary>
+public sealed class DemoPostgresServer : PostgresVigilFactory, IDemoServer
+{
+    public string[] StorageArguments =>
+    [
+        "--Storage:Provider=postgres", $"--Storage:ConnectionString={ConnectionString}", $"--Storage:DataDirectory={DataDirectory}",
+        $"--Regimes:Directory={RepositoryPaths.File("regimes")}",
+    ];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Ledger:Origin", DemoStartup.Origin);
     }
 }
