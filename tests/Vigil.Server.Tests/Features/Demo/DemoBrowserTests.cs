@@ -62,6 +62,7 @@ public sealed class DemoBrowserTests(DemoBrowserFixture fixture) : IClassFixture
         await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("1,400");
         var certIn = page.Locator("table.compliance", new PageLocatorOptions { HasText = "CERT-In Directions" });
         await Assertions.Expect(certIn.Locator("td.state.met_late")).ToHaveTextAsync("met late");
+        await Assertions.Expect(certIn.Locator(".late-by").First).ToContainTextAsync("late by 6");
         await Assertions.Expect(certIn.Locator("caption .not-in-force")).ToContainTextAsync("Not in force at the time: in force from");
         await Assertions.Expect(page.Locator("table.compliance caption .not-in-force")).ToHaveCountAsync(2);
         await ShotAsync(page, "demo-incident", fullPage: true);
