@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Vigil.Domain.Cvss;
 using Vigil.Domain.Notes;
 
-namespace Vigil.Server.Features.Csaf;
+namespace Vigil.Csaf.Writing;
 
 /// <summary>
 /// The note's vulnerabilities: one per CVE id (or one without, when the note names none), each with the note's
@@ -12,6 +12,7 @@ namespace Vigil.Server.Features.Csaf;
 /// </summary>
 public static class CsafVulnerabilities
 {
+    /// <summary>The document's <c>vulnerabilities</c>: one per CVE id (or one without), with scores, weaknesses, product status and remediations.</summary>
     public static JsonArray Build(NoteContent content, CsafProductTree products)
     {
         var vulnerabilities = new JsonArray();
@@ -89,6 +90,7 @@ public static class CsafVulnerabilities
         ["environmentalSeverity"] = CvssSeverityScale.Rate(v31.EnvironmentalScore!.Value).ToCsafName(),
     };
 
+    /// <summary>A CSAF note.</summary>
     public static JsonObject Note(string category, string title, string text) => new() { ["category"] = category, ["text"] = text, ["title"] = title };
 
     private static JsonArray Ids(IEnumerable<string> ids) => [.. ids.Select(id => (JsonNode)id)];

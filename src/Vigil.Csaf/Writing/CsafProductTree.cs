@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Vigil.Domain.Notes;
 
-namespace Vigil.Server.Features.Csaf;
+namespace Vigil.Csaf.Writing;
 
 /// <summary>
 /// The product tree: vendor, then product name, then one product per affected <c>vers</c> range and one per fixed
@@ -12,6 +12,7 @@ public sealed class CsafProductTree
     private readonly List<string> _affected = [];
     private readonly List<string> _fixed = [];
 
+    /// <summary>Builds the tree of <paramref name="products"/>, vendor by vendor, with an id for each version range and fix.</summary>
     public CsafProductTree(IReadOnlyList<AffectedProduct> products)
     {
         var vendors = new JsonArray();
@@ -45,10 +46,13 @@ public sealed class CsafProductTree
         Tree = new JsonObject { ["branches"] = vendors };
     }
 
+    /// <summary>The document's <c>product_tree</c>.</summary>
     public JsonObject Tree { get; }
 
+    /// <summary>The ids of the affected products, for <c>product_status.known_affected</c>.</summary>
     public IReadOnlyList<string> Affected => _affected;
 
+    /// <summary>The ids of the fixed versions, for <c>product_status.fixed</c>.</summary>
     public IReadOnlyList<string> Fixed => _fixed;
 
     private static JsonObject Leaf(string category, string name, string fullName, string id, string? purl, string? cpe)

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using Vigil.Domain.Notes;
 
-namespace Vigil.Server.Features.Csaf;
+namespace Vigil.Csaf.Writing;
 
 /// <summary>
 /// Writes a published note as a CSAF 2.0 <c>csaf_security_advisory</c>: the tracking id is the note's id, the
@@ -12,14 +11,17 @@ namespace Vigil.Server.Features.Csaf;
 /// why it was withdrawn in a document note (CSAF 2.0 has no withdrawn status). The same note and history always
 /// give the same bytes, so hashes and signatures stay valid until the next revision.
 /// </summary>
-public sealed class CsafDocumentBuilder(IOptions<CsafOptions> options, CsafLocations locations)
+public sealed class CsafDocumentBuilder(CsafPublisher publisher, CsafLocations locations)
 {
+    /// <summary>The CSAF 2.0 JSON schema the documents follow, as feeds and metadata name it.</summary>
     public const string SchemaUrl = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    /// <summary>The document as the directory serves it: indented UTF-8 JSON, the same bytes for the same note and history.</summary>
     public byte[] Serialize(CsafSource source) => JsonSerializer.SerializeToUtf8Bytes(Build(source), Indented);
 
+    /// <summary>The document as a JSON object.</summary>
     public JsonObject Build(CsafSource source)
     {
         var content = source.Content;
@@ -40,9 +42,9 @@ public sealed class CsafDocumentBuilder(IOptions<CsafOptions> options, CsafLocat
             ["publisher"] = new JsonObject
             {
                 ["category"] = "coordinator",
-                ["contact_details"] = $"mailto:{options.Value.ContactEmail}",
-                ["name"] = options.Value.PublisherName,
-                ["namespace"] = options.Value.Namespace,
+                ["contact_details"] = $"mailto:{publisher.ContactEmail}",
+                ["name"] = publisher.Name,
+                ["namespace"] = publisher.Namespace,
             },
             ["references"] = References(source),
             ["title"] = content.Title,

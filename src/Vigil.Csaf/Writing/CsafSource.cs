@@ -1,17 +1,21 @@
 using Vigil.Domain.Notes;
 using Vigil.Domain.Sharing;
 
-namespace Vigil.Server.Features.Csaf;
+namespace Vigil.Csaf.Writing;
 
 /// <summary>What a CSAF document is made from: the note as it now reads, and every one of its revisions on the record.</summary>
 public sealed record CsafSource(string NoteId, string Status, NoteContent Content, IReadOnlyList<CsafRevision> Revisions)
 {
+    /// <summary>When the first revision was published.</summary>
     public DateTimeOffset InitialRelease => Revisions[0].Date;
 
+    /// <summary>When the latest revision was published.</summary>
     public DateTimeOffset CurrentRelease => Revisions[^1].Date;
 
+    /// <summary>The latest revision's number.</summary>
     public string Version => Revisions[^1].Version;
 
+    /// <summary>Whether the note was withdrawn (CSAF 2.0 has no such status: a document note says so).</summary>
     public bool IsWithdrawn => Status == NoteWorkflow.Withdrawn;
 
     /// <summary>Why the note was withdrawn: the withdrawal revision's own words.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Vigil.Server.Features.Csaf;
+namespace Vigil.Csaf.Writing;
 
 /// <summary>
 /// The ROLIE feed of one TLP directory (CSAF requirement 15, RFC 8322 in JSON): an entry per document linking the
@@ -8,11 +8,14 @@ namespace Vigil.Server.Features.Csaf;
 /// </summary>
 public static class CsafRolieFeed
 {
+    /// <summary>The feed's file name in its TLP directory.</summary>
     public static string FileName(string directory) => $"csaf-feed-tlp-{directory}.json";
 
+    /// <summary>The feed's path on the host.</summary>
     public static string Path(string directory) => $"{CsafLocations.DirectoryPath(directory)}/{FileName(directory)}";
 
-    public static JsonObject Build(string directory, IReadOnlyList<CsafSource> sources, CsafLocations locations, CsafOptions options, DateTimeOffset now)
+    /// <summary>The feed of <paramref name="directory"/> listing <paramref name="sources"/>, newest first.</summary>
+    public static JsonObject Build(string directory, IReadOnlyList<CsafSource> sources, CsafLocations locations, CsafPublisher publisher, DateTimeOffset now)
     {
         var label = directory.ToUpperInvariant();
         var entries = new JsonArray();
@@ -35,8 +38,8 @@ public static class CsafRolieFeed
         {
             ["feed"] = new JsonObject
             {
-                ["id"] = $"{options.Namespace}/csaf-feed-tlp-{directory}",
-                ["title"] = $"{options.PublisherName} CSAF advisories (TLP:{label})",
+                ["id"] = $"{publisher.Namespace}/csaf-feed-tlp-{directory}",
+                ["title"] = $"{publisher.Name} CSAF advisories (TLP:{label})",
                 ["link"] = new JsonArray(Link("self", locations.Absolute(Path(directory)))),
                 ["category"] = new JsonArray(new JsonObject { ["scheme"] = "urn:ietf:params:rolie:category:information-type", ["term"] = "csaf" }),
                 ["updated"] = CsafDocumentBuilder.CsafTime(sources.Count > 0 ? sources.Max(s => s.CurrentRelease) : now),
