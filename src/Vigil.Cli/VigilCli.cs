@@ -13,6 +13,7 @@ public static class VigilCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AdminCommands.Create(io));
         root.Subcommands.Add(ReportCommands.Create(io));
+        root.Subcommands.Add(TriageCommands.Create(io));
         root.Subcommands.Add(VerifyCommand.Create(io));
         root.Subcommands.Add(ReceiptCommands.Create(io));
         root.Subcommands.Add(CvssCommand.Create(io));

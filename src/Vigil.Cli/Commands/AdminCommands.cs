@@ -13,7 +13,7 @@ public static class AdminCommands
 {
     public static Command Create(CliOutput io)
     {
-        var admin = new Command("admin", "Operator tasks on the local database.");
+        var admin = new Command("admin", "Operator tasks: on the local database (init, recover, rotate-ledger-key), and through the API (org, user, token).");
         var email = new Option<string>("--email")
         {
             Description = "The first administrator's e-mail; with --new-token, the administrator to issue it for.",
@@ -50,6 +50,9 @@ public static class AdminCommands
         admin.Subcommands.Add(init);
         admin.Subcommands.Add(Recover(io));
         admin.Subcommands.Add(RotateLedgerKey(io));
+        admin.Subcommands.Add(AdminApiCommands.Organisations(io));
+        admin.Subcommands.Add(AdminApiCommands.Users(io));
+        admin.Subcommands.Add(AdminApiCommands.Tokens(io));
         return admin;
     }
 
