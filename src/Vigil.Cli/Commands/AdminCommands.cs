@@ -24,7 +24,7 @@ public static class AdminCommands
             Description = "When users exist (a lost bootstrap token): issue a new one-day token for the enabled administrator --email names, "
                 + "or, when no administrator is enabled, create --email as a recovery administrator. Printed once, on the record.",
         };
-        var init = new Command("init", "Create the database and the first administrator, and print its one-time token.") { email, newToken };
+        var init = new Command("init", "Create the database and the first administrator, and print its one-time token.\nExample: vigil admin init --email admin@cert.example.org") { email, newToken };
         init.TreatUnmatchedTokensAsErrors = false;
         init.SetAction(async (parsed, cancellationToken) =>
         {
@@ -89,7 +89,7 @@ public static class AdminCommands
     private static Command Recover(CliOutput io)
     {
         var email = new Option<string>("--email") { Description = "An enabled administrator's e-mail.", Required = true };
-        var recover = new Command("recover", "Issue a one-day token for an administrator when none can sign in any more; it is on the record.") { email };
+        var recover = new Command("recover", "Issue a one-day token for an administrator when none can sign in any more; it is on the record.\nExample: vigil admin recover --email admin@cert.example.org") { email };
         recover.TreatUnmatchedTokensAsErrors = false;
         recover.SetAction(async (parsed, cancellationToken) =>
         {
@@ -111,7 +111,7 @@ public static class AdminCommands
 
     private static Command RotateLedgerKey(CliOutput io)
     {
-        var rotate = new Command("rotate-ledger-key", "Replace the log's signing key; the old verifier key stays published so earlier checkpoints still verify. Restart the server afterwards.")
+        var rotate = new Command("rotate-ledger-key", "Replace the log's signing key; the old verifier key stays published so earlier checkpoints still verify. Restart the server afterwards.\nExample: vigil admin rotate-ledger-key")
         {
             TreatUnmatchedTokensAsErrors = false,
         };

@@ -20,7 +20,7 @@ public static class ReportCommands
         {
             Description = "Where to save the answer holding the receipt (default: beside FILE, report.json -> report.receipt.json); an existing file is never replaced.",
         };
-        var submit = new Command("submit", "File a new incident report, save its receipt, and show the open deadlines.") { file, receiptOut };
+        var submit = new Command("submit", "File a new incident report, save its receipt, and show the open deadlines.\nExample: vigil report submit report.json") { file, receiptOut };
         submit.SetAction((parsed, ct) =>
         {
             VigilApiClient? used = null;
@@ -58,7 +58,7 @@ public static class ReportCommands
 
         var id = new Argument<string>("ID") { Description = "The incident's id." };
         var updateFile = new Argument<FileInfo>("FILE") { Description = "The update as JSON: a narrative and the fields that changed." };
-        var update = new Command("update", "Add a follow-up update to an incident.") { id, updateFile };
+        var update = new Command("update", "Add a follow-up update to an incident.\nExample: vigil report update INCIDENT-ID update.json") { id, updateFile };
         update.SetAction((parsed, ct) => ServerCall.RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client =>
         {
             var body = await ServerCall.ReadFileAsync(parsed.GetValue(updateFile)!, io);
@@ -67,7 +67,7 @@ public static class ReportCommands
 
         var history = new Option<bool>("--history") { Description = "Show every submission and what it changed." };
         var showId = new Argument<string>("ID") { Description = "The incident's id." };
-        var show = new Command("show", "Show an incident as it stands, or its whole history.") { showId, history };
+        var show = new Command("show", "Show an incident as it stands, or its whole history.\nExample: vigil report show INCIDENT-ID") { showId, history };
         show.SetAction((parsed, ct) =>
         {
             var path = $"/api/v1/incidents/{Uri.EscapeDataString(parsed.GetValue(showId)!)}" + (parsed.GetValue(history) ? "/history" : "");
