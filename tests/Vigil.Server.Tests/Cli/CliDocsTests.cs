@@ -44,9 +44,12 @@ public sealed partial class CliDocsTests
     {
         var paths = Leaves(Root, "").Select(leaf => leaf.Path).ToHashSet();
         var groups = paths.SelectMany(p => Enumerable.Range(1, p.Split(' ').Length).Select(n => string.Join(' ', p.Split(' ')[..n]))).ToHashSet();
+        // Lower-case words after a whole command are its arguments (`vigil completion bash`); after a group they are not.
+        bool Known(string named) => groups.Contains(named)
+            || Enumerable.Range(1, named.Split(' ').Length - 1).Any(n => paths.Contains(string.Join(' ', named.Split(' ')[..n])));
         var unknown = CommandCells.Value
             .Select(cell => CommandWords().Match(cell).Groups["words"].Value.Trim())
-            .Where(named => !groups.Contains(named)).ToList();
+            .Where(named => !Known(named)).ToList();
         Assert.True(unknown.Count == 0, "docs/cli.md names commands vigil does not have: " + string.Join(", ", unknown));
     }
 
