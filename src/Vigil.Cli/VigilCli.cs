@@ -41,6 +41,7 @@ public static class VigilCli
         root.Subcommands.Add(ComplianceCommand.Create(io));
         root.Subcommands.Add(DeadlinesCommand.Create(io));
         root.Subcommands.Add(AffectedCommand.Create(io));
+        root.Subcommands.Add(DbCommands.Create(io));
         root.Subcommands.Add(CompletionCommand.Create(io));
         return root;
     }
