@@ -88,11 +88,7 @@ public sealed class SubscriptionChanges(VigilDbContext db, EventRecorder events,
     /// <summary><c>{enabled?, digest?, destination?}</c>: at least one.</summary>
     public async Task<Outcome> UpdateAsync(long id, JsonElement body, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var row = await db.Subscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (row is null || !SubscriptionAccess.MayManage(user, row))
-        {
-            return new Outcome(null, [], Missing: true);
-        }
+        // The body is read before the row is looked for: what it says wrong does not depend on whose row it names.
         var reader = new JsonFieldReader(clock.GetUtcNow());
         var fields = new SubscriptionFields(reader);
         reader.Object(body, JsonPointer.Root, new Dictionary<string, Action<JsonElement, string>>
@@ -103,7 +99,16 @@ public sealed class SubscriptionChanges(VigilDbContext db, EventRecorder events,
         {
             reader.Fail(JsonPointer.Root, "give at least one of enabled, digest, destination");
         }
-        if (reader.Errors.Count == 0 && fields.DestinationGiven)
+        if (reader.Errors.Count > 0)
+        {
+            return new Outcome(null, reader.Errors);
+        }
+        var row = await db.Subscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (row is null || !SubscriptionAccess.MayManage(user, row))
+        {
+            return new Outcome(null, [], Missing: true);
+        }
+        if (fields.DestinationGiven)
         {
             await fields.CheckDestinationAsync(db, row, fields.Destination, await OwnAddressAsync(user, cancellationToken), cancellationToken);
         }
