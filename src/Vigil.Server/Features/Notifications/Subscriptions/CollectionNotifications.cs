@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Vigil.Data;
 using Vigil.Data.Entities;
@@ -19,7 +18,8 @@ public static class CollectionNotifications
         {
             return;
         }
-        var id = created ? $"collection:{collection.Id}:created" : string.Create(CultureInfo.InvariantCulture, $"collection:{collection.Id}:grew:{now.UtcTicks}");
+        // A collection grows many times, each in one transaction that tells it once: a fresh id per growth, not a time two could share.
+        var id = created ? $"collection:{collection.Id}:created" : $"collection:{collection.Id}:grew:{Guid.CreateVersion7(now):N}";
         await NotificationRouter.AddAsync(db, new NotificationEvent(NotificationEvents.CollectionPublished, id, new JsonObject
         {
             ["collection_id"] = collection.Id,

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Data;
+using Vigil.Server.Features.Incidents;
 using Vigil.Server.Features.Notifications;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Tests.Features.Affected;
@@ -50,6 +54,40 @@ public abstract class ProducerTests<TFactory>(TFactory factory) : IClassFixture<
         // A refused move changes nothing, and tells nobody.
         var refused = await analyst.Client.PostJsonAsync($"/api/v1/incidents/{id}/status", """{"status": "received", "reason": "Back."}""");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Single(await NotificationWorld.OutboxAsync(factory.Services, NotificationEvents.IncidentStatusChanged), m => m.OrganisationId == organisation);
+    }
+
+    [Fact]
+    public async Task A_change_whose_transaction_fails_leaves_no_message_behind()
+    {
+        var admin = await factory.CreateActorAsync(Roles.Admin);
+        var organisation = await NotificationWorld.OrganisationAsync(admin.Client, $"contact-{Guid.NewGuid():N}@rollback.example");
+        var reporter = await factory.CreateActorAsync(Roles.Reporter, organisation);
+        var analyst = await factory.CreateActorAsync(Roles.Analyst);
+        await NotificationWorld.SubscribeAsync(reporter.Client, new JsonObject
+        {
+            ["event_type"] = NotificationEvents.IncidentStatusChanged, ["channel"] = "email", ["organisation_id"] = organisation,
+        });
+        var id = await reporter.Client.FileAsync(Api.Report());
+
+        // The status move runs inside a transaction that then fails (rolled back here): its message was written in it.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+            var appender = scope.ServiceProvider.GetRequiredService<SubmissionAppender>();
+            var actor = ClaimsPrincipalExtensions.Create("test", analyst.UserId, "analyst@example.org", Roles.Analyst, null);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var (appended, errors) = await appender.AppendAsync(id, SubmissionKind.Status,
+                JsonSerializer.SerializeToElement(new { status = "triaged", reason = "Looked at." }), new JsonObject { ["status"] = "triaged" }, actor, CancellationToken.None);
+            Assert.True(appended is not null, string.Join("; ", errors.Select(e => e.Detail)));
+            Assert.Contains(db.OutboxMessages.Local, m => m.EventType == NotificationEvents.IncidentStatusChanged && m.OrganisationId == organisation);
+            await transaction.RollbackAsync();
+        }
+        Assert.DoesNotContain(await NotificationWorld.OutboxAsync(factory.Services, NotificationEvents.IncidentStatusChanged), m => m.OrganisationId == organisation);
+        Assert.Equal("received", (await reporter.Client.GetNodeAsync($"/api/v1/incidents/{id}"))["status"]!.GetValue<string>());
+
+        // The same move made for real is told once.
+        Assert.Equal(HttpStatusCode.OK, (await analyst.Client.PostJsonAsync($"/api/v1/incidents/{id}/status", """{"status": "triaged", "reason": "Looked at."}""")).StatusCode);
         Assert.Single(await NotificationWorld.OutboxAsync(factory.Services, NotificationEvents.IncidentStatusChanged), m => m.OrganisationId == organisation);
     }
 
