@@ -22,6 +22,7 @@ using Vigil.Server.Features.ReporterPages;
 using Vigil.Server.Features.Requests;
 using Vigil.Server.Features.Sharing;
 using Vigil.Server.Features.Users;
+using Vigil.Server.Features.Notifications.Subscriptions;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;
@@ -77,6 +78,7 @@ public partial class Program
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
         builder.Services.AddAggregation();
+        builder.Services.AddSubscriptions();
 
         var app = builder.Build();
 
@@ -113,6 +115,7 @@ public partial class Program
         app.MapNoteExports();
         app.MapAdvisories();
         app.MapAggregation();
+        app.MapSubscriptions();
         app.MapVigilWeb();
 
         return app;
