@@ -23,6 +23,7 @@ using Vigil.Server.Features.ReporterPages;
 using Vigil.Server.Features.Requests;
 using Vigil.Server.Features.Sharing;
 using Vigil.Server.Features.Users;
+using Vigil.Server.Features.Notifications.Subscriptions;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;
@@ -90,6 +91,7 @@ public partial class Program
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
         builder.Services.AddAggregation();
+        builder.Services.AddSubscriptions();
 
         adjust(builder.Services);
         var app = builder.Build();
@@ -127,6 +129,7 @@ public partial class Program
         app.MapNoteExports();
         app.MapAdvisories();
         app.MapAggregation();
+        app.MapSubscriptions();
         app.MapVigilWeb();
 
         return app;

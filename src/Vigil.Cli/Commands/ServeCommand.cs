@@ -14,7 +14,7 @@ public static class ServeCommand
         {
             Description = "Load the 2019 demo case into the (empty) database first, print where to click and whom to sign in as, then serve.",
         };
-        var command = new Command("serve", "Run the Vigil server (SQLite under ./data/ unless configured otherwise; http://127.0.0.1:5080).")
+        var command = new Command("serve", "Run the Vigil server (SQLite under ./data/ unless configured otherwise; http://127.0.0.1:5080).\nExample: vigil serve --urls http://127.0.0.1:5080")
         {
             demo,
         };
