@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
 using Vigil.Domain.Validation;
 using Vigil.Server.Features.Events;
+using Vigil.Server.Features.Inventory;
 using Vigil.Server.Features.Users;
 using Vigil.Server.Infrastructure.Security;
 
@@ -13,7 +14,7 @@ namespace Vigil.Server.Features.Notifications.Mail;
 /// <summary>
 /// Registering the OpenPGP public key that mail to a user, or to an organisation's point of contact, is encrypted
 /// to: checked (<see cref="RecipientOpenPgpKey"/>) before it is stored, and each change on the record with the key's
-/// fingerprint. A user sets its own; an organisation's reporters, or an administrator, set its contact's.
+/// fingerprint. A user sets its own; an organisation's reporters, or the CERT's staff, set its contact's.
 /// </summary>
 public sealed class RecipientKeys(VigilDbContext db, EventRecorder events, TimeProvider clock)
 {
@@ -89,9 +90,9 @@ public sealed class RecipientKeys(VigilDbContext db, EventRecorder events, TimeP
         return new Done(key.Fingerprint);
     }
 
-    /// <summary>A reporter's own organisation, or any for an administrator; another organisation does not exist for a reporter.</summary>
+    /// <summary>Who may change an organisation's own settings, as for its inventory: its reporters and the CERT's staff.</summary>
     private async Task<Data.Entities.Organisation?> FindOrganisationAsync(string id, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
-        actor.Role() == Roles.Admin || (actor.Role() == Roles.Reporter && actor.OrganisationId() == id)
+        await InventoryAccess.MayUseAsync(actor, id, db, cancellationToken)
             ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
             : null;
 
