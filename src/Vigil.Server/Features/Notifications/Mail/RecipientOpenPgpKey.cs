@@ -36,6 +36,10 @@ public sealed record RecipientOpenPgpKey(PgpPublicKeyRing Ring, PgpPublicKey Enc
         {
             return (null, "is not an OpenPGP public key that can be read");
         }
+        if (rings.Length == 0)
+        {
+            return (null, "is not an OpenPGP public key that can be read");
+        }
         if (rings.Length != 1)
         {
             return (null, $"must hold exactly one key (it holds {rings.Length})");
