@@ -56,7 +56,8 @@ def main():
 
     smtp = {"decode_data": False}
     if args.user:
-        smtp.update(authenticator=authenticator, auth_required=True, auth_require_tls=args.tls != "none")
+        # Under implicit TLS aiosmtpd 1.4 does not see the connection as TLS and would hide AUTH; it is TLS all the same.
+        smtp.update(authenticator=authenticator, auth_required=True, auth_require_tls=args.tls == "starttls")
     if args.tls == "starttls":
         smtp.update(tls_context=context, require_starttls=True)
     controller = Controller(Handler(args.maildir), hostname="127.0.0.1", port=args.port,
