@@ -92,6 +92,7 @@ public sealed class EmailChannelTests(EmailChannelTests.Relay relay) : IClassFix
         var forged = path[..^4] + (path[^4] == 'A' ? "BBBB" : "AAAA");
         Assert.Equal(HttpStatusCode.NotFound, (await OneClickAsync(client, forged)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await OneClickAsync(client, path.Replace($"s={subscription}", $"s={subscription + 1}", StringComparison.Ordinal))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await OneClickAsync(client, "/notifications/unsubscribe")).StatusCode);
         Assert.True(await EnabledAsync(subscription));
 
         Assert.Equal(HttpStatusCode.OK, (await OneClickAsync(client, path)).StatusCode);
