@@ -23,6 +23,7 @@ using Vigil.Server.Features.ReporterPages;
 using Vigil.Server.Features.Requests;
 using Vigil.Server.Features.Sharing;
 using Vigil.Server.Features.Users;
+using Vigil.Server.Features.Notifications.Subscriptions;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;
@@ -79,6 +80,7 @@ public partial class Program
         builder.Services.AddAdvisories();
         builder.Services.AddAggregation();
         builder.Services.AddNotificationMail(builder.Configuration);
+        builder.Services.AddSubscriptions();
 
         var app = builder.Build();
 
@@ -116,6 +118,7 @@ public partial class Program
         app.MapAdvisories();
         app.MapAggregation();
         app.MapNotificationMail();
+        app.MapSubscriptions();
         app.MapVigilWeb();
 
         return app;
