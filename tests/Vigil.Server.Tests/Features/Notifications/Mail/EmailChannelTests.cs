@@ -173,6 +173,34 @@ public sealed class EmailChannelTests(EmailChannelTests.Relay relay) : IClassFix
     }
 
     [Fact]
+    public async Task A_daily_digest_shows_each_gathered_event_as_its_own_template_writes_it()
+    {
+        var to = Address("digest");
+        var payload = new JsonObject
+        {
+            ["period"] = "daily",
+            ["day"] = "2026-11-29",
+            ["events"] = new JsonArray(
+                new JsonObject { ["type"] = NotificationEvents.DeadlineDueSoon, ["data"] = JsonNode.Parse(Deadline) },
+                new JsonObject
+                {
+                    ["type"] = NotificationEvents.NotePublished,
+                    ["data"] = new JsonObject { ["note_id"] = "VIGN-2026-0003", ["title"] = "Router firmware", ["countermeasures"] = "Update the firmware to 1.4.2." },
+                }),
+        };
+        var outcome = await Factory.EmailChannel().DeliverAsync(Factory.Message("digest", to, payload.ToJsonString()), CancellationToken.None);
+        Assert.True(outcome.Delivered, outcome.Error);
+        var mail = Assert.Single(relay.Smtp.MessagesTo(to));
+        Assert.Contains("2026-11-29", mail.Subject, StringComparison.Ordinal);
+        foreach (var part in new[] { mail.TextBody, mail.HtmlBody })
+        {
+            Assert.Contains("INC-2026-0042", part, StringComparison.Ordinal);
+            Assert.Contains("VIGN-2026-0003", part, StringComparison.Ordinal);
+            Assert.Contains("Update the firmware to 1.4.2.", part, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_refused_recipient_is_final_and_a_busy_one_is_tried_again()
     {
         var refused = await Factory.EmailChannel().DeliverAsync(

@@ -25,6 +25,9 @@ public sealed class MailPayload(JsonObject data)
     public IReadOnlyList<string> List(string name) =>
         data[name] is JsonArray items ? [.. items.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>())] : [];
 
+    /// <summary>The objects of an array field (a digest's events).</summary>
+    public IReadOnlyList<JsonObject> Objects(string name) => data[name] is JsonArray items ? [.. items.OfType<JsonObject>()] : [];
+
     public bool Has(string name) => data.ContainsKey(name);
 
     /// <summary>A time as the mail shows it, in UTC and unambiguous in any language (ISO 8601 order).</summary>

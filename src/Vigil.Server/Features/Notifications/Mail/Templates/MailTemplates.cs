@@ -25,16 +25,7 @@ public sealed class MailTemplates(IServiceProvider services, ILoggerFactory logg
         // Strings follow the current UI culture; an async method's change of it ends with the method.
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         var mail = new MailContext(payload, t, baseUrl, recipientInside);
-        var document = eventType switch
-        {
-            NotificationEvents.DeadlineDueSoon => DeadlineMail.Compose(mail, overdue: false),
-            NotificationEvents.DeadlineOverdue => DeadlineMail.Compose(mail, overdue: true),
-            NotificationEvents.RequestOpened => RequestMail.Compose(mail),
-            NotificationEvents.IncidentStatusChanged => StatusMail.Compose(mail),
-            NotificationEvents.NotePublished => await NoteMail.ComposeAsync(mail, db, cancellationToken),
-            NotificationEvents.CollectionPublished => CollectionMail.Compose(mail),
-            _ => throw new MailPayloadException($"there is no mail template for the event type '{eventType}'"),
-        };
+        var document = await ComposeAsync(eventType, mail, db, cancellationToken);
         var eventName = t["Event_" + eventType.Replace('.', '_')];
         var footer = new MailFooter(t["Footer_Why", eventName], unsubscribeUrl is null ? null : new MailLink(t["Footer_Unsubscribe"], unsubscribeUrl));
         await using var renderer = new HtmlRenderer(services, loggers);
@@ -47,4 +38,16 @@ public sealed class MailTemplates(IServiceProvider services, ILoggerFactory logg
             }))).ToHtmlString());
         return new RenderedMail(document.Subject, MailPlainText.Render(document, footer), html);
     }
+
+    private static async Task<MailDocument> ComposeAsync(string eventType, MailContext mail, VigilDbContext db, CancellationToken cancellationToken) => eventType switch
+    {
+        NotificationEvents.DeadlineDueSoon => DeadlineMail.Compose(mail, overdue: false),
+        NotificationEvents.DeadlineOverdue => DeadlineMail.Compose(mail, overdue: true),
+        NotificationEvents.RequestOpened => RequestMail.Compose(mail),
+        NotificationEvents.IncidentStatusChanged => StatusMail.Compose(mail),
+        NotificationEvents.NotePublished => await NoteMail.ComposeAsync(mail, db, cancellationToken),
+        NotificationEvents.CollectionPublished => CollectionMail.Compose(mail),
+        DigestMail.EventType => await DigestMail.ComposeAsync(mail, (type, each) => ComposeAsync(type, each, db, cancellationToken)),
+        _ => throw new MailPayloadException($"there is no mail template for the event type '{eventType}'"),
+    };
 }

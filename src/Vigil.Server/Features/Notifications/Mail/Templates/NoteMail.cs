@@ -9,7 +9,8 @@ namespace Vigil.Server.Features.Notifications.Mail.Templates;
 /// note.published: the note's summary, affected products, CVE ids and countermeasures, not only a link. Payload:
 /// <c>note_id</c> (required) and <c>revision</c>; when it does not carry <c>countermeasures</c> (with <c>title</c>,
 /// <c>summary</c>, <c>severity</c>, <c>products</c> as names, <c>cve_ids</c>, <c>workarounds</c>), they are read from
-/// the note itself, which must then be published and TLP:CLEAR: a mail never carries more than the public page.
+/// the note itself, which must then be published, and TLP:CLEAR unless the recipient is one of the organisation's own
+/// people: a mail to anyone else never carries more than the public page.
 /// </summary>
 public static class NoteMail
 {
@@ -17,7 +18,7 @@ public static class NoteMail
     {
         var (p, t) = (mail.Payload, mail.T);
         var id = p.Required("note_id");
-        var note = p.Has("countermeasures") ? FromPayload(p) : await FromDatabaseAsync(id, db, cancellationToken);
+        var note = p.Has("countermeasures") ? FromPayload(p) : await FromDatabaseAsync(id, mail.RecipientInside, db, cancellationToken);
         var revised = p.Number("revision") is > 1;
         var sections = new List<MailSection> { new(t["Summary"], note.Summary, []) };
         if (note.Products.Count > 0)
@@ -49,12 +50,16 @@ public static class NoteMail
         p.Text("title") ?? p.Required("note_id"), p.Text("summary") ?? "", p.Text("severity"), p.List("products"), p.List("cve_ids"),
         p.Required("countermeasures"), p.Text("workarounds"));
 
-    private static async Task<NoteFacts> FromDatabaseAsync(string id, VigilDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// A published note: any, for the organisation's own people (whom the event's producer already held to the note's
+    /// TLP audience), only a TLP:CLEAR one for another address.
+    /// </summary>
+    private static async Task<NoteFacts> FromDatabaseAsync(string id, bool inside, VigilDbContext db, CancellationToken cancellationToken)
     {
         var stored = await db.Notes.AsNoTracking()
-            .Where(n => n.Id == id && n.Status == NoteWorkflow.Published && n.Tlp == TlpLabel.Clear)
+            .Where(n => n.Id == id && n.Status == NoteWorkflow.Published && (inside || n.Tlp == TlpLabel.Clear))
             .Select(n => n.Content).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new MailPayloadException($"note {id} is not published at TLP:CLEAR and the payload does not carry its countermeasures");
+            ?? throw new MailPayloadException($"note {id} is not published for this recipient and the payload does not carry its countermeasures");
         var content = NoteReader.ReadStored(stored);
         return new NoteFacts(content.Title, content.Summary, content.Severity, [.. content.Products.Select(Describe)], content.CveIds,
             content.Countermeasures, content.Workarounds);
