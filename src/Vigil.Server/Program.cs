@@ -9,6 +9,7 @@ using Vigil.Server.Features.Events;
 using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Home;
 using Vigil.Server.Features.Incidents;
+using Vigil.Server.Features.InboundMail;
 using Vigil.Server.Features.Inventory;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Indicators;
@@ -77,6 +78,7 @@ public partial class Program
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
         builder.Services.AddAggregation();
+        builder.Services.AddInboundMail();
 
         var app = builder.Build();
 
@@ -113,6 +115,7 @@ public partial class Program
         app.MapNoteExports();
         app.MapAdvisories();
         app.MapAggregation();
+        app.MapInboundMail();
         app.MapVigilWeb();
 
         return app;
