@@ -16,12 +16,12 @@ public sealed partial class IntakeStore(IServiceScopeFactory scopes, int maxByte
     {
         if (buffer.Length > maxBytes)
         {
-            return SmtpResponse.SizeLimitExceeded;
+            return new SmtpResponse(SmtpReplyCode.SizeLimitExceeded, "message exceeds the fixed maximum message size");
         }
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var taken = await scope.ServiceProvider.GetRequiredService<MailIntake>().TakeAsync(buffer.ToArray(), "smtp",
+            var taken = await scope.ServiceProvider.GetRequiredService<MailIntake>().TakeAsync(AsReceived(buffer), "smtp",
                 transaction.From?.AsAddress() ?? "", [.. transaction.To.Select(t => t.AsAddress())], cancellationToken);
             LogTaken(logger, taken.Id, taken.State, taken.RawSize);
             return new SmtpResponse(SmtpReplyCode.Ok, "queued as " + taken.Id);
@@ -31,6 +31,19 @@ public sealed partial class IntakeStore(IServiceScopeFactory scopes, int maxByte
             LogNotStored(logger, e);
             return new SmtpResponse(SmtpReplyCode.Aborted, "not stored, try again later");
         }
+    }
+
+    /// <summary>
+    /// The message as the sender sent it: the listener hands over the data without the terminating CRLF.CRLF, whose
+    /// first CRLF ends the message's last line (RFC 5321 4.1.1.4), so that line end is put back.
+    /// </summary>
+    private static byte[] AsReceived(ReadOnlySequence<byte> buffer)
+    {
+        var bytes = new byte[buffer.Length + 2];
+        buffer.CopyTo(bytes);
+        bytes[^2] = (byte)'\r';
+        bytes[^1] = (byte)'\n';
+        return bytes;
     }
 
     [LoggerMessage(EventId = 7602, Level = LogLevel.Information, Message = "Inbound mail: message {Id} taken ({State}, {Size} bytes)")]

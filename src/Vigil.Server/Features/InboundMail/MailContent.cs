@@ -21,7 +21,7 @@ public static class MailContent
 
     public static Read Of(MimeMessage message, InboundMailKey key)
     {
-        if (message.Body is Multipart { ContentType.MimeType: "multipart/encrypted" } encrypted)
+        if (message.Body is Multipart encrypted && encrypted.ContentType.IsMimeType("multipart", "encrypted"))
         {
             var payload = encrypted.OfType<MimePart>().FirstOrDefault(p => p.ContentType.IsMimeType("application", "octet-stream"));
             if (payload is null || OpenPgpDecryption.TryOpen(Decoded(payload), key) is not { } opened)

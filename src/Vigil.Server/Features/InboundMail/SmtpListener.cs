@@ -26,7 +26,9 @@ public sealed partial class SmtpListener(
         }
         var serverOptions = new SmtpServerOptionsBuilder()
             .ServerName(settings.ServerName)
-            .MaxMessageSize(settings.MaxMessageBytes, MaxMessageSizeHandling.Strict)
+            // Advertised with SIZE and refused at MAIL FROM when declared; an undeclared one is read to its end and then
+            // answered 552 by the store (the library's strict mode closes the session without any reply).
+            .MaxMessageSize(settings.MaxMessageBytes, MaxMessageSizeHandling.Ignore)
             .Endpoint(endpoint =>
             {
                 endpoint.Endpoint(new IPEndPoint(IPAddress.Parse(settings.ListenAddress), settings.Port));
