@@ -76,6 +76,7 @@ public sealed class InboundDecisions(
         {
             // The incident was received when its mail arrived; lists and periods count it from then.
             await db.Incidents.Where(i => i.Id == appended.Incident.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.ReceivedAt, message.ReceivedAt), cancellationToken);
+            await db.Entry(appended.Incident).ReloadAsync(cancellationToken);
         }
         message.IncidentId = appended.Incident.Id;
         message.SubmissionSequence = appended.Submission.Sequence;
@@ -110,12 +111,10 @@ public sealed class InboundDecisions(
         }
         message!.OrganisationId = organisationId;
         message.MatchedBy = SenderMatch.ByAnalyst;
-        var state = InboundStates.Draft;
-        await DecideAsync(message, state, InboundStates.AssignedEvent, analyst, new JsonObject { ["organisation_id"] = organisationId }, cancellationToken);
-        // A draft is still to be decided: the assignment is recorded, the decision is not yet made.
-        message.DecidedBy = null;
-        message.DecidedAt = null;
-        await db.SaveChangesAsync(cancellationToken);
+        // Not yet a decision about the message (the draft still waits for one): the assignment is recorded as it is.
+        message.State = InboundStates.Draft;
+        await events.RecordAsync(new EventRecorder.Event(InboundStates.AssignedEvent, InboundStates.ObjectKind, message.Id,
+            new JsonObject { ["organisation_id"] = organisationId, ["state"] = message.State }, organisationId), analyst, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Outcome(message, []);
     }

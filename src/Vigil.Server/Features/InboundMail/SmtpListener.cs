@@ -12,7 +12,7 @@ namespace Vigil.Server.Features.InboundMail;
 /// too (552), and a message is acknowledged (250) only once <see cref="MailIntake"/> has stored it durably.
 /// </summary>
 public sealed partial class SmtpListener(
-    IOptions<InboundMailOptions> options, IServiceScopeFactory scopes, ILoggerFactory loggers, ILogger<SmtpListener> logger) : IHostedService
+    IOptions<InboundMailOptions> options, IServiceScopeFactory scopes, ILoggerFactory loggers, ILogger<SmtpListener> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _running;
@@ -62,15 +62,20 @@ public sealed partial class SmtpListener(
         }
     }
 
+    /// <summary>Stops listening; a host may ask more than once.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stop.CancelAsync();
+        if (!_stop.IsCancellationRequested)
+        {
+            await _stop.CancelAsync();
+        }
         if (_running is not null)
         {
             await _running.WaitAsync(cancellationToken);
         }
-        _stop.Dispose();
     }
+
+    public void Dispose() => _stop.Dispose();
 
     [LoggerMessage(EventId = 7600, Level = LogLevel.Information, Message = "Inbound mail: listening on {Address}:{Port} for {Recipients}")]
     private static partial void LogListening(ILogger logger, string address, int port, string recipients);

@@ -68,6 +68,7 @@ public abstract class InboundMailTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.NotNull(accepted["receipt"]);
         var incidentId = accepted["incident"]!["id"]!.GetValue<string>();
         Assert.Equal(organisationId, accepted["incident"]!["organisation_id"]!.GetValue<string>());
+        Assert.Equal(arrival, accepted["incident"]!["received_at"]!.GetValue<DateTimeOffset>());
         Assert.Equal("Spyware installed through VoIP calls", accepted["incident"]!["fields"]!["title"]!.GetValue<string>());
 
         var compliance = await analyst.Client.GetNodeAsync($"/api/v1/incidents/{incidentId}/compliance");
@@ -85,6 +86,31 @@ public abstract class InboundMailTests<TFactory>(TFactory factory) : IClassFixtu
         var decided = await analyst.Client.GetNodeAsync($"{Root}/{id}");
         Assert.Equal(InboundStates.Confirmed, decided["message"]!["state"]!.GetValue<string>());
         Assert.Equal(incidentId, decided["message"]!["incident_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Inline_armour_is_opened_too_and_a_reporters_own_address_names_the_reporter()
+    {
+        var analyst = await factory.CreateActorAsync(Roles.Analyst);
+        var (organisationId, _) = await OrganisationAsync();
+        var reporter = await factory.CreateActorAsync(Roles.Reporter, organisationId);
+        string email;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            email = (await scope.ServiceProvider.GetRequiredService<VigilDbContext>().Users.SingleAsync(u => u.Id == reporter.UserId)).Email;
+        }
+        var key = factory.Services.GetRequiredService<InboundMailKey>().EncryptionKey;
+        var armoured = MailSender.Utf8(MailSender.Encrypt(System.Text.Encoding.UTF8.GetBytes("INLINE-SECRET phishing wave"), key));
+        var mail = MailSender.Plain(email, "Phishing", "Encrypted below.\n\n" + armoured);
+        await MailSender.SendAsync(factory.SmtpPort, mail);
+
+        var draft = await ByMessageIdAsync(analyst, mail.MessageId);
+        Assert.Equal(SenderMatch.ByUser, draft["matched_by"]!.GetValue<string>());
+        Assert.True(draft["decrypted"]!.GetValue<bool>());
+        var text = (await analyst.Client.GetNodeAsync($"{Root}/{draft["id"]!.GetValue<string>()}"))["text"]!.GetValue<string>();
+        Assert.Contains("INLINE-SECRET phishing wave", text, StringComparison.Ordinal);
+        Assert.Contains("Encrypted below.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("BEGIN PGP MESSAGE", text, StringComparison.Ordinal);
     }
 
     [Fact]
