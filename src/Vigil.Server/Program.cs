@@ -23,6 +23,7 @@ using Vigil.Server.Features.ReporterPages;
 using Vigil.Server.Features.Requests;
 using Vigil.Server.Features.Sharing;
 using Vigil.Server.Features.Users;
+using Vigil.Server.Features.Notifications.Subscriptions;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;
@@ -78,6 +79,7 @@ public partial class Program
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
         builder.Services.AddAggregation();
+        builder.Services.AddSubscriptions();
         builder.Services.AddInboundMail();
 
         var app = builder.Build();
@@ -115,6 +117,7 @@ public partial class Program
         app.MapNoteExports();
         app.MapAdvisories();
         app.MapAggregation();
+        app.MapSubscriptions();
         app.MapInboundMail();
         app.MapVigilWeb();
 
