@@ -15,6 +15,7 @@ using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.NoteExports;
 using Vigil.Server.Features.Notes;
+using Vigil.Server.Features.Notifications.Mail;
 using Vigil.Server.Features.OidcSignIn;
 using Vigil.Server.Features.Organisations;
 using Vigil.Server.Features.Regimes;
@@ -79,6 +80,7 @@ public partial class Program
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
         builder.Services.AddAggregation();
+        builder.Services.AddNotificationMail(builder.Configuration);
         builder.Services.AddSubscriptions();
         builder.Services.AddInboundMail();
 
@@ -117,6 +119,7 @@ public partial class Program
         app.MapNoteExports();
         app.MapAdvisories();
         app.MapAggregation();
+        app.MapNotificationMail();
         app.MapSubscriptions();
         app.MapInboundMail();
         app.MapVigilWeb();

@@ -37,6 +37,9 @@ public static class WriteEndpoints
         "POST /api/v1/me/totp/",
         "DELETE /api/v1/users/{id}/totp",
         "POST /api/v1/attachments",
+        "DELETE /api/v1/me/openpgp-key",
+        "DELETE /api/v1/organisations/{id}/contact/openpgp-key",
+        "POST /notifications/unsubscribe",
         "DELETE /api/v1/subscriptions/{id:long}",
         .. SharedThings.Select(thing => $"DELETE {thing}/shares/{{organisationId}}"),
         .. SharedThings.Select(thing => $"DELETE {thing}/readers/{{userId}}"),
@@ -90,6 +93,8 @@ public static class WriteEndpoints
             ["PUT /api/v1/advisories/namespaces/"] = Strict("""{"namespace": "https://vendor.example", "provider_id": 1}"""),
             ["POST /api/v1/incidents/{id}/remarks"] = Strict("""{"text": "Vendor confirmed by phone."}"""),
             ["POST /api/v1/indicator-collections/{id}/indicators/{indicatorId}/release"] = Strict("""{"tlp": "CLEAR", "reason": "Published by the vendor."}"""),
+            ["PUT /api/v1/me/openpgp-key"] = Strict("""{"key": "-----BEGIN PGP PUBLIC KEY BLOCK-----"}"""),
+            ["PUT /api/v1/organisations/{id}/contact/openpgp-key"] = Strict("""{"key": "-----BEGIN PGP PUBLIC KEY BLOCK-----"}"""),
             ["POST /api/v1/subscriptions/"] = Strict("""{"event_type": "note.published", "channel": "email"}"""),
             ["PATCH /api/v1/subscriptions/{id:long}"] = Strict("""{"enabled": false}"""),
         };

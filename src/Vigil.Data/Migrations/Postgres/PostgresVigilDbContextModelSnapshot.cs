@@ -1247,6 +1247,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<string>("OpenPgpPublicKey")
+                        .HasColumnType("text")
+                        .HasColumnName("open_pgp_public_key");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasColumnType("text")
@@ -2024,6 +2028,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("email");
+
+                    b.Property<string>("OpenPgpPublicKey")
+                        .HasColumnType("text")
+                        .HasColumnName("open_pgp_public_key");
 
                     b.Property<string>("OrganisationId")
                         .HasColumnType("character varying(36)")

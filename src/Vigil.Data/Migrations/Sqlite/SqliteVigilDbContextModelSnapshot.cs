@@ -1225,6 +1225,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("OpenPgpPublicKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_pgp_public_key");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1984,6 +1988,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
+
+                    b.Property<string>("OpenPgpPublicKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_pgp_public_key");
 
                     b.Property<string>("OrganisationId")
                         .HasColumnType("TEXT")
