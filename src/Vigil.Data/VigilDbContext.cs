@@ -45,6 +45,7 @@ public abstract class VigilDbContext(DbContextOptions options, IAudienceSource? 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
 
     /// <summary>Who reads through this context; the query filters read the members below once per query.</summary>
     public AudienceReader Reader => audience?.Current ?? AudienceReader.System;
@@ -344,6 +345,25 @@ public abstract class VigilDbContext(DbContextOptions options, IAudienceSource? 
             e.HasKey(n => n.Namespace);
             e.Property(n => n.Namespace).HasMaxLength(1000);
             e.HasOne<FollowedProvider>().WithMany().HasForeignKey(n => n.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<InboundMessage>(e =>
+        {
+            e.Property(m => m.Id).HasMaxLength(36);
+            e.Property(m => m.Transport).HasMaxLength(8);
+            e.Property(m => m.EnvelopeFrom).HasMaxLength(320);
+            e.Property(m => m.HeaderFrom).HasMaxLength(320);
+            e.Property(m => m.Subject).HasMaxLength(1000);
+            e.Property(m => m.MessageId).HasMaxLength(1000);
+            e.Property(m => m.InReplyTo).HasMaxLength(1000);
+            e.Property(m => m.RawSha256).HasMaxLength(64);
+            e.Property(m => m.SignatureStatus).HasMaxLength(16);
+            e.Property(m => m.State).HasMaxLength(16);
+            e.Property(m => m.MatchedBy).HasMaxLength(16);
+            e.HasIndex(m => new { m.State, m.ReceivedAt });
+            e.HasIndex(m => m.MessageId);
+            e.HasIndex(m => m.RawSha256);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Incident>().WithMany().HasForeignKey(m => m.IncidentId).OnDelete(DeleteBehavior.Restrict);
         });
         AudienceFilters.Apply(modelBuilder, this);
     }

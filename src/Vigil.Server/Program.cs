@@ -10,6 +10,7 @@ using Vigil.Server.Features.Events;
 using Vigil.Server.Features.Health;
 using Vigil.Server.Features.Home;
 using Vigil.Server.Features.Incidents;
+using Vigil.Server.Features.InboundMail;
 using Vigil.Server.Features.Inventory;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Indicators;
@@ -94,6 +95,7 @@ public partial class Program
         builder.Services.AddAggregation();
         builder.Services.AddNotificationMail(builder.Configuration);
         builder.Services.AddSubscriptions();
+        builder.Services.AddInboundMail();
 
         adjust(builder.Services);
         var app = builder.Build();
@@ -133,6 +135,7 @@ public partial class Program
         app.MapAggregation();
         app.MapNotificationMail();
         app.MapSubscriptions();
+        app.MapInboundMail();
         app.MapVigilWeb();
 
         return app;

@@ -18,6 +18,7 @@ public static class IncidentFold
     private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
     {
         SubmissionReader.NarrativeMember, "reason", SubmissionAnnotations.FiledAs, SubmissionAnnotations.AnswersRequest,
+        SubmissionAnnotations.ReceivedByMailAt,
     };
 
     public static JsonObject Initial() => new()

@@ -16,6 +16,16 @@ public static class SubmissionAnnotations
     public const string FiledAs = "filed_as";
     public const string AnswersRequest = "answers_request";
 
+    /// <summary>
+    /// When the CERT's incident address received the mail a report or update was confirmed from (an analyst confirms
+    /// later). Set by Vigil only, never read from a body: the regimes engine takes it as the time the filing was received.
+    /// </summary>
+    public const string ReceivedByMailAt = "received_by_mail_at";
+
+    /// <summary>The time a filing counts as received: the mail's arrival when it came by mail and that is earlier.</summary>
+    public static DateTimeOffset ReceivedAtOf(JsonObject content, DateTimeOffset recorded) =>
+        IncidentConsistency.TimestampOf(content[ReceivedByMailAt]) is { } arrived && arrived < recorded ? arrived : recorded;
+
     public static IReadOnlyList<StageFiling> ReadFiledAs(JsonFieldReader reader, JsonElement value, string pointer, RegimeCatalog? catalog)
     {
         var filings = new List<StageFiling>();

@@ -58,7 +58,8 @@ public static class RegimeCaseBuilder
         var answers = content[SubmissionAnnotations.AnswersRequest] is JsonValue a && a.TryGetValue<int>(out var n)
             ? n.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : null;
-        return new FiledSubmission(submission.Sequence, submission.Kind, submission.ReceivedAt,
+        // A filing confirmed from a mail counts from the mail's arrival, not from the analyst's confirmation.
+        return new FiledSubmission(submission.Sequence, submission.Kind, SubmissionAnnotations.ReceivedAtOf(content, submission.ReceivedAt),
             SubmissionAnnotations.RegimeIdsOf(viewAfter), viewAfter, filedAs, answers);
     }
 }

@@ -45,4 +45,21 @@ public class RegimeCaseBuilderTests
         Assert.Equal(RequestState.AnsweredLate, Assert.Single(verdict.Requests).State);
         Assert.Equal(TimeSpan.FromDays(1), verdict.Requests[0].Lateness);
     }
+
+    [Fact]
+    public void A_filing_confirmed_from_a_mail_counts_from_the_mails_arrival_and_never_from_a_later_one()
+    {
+        var input = RegimeCaseBuilder.Build(
+        [
+            Recorded(1, "report", "2026-11-29T20:00:00Z", """
+                {"title": "t", "detected_at": "2026-11-29T09:00:00Z", "received_by_mail_at": "2026-11-29T10:00:00.0000000Z"}
+                """),
+            Recorded(2, "update", "2026-11-30T10:00:00Z", """{"narrative": "n", "received_by_mail_at": "2026-12-01T10:00:00.0000000Z"}"""),
+        ]);
+
+        Assert.Equal(At("2026-11-29T10:00:00Z"), input.Submissions[0].ReceivedAt);
+        Assert.False(input.Submissions[0].ViewAfter.ContainsKey("received_by_mail_at"));
+        // A mail time after the recording cannot be: the recording stands.
+        Assert.Equal(At("2026-11-30T10:00:00Z"), input.Submissions[1].ReceivedAt);
+    }
 }

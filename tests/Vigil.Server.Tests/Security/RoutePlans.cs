@@ -48,6 +48,7 @@ public static partial class RoutePlans
             || pattern.StartsWith("/.well-known/csaf/openpgp/", StringComparison.Ordinal)
             || pattern.StartsWith("/api/v1/advisories/providers/{id", StringComparison.Ordinal) || pattern.StartsWith("/ledger/", StringComparison.Ordinal)
             || pattern.StartsWith("/providers/{id", StringComparison.Ordinal)
+            || pattern.StartsWith("/api/v1/inbound-mail/{id}", StringComparison.Ordinal) || pattern.StartsWith("/triage/mail/{id}", StringComparison.Ordinal)
             || (route.Method == "GET" && pattern.StartsWith(Organisations, StringComparison.Ordinal));
         var path = ParameterPattern().Replace(pattern, m => Fill(m.Groups[1].Value, pattern, things, world)).TrimEnd('/');
         // An organisation's own things (its inventory, its exposure) are for its members and the CERT.

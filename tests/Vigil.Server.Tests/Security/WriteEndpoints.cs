@@ -103,6 +103,10 @@ public static class WriteEndpoints
             samples[$"POST {thing}/shares"] = Strict($$"""{"organisation_id": "{{world.Reporter.OrganisationId}}"}""");
             samples[$"POST {thing}/readers"] = Strict($$"""{"user_id": "{{world.Analyst.UserId}}"}""");
         }
+        samples["POST /api/v1/inbound-mail/{id}/confirm"] = Strict("""{"category": "malicious-code", "detected_at": "2026-11-29T09:00:00+05:30"}""");
+        samples["POST /api/v1/inbound-mail/{id}/reject"] = Strict("""{"reason": "Not an incident."}""");
+        samples["POST /api/v1/inbound-mail/{id}/discard"] = Strict("""{"reason": "Spam."}""");
+        samples["POST /api/v1/inbound-mail/{id}/assign"] = Strict($$"""{"organisation_id": "{{world.Reporter.OrganisationId}}"}""");
         return samples;
     }
 

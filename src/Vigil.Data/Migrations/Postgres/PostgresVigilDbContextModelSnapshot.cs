@@ -549,6 +549,153 @@ namespace Vigil.Data.Migrations.Postgres
                     b.ToTable("imported_advisories", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.InboundMessage", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ArrivalLeafIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("arrival_leaf_index");
+
+                    b.Property<string>("BodyText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_text");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<bool>("Decrypted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("decrypted");
+
+                    b.Property<bool>("Encrypted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("encrypted");
+
+                    b.Property<string>("EnvelopeFrom")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("envelope_from");
+
+                    b.Property<string>("EnvelopeTo")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("envelope_to");
+
+                    b.Property<string>("HeaderFrom")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("header_from");
+
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("in_reply_to");
+
+                    b.Property<string>("IncidentId")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("matched_by");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("RawSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("raw_sha256");
+
+                    b.Property<long>("RawSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("raw_size");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("References")
+                        .HasColumnType("text")
+                        .HasColumnName("references");
+
+                    b.Property<string>("RepliesToIncidentId")
+                        .HasColumnType("text")
+                        .HasColumnName("replies_to_incident_id");
+
+                    b.Property<string>("SignatureStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("signature_status");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("subject");
+
+                    b.Property<int?>("SubmissionSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_sequence");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("transport");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_messages");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_inbound_messages_incident_id");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_inbound_messages_message_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_inbound_messages_organisation_id");
+
+                    b.HasIndex("RawSha256")
+                        .HasDatabaseName("ix_inbound_messages_raw_sha256");
+
+                    b.HasIndex("State", "ReceivedAt")
+                        .HasDatabaseName("ix_inbound_messages_state_received_at");
+
+                    b.ToTable("inbound_messages", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Incident", b =>
                 {
                     b.Property<string>("Id")
@@ -2108,6 +2255,21 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_imported_advisories_followed_providers_provider_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.InboundMessage", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inbound_messages_incidents_incident_id");
+
+                    b.HasOne("Vigil.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inbound_messages_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Incident", b =>

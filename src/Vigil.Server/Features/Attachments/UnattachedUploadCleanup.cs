@@ -54,7 +54,9 @@ public sealed partial class UnattachedUploadCleanup(
         }
         foreach (var sha256 in expired.Select(a => a.Sha256).Distinct())
         {
-            await blobs.DeleteUnreferencedAsync(sha256, () => db.Attachments.AnyAsync(a => a.Sha256 == sha256, cancellationToken), cancellationToken);
+            // A raw inbound message is kept in the same store: its file stays while its message row names it.
+            await blobs.DeleteUnreferencedAsync(sha256, async () => await db.Attachments.AnyAsync(a => a.Sha256 == sha256, cancellationToken)
+                || await db.InboundMessages.AnyAsync(m => m.RawSha256 == sha256, cancellationToken), cancellationToken);
         }
         return deleted;
     }
