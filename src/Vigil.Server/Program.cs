@@ -14,6 +14,7 @@ using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.NoteExports;
 using Vigil.Server.Features.Notes;
+using Vigil.Server.Features.Notifications.Dispatch;
 using Vigil.Server.Features.OidcSignIn;
 using Vigil.Server.Features.Organisations;
 using Vigil.Server.Features.Regimes;
@@ -77,6 +78,7 @@ public partial class Program
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
         builder.Services.AddAggregation();
+        builder.Services.AddNotificationDispatch();
 
         var app = builder.Build();
 
@@ -113,6 +115,7 @@ public partial class Program
         app.MapNoteExports();
         app.MapAdvisories();
         app.MapAggregation();
+        app.MapNotificationDispatch();
         app.MapVigilWeb();
 
         return app;
