@@ -30,7 +30,7 @@ public sealed class DispatchOptions : IValidatableObject
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a claim on a message holds: a dispatcher killed while delivering lets go of it when this lapses.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The most messages one process has in flight.</summary>
