@@ -14,6 +14,11 @@ namespace Vigil.Server.Features.Notifications.Dispatch;
 /// </summary>
 public sealed class OutboxClaims(IServiceScopeFactory scopes, IOptions<DispatchOptions> options, TimeProvider clock)
 {
+    private long _claimed;
+
+    /// <summary>Messages this process has claimed since it started, for tests and measurements.</summary>
+    public long Claimed => Interlocked.Read(ref _claimed);
+
     /// <summary>A message this process holds, and the token its claim carries.</summary>
     public sealed record Claim(OutboxMessage Message, string Token);
 
@@ -54,6 +59,7 @@ public sealed class OutboxClaims(IServiceScopeFactory scopes, IOptions<DispatchO
             if (taken == 1)
             {
                 busy[key] = busy.GetValueOrDefault(key) + 1;
+                Interlocked.Increment(ref _claimed);
                 claimed.Add((candidate.Id, token));
             }
         }
