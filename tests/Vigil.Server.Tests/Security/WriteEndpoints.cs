@@ -37,6 +37,8 @@ public static class WriteEndpoints
         "POST /api/v1/me/totp/",
         "DELETE /api/v1/users/{id}/totp",
         "POST /api/v1/attachments",
+        "DELETE /api/v1/webhooks/{id}",
+        "POST /api/v1/notifications/deliveries/{id:guid}/resend",
         .. SharedThings.Select(thing => $"DELETE {thing}/shares/{{organisationId}}"),
         .. SharedThings.Select(thing => $"DELETE {thing}/readers/{{userId}}"),
     ]);
@@ -89,6 +91,8 @@ public static class WriteEndpoints
             ["PUT /api/v1/advisories/namespaces/"] = Strict("""{"namespace": "https://vendor.example", "provider_id": 1}"""),
             ["POST /api/v1/incidents/{id}/remarks"] = Strict("""{"text": "Vendor confirmed by phone."}"""),
             ["POST /api/v1/indicator-collections/{id}/indicators/{indicatorId}/release"] = Strict("""{"tlp": "CLEAR", "reason": "Published by the vendor."}"""),
+            ["POST /api/v1/webhooks/"] = Strict("""{"url": "https://hooks.example.org/vigil", "description": "SOC intake"}"""),
+            ["POST /api/v1/webhooks/{id}/rotate"] = Strict("""{"overlap": "PT1H"}"""),
         };
         foreach (var thing in SharedThings)
         {
