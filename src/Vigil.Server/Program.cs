@@ -14,6 +14,7 @@ using Vigil.Server.Features.Ledger;
 using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.NoteExports;
 using Vigil.Server.Features.Notes;
+using Vigil.Server.Features.Notifications.Mail;
 using Vigil.Server.Features.Notifications.Dispatch;
 using Vigil.Server.Features.OidcSignIn;
 using Vigil.Server.Features.Organisations;
@@ -23,6 +24,7 @@ using Vigil.Server.Features.ReporterPages;
 using Vigil.Server.Features.Requests;
 using Vigil.Server.Features.Sharing;
 using Vigil.Server.Features.Users;
+using Vigil.Server.Features.Notifications.Subscriptions;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;
@@ -78,6 +80,8 @@ public partial class Program
         builder.Services.AddNoteExports();
         builder.Services.AddAdvisories();
         builder.Services.AddAggregation();
+        builder.Services.AddNotificationMail(builder.Configuration);
+        builder.Services.AddSubscriptions();
         builder.Services.AddNotificationDispatch();
 
         var app = builder.Build();
@@ -115,6 +119,8 @@ public partial class Program
         app.MapNoteExports();
         app.MapAdvisories();
         app.MapAggregation();
+        app.MapNotificationMail();
+        app.MapSubscriptions();
         app.MapNotificationDispatch();
         app.MapVigilWeb();
 

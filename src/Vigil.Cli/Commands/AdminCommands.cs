@@ -13,7 +13,7 @@ public static class AdminCommands
 {
     public static Command Create(CliOutput io)
     {
-        var admin = new Command("admin", "Operator tasks on the local database.");
+        var admin = new Command("admin", "Operator tasks: on the local database (init, recover, rotate-ledger-key), and through the API (org, user, token).");
         var email = new Option<string>("--email")
         {
             Description = "The first administrator's e-mail; with --new-token, the administrator to issue it for.",
@@ -24,7 +24,7 @@ public static class AdminCommands
             Description = "When users exist (a lost bootstrap token): issue a new one-day token for the enabled administrator --email names, "
                 + "or, when no administrator is enabled, create --email as a recovery administrator. Printed once, on the record.",
         };
-        var init = new Command("init", "Create the database and the first administrator, and print its one-time token.") { email, newToken };
+        var init = new Command("init", "Create the database and the first administrator, and print its one-time token.\nExample: vigil admin init --email admin@cert.example.org") { email, newToken };
         init.TreatUnmatchedTokensAsErrors = false;
         init.SetAction(async (parsed, cancellationToken) =>
         {
@@ -50,6 +50,9 @@ public static class AdminCommands
         admin.Subcommands.Add(init);
         admin.Subcommands.Add(Recover(io));
         admin.Subcommands.Add(RotateLedgerKey(io));
+        admin.Subcommands.Add(AdminApiCommands.Organisations(io));
+        admin.Subcommands.Add(AdminApiCommands.Users(io));
+        admin.Subcommands.Add(AdminApiCommands.Tokens(io));
         return admin;
     }
 
@@ -86,7 +89,7 @@ public static class AdminCommands
     private static Command Recover(CliOutput io)
     {
         var email = new Option<string>("--email") { Description = "An enabled administrator's e-mail.", Required = true };
-        var recover = new Command("recover", "Issue a one-day token for an administrator when none can sign in any more; it is on the record.") { email };
+        var recover = new Command("recover", "Issue a one-day token for an administrator when none can sign in any more; it is on the record.\nExample: vigil admin recover --email admin@cert.example.org") { email };
         recover.TreatUnmatchedTokensAsErrors = false;
         recover.SetAction(async (parsed, cancellationToken) =>
         {
@@ -108,7 +111,7 @@ public static class AdminCommands
 
     private static Command RotateLedgerKey(CliOutput io)
     {
-        var rotate = new Command("rotate-ledger-key", "Replace the log's signing key; the old verifier key stays published so earlier checkpoints still verify. Restart the server afterwards.")
+        var rotate = new Command("rotate-ledger-key", "Replace the log's signing key; the old verifier key stays published so earlier checkpoints still verify. Restart the server afterwards.\nExample: vigil admin rotate-ledger-key")
         {
             TreatUnmatchedTokensAsErrors = false,
         };

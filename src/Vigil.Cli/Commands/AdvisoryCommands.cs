@@ -20,12 +20,12 @@ public static class AdvisoryCommands
         var advisory = new Command("advisory", "Check, import and follow other publishers' CSAF 2.0 advisories.");
 
         var checkFiles = new Argument<FileInfo[]>("FILE") { Description = "CSAF 2.0 documents (JSON).", Arity = ArgumentArity.OneOrMore };
-        var check = new Command("check", "Validate CSAF 2.0 documents offline: schema and every mandatory test.") { checkFiles };
+        var check = new Command("check", "Validate CSAF 2.0 documents offline: schema and every mandatory test.\nExample: vigil advisory check advisory.json") { checkFiles };
         check.SetAction((parsed, _) => EachFileAsync(io, parsed.GetValue(checkFiles)!, (file, bytes) => CheckAsync(io, file, bytes)));
 
         var json = new Option<bool>("--json") { Description = "Print the server's JSON answer instead of a summary." };
         var importFiles = new Argument<FileInfo[]>("FILE") { Description = "CSAF 2.0 documents (JSON), sent byte for byte.", Arity = ArgumentArity.OneOrMore };
-        var import = new Command("import", "Import CSAF 2.0 documents into the server (analysts).") { importFiles, server, token, json };
+        var import = new Command("import", "Import CSAF 2.0 documents into the server (analysts).\nExample: vigil advisory import advisory.json") { importFiles, server, token, json };
         import.SetAction((parsed, ct) => EachFileAsync(io, parsed.GetValue(importFiles)!, async (file, bytes) =>
         {
             await io.Out.WriteLineAsync($"{file.Name}:");

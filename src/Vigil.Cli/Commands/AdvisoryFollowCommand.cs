@@ -17,7 +17,7 @@ public static class AdvisoryFollowCommand
     {
         var url = new Argument<string>("URL") { Description = "The provider's provider-metadata.json, or its domain or base URL." };
         var json = new Option<bool>("--json") { Description = "Print the server's JSON account of the run instead of a summary." };
-        var follow = new Command("follow", "Follow another CSAF provider and import its documents now (analysts, admins).") { url, server, token, json };
+        var follow = new Command("follow", "Follow another CSAF provider and import its documents now (analysts, admins).\nExample: vigil advisory follow https://psirt.example.com/.well-known/csaf/provider-metadata.json") { url, server, token, json };
         follow.SetAction(async (parsed, ct) =>
         {
             var refused = false;

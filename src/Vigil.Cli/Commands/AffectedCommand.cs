@@ -17,7 +17,7 @@ public static class AffectedCommand
         var json = new Option<bool>("--json") { Description = "Print the server's JSON answer instead of a summary." };
         var failIfAffected = new Option<bool>("--fail-if-affected") { Description = "Exit 1 when any note affects the inventory (for build pipelines)." };
         var file = new Argument<FileInfo>("FILE") { Description = "A CycloneDX JSON SBOM (1.4 to 1.6), or {\"products\": [{\"vendor\", \"product\", \"version\"}]}." };
-        var command = new Command("affected", "Which published notes affect the products in an SBOM or product list?") { file, server, token, json, failIfAffected };
+        var command = new Command("affected", "Which published notes affect the products in an SBOM or product list?\nExample: vigil affected sbom.cdx.json") { file, server, token, json, failIfAffected };
         command.SetAction(async (parsed, ct) =>
         {
             var affected = false;

@@ -21,7 +21,7 @@ public static class ComplianceCommand
         var to = new Option<string?>("--to") { Description = "Incidents noticed before this time." };
         var csv = new Option<bool>("--csv") { Description = "Print CSV, as the server gives it for Accept: text/csv." };
         var json = new Option<bool>("--json") { Description = "Print the server's JSON answer." };
-        var command = new Command("compliance", "Timeliness and completeness per organisation and regime.") { server, token, org, regime, from, to, csv, json };
+        var command = new Command("compliance", "Timeliness and completeness per organisation and regime.\nExample: vigil compliance --regime in-cert-in-2022 --from 2026-01-01T00:00:00Z") { server, token, org, regime, from, to, csv, json };
         command.SetAction((parsed, cancellationToken) =>
         {
             var query = string.Join("&", new[] { ("org", parsed.GetValue(org)), ("regime", parsed.GetValue(regime)), ("from", parsed.GetValue(from)), ("to", parsed.GetValue(to)) }

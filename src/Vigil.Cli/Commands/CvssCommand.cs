@@ -14,7 +14,7 @@ public static class CvssCommand
     {
         var vector = new Argument<string>("VECTOR") { Description = "A CVSS vector, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H." };
         var json = new Option<bool>("--json") { Description = "Print the evaluation as JSON." };
-        var command = new Command("cvss", "Score a CVSS v3.1 or v4.0 vector (FIRST's specifications).") { vector, json };
+        var command = new Command("cvss", "Score a CVSS v3.1 or v4.0 vector (FIRST's specifications).\nExample: vigil cvss CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H") { vector, json };
         command.SetAction(async parsed =>
         {
             var result = CvssCalculator.Evaluate(parsed.GetValue(vector));

@@ -34,7 +34,7 @@ public static class DeadlinesCommand
         {
             Description = $"When '{e.Event}' happened, ISO 8601 with an offset (e.g. {Iso8601.Example}).",
         })).ToList();
-        var command = new Command("deadlines", "When each stage of a regime is due, from the times you give; works offline.") { regime, json, directory };
+        var command = new Command("deadlines", "When each stage of a regime is due, from the times you give; works offline.\nExample: vigil deadlines --regime in-cert-in-2022 --noticed 2026-11-29T09:00:00+05:30") { regime, json, directory };
         events.ForEach(e => command.Options.Add(e.Option));
 
         command.SetAction(async (parsed, cancellationToken) =>

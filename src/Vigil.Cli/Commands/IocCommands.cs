@@ -20,7 +20,7 @@ public static class IocCommands
         };
         to.AcceptOnlyFromAmong("stix", "mvt");
         var file = new Argument<FileInfo>("BUNDLE") { Description = "A STIX 2.1 bundle (JSON)." };
-        var convert = new Command("convert", "Rewrite the patterns of a bundle's indicators; everything else is kept as it is. Writes the bundle to standard output.")
+        var convert = new Command("convert", "Rewrite the patterns of a bundle's indicators; everything else is kept as it is. Writes the bundle to standard output.\nExample: vigil ioc convert --to stix pegasus.stix2")
         {
             to, file,
         };

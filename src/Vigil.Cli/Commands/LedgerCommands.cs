@@ -18,7 +18,7 @@ public static class LedgerCommands
     {
         var ledger = new Command("ledger", "The transparency log.");
         var audit = new Command("audit",
-            "Recompute every leaf from the stored submissions and the tree from the leaves; check every checkpoint. Exit 1 on any finding, 6 when the audit cannot run.")
+            "Recompute every leaf from the stored submissions and the tree from the leaves; check every checkpoint. Exit 1 on any finding, 6 when the audit cannot run.\nExample: vigil ledger audit --key VKEY")
         {
             TreatUnmatchedTokensAsErrors = false,
         };

@@ -19,7 +19,7 @@ public static class LedgerFollowCommand
         var state = new Option<string>("--state") { Description = "The mirror: the last verified checkpoint and the tiles.", Required = true };
         var once = new Option<bool>("--once") { Description = "One round, then exit." };
         var interval = new Option<int>("--interval") { Description = "Seconds between rounds.", DefaultValueFactory = _ => 30 };
-        var follow = new Command("follow", "Mirror a remote log through its tiles, checking every new checkpoint is consistent with the last; exit 5 with an ALARM on a fork.")
+        var follow = new Command("follow", "Mirror a remote log through its tiles, checking every new checkpoint is consistent with the last; exit 5 with an ALARM on a fork.\nExample: vigil ledger follow https://cert.example.org --key VKEY --state ./mirror --once")
         {
             url, key, state, once, interval,
         };

@@ -21,24 +21,24 @@ public static class NoteCommands
             ServerCall.RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), call, parsed.GetValue(json), print);
 
         var file = new Argument<FileInfo>("FILE") { Description = "The note as JSON (see docs/api.md)." };
-        var create = new Command("create", "Create a draft note.") { file };
+        var create = new Command("create", "Create a draft note.\nExample: vigil note create note.json") { file };
         create.SetAction((parsed, ct) => Call(parsed, async client =>
             await ServerCall.ReadFileAsync(parsed.GetValue(file)!, io) is { } body ? await client.PostJsonAsync("/api/v1/notes", body, null, ct) : null, PrintNoteAsync));
 
         var id = new Argument<string>("ID") { Description = "The note's id, e.g. VIGN-2019-0080." };
         var editFile = new Argument<FileInfo>("FILE") { Description = "The whole draft, replacing the previous one." };
-        var edit = new Command("edit", "Replace a draft note.") { id, editFile };
+        var edit = new Command("edit", "Replace a draft note.\nExample: vigil note edit NOTE-ID note.json") { id, editFile };
         edit.SetAction((parsed, ct) => Call(parsed, async client =>
             await ServerCall.ReadFileAsync(parsed.GetValue(editFile)!, io) is { } body ? await client.PutJsonAsync(Path(parsed.GetValue(id)!), body, ct) : null, PrintNoteAsync));
 
         var summary = new Option<string?>("--summary") { Description = "What this revision changed (required for revise)." };
-        var publish = new Command("publish", "Publish a draft as version 1.0.0.") { id, summary };
+        var publish = new Command("publish", "Publish a draft as version 1.0.0.\nExample: vigil note publish NOTE-ID") { id, summary };
         publish.SetAction((parsed, ct) => Call(parsed, client => Post(client, Path(parsed.GetValue(id)!) + "/publication",
             parsed.GetValue(summary) is { } s ? new JsonObject { ["summary"] = s } : [], ct), PrintRecordedAsync));
 
         var significance = new Option<string>("--significance") { Description = "major, minor or patch (CSAF's version rules).", DefaultValueFactory = _ => "minor" };
         var reviseFile = new Argument<FileInfo>("FILE") { Description = "The whole note as it now reads." };
-        var revise = new Command("revise", "Publish a new revision of a published note.") { id, reviseFile, summary, significance };
+        var revise = new Command("revise", "Publish a new revision of a published note.\nExample: vigil note revise NOTE-ID note.json --summary \"Fixed versions added\"") { id, reviseFile, summary, significance };
         revise.SetAction((parsed, ct) => Call(parsed, async client =>
         {
             var body = await ServerCall.ReadFileAsync(parsed.GetValue(reviseFile)!, io);
@@ -52,12 +52,12 @@ public static class NoteCommands
         }, PrintRecordedAsync));
 
         var reason = new Option<string>("--reason") { Description = "Why the note is withdrawn; it stays readable with its history.", Required = true };
-        var withdraw = new Command("withdraw", "Withdraw a published note (a revision that says so).") { id, reason };
+        var withdraw = new Command("withdraw", "Withdraw a published note (a revision that says so).\nExample: vigil note withdraw NOTE-ID --reason \"Superseded\"") { id, reason };
         withdraw.SetAction((parsed, ct) => Call(parsed, client => Post(client, Path(parsed.GetValue(id)!) + "/withdrawal",
             new JsonObject { ["reason"] = parsed.GetValue(reason) }, ct), PrintRecordedAsync));
 
         var history = new Option<bool>("--history") { Description = "Every revision, in order." };
-        var show = new Command("show", "A note as it stands, or its history.") { id, history };
+        var show = new Command("show", "A note as it stands, or its history.\nExample: vigil note show NOTE-ID --history") { id, history };
         show.SetAction((parsed, ct) => Call(parsed, async client =>
             await client.GetAsync(Path(parsed.GetValue(id)!) + (parsed.GetValue(history) ? "/history" : ""), ct),
             parsed.GetValue(history) ? PrintHistoryAsync : PrintNoteAsync));

@@ -31,7 +31,7 @@ public static class ReceiptCommands
             Description = "A witness's verifier key (or a file of them), obtained from the witness; else those the server lists at /ledger/witnesses.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var refresh = new Command("refresh", "Fetch the receipt again, proved in the latest cosigned checkpoint; verify it offline and replace FILE only if it holds.")
+        var refresh = new Command("refresh", "Fetch the receipt again, proved in the latest cosigned checkpoint; verify it offline and replace FILE only if it holds.\nExample: vigil receipt refresh report.receipt.json --key VKEY")
         {
             file, key, witnessKey,
         };

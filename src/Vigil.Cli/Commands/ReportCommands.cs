@@ -20,7 +20,7 @@ public static class ReportCommands
         {
             Description = "Where to save the answer holding the receipt (default: beside FILE, report.json -> report.receipt.json); an existing file is never replaced.",
         };
-        var submit = new Command("submit", "File a new incident report, save its receipt, and show the open deadlines.") { file, receiptOut };
+        var submit = new Command("submit", "File a new incident report, save its receipt, and show the open deadlines.\nExample: vigil report submit report.json") { file, receiptOut };
         submit.SetAction((parsed, ct) =>
         {
             VigilApiClient? used = null;
@@ -58,7 +58,7 @@ public static class ReportCommands
 
         var id = new Argument<string>("ID") { Description = "The incident's id." };
         var updateFile = new Argument<FileInfo>("FILE") { Description = "The update as JSON: a narrative and the fields that changed." };
-        var update = new Command("update", "Add a follow-up update to an incident.") { id, updateFile };
+        var update = new Command("update", "Add a follow-up update to an incident.\nExample: vigil report update INCIDENT-ID update.json") { id, updateFile };
         update.SetAction((parsed, ct) => ServerCall.RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client =>
         {
             var body = await ServerCall.ReadFileAsync(parsed.GetValue(updateFile)!, io);
@@ -67,7 +67,7 @@ public static class ReportCommands
 
         var history = new Option<bool>("--history") { Description = "Show every submission and what it changed." };
         var showId = new Argument<string>("ID") { Description = "The incident's id." };
-        var show = new Command("show", "Show an incident as it stands, or its whole history.") { showId, history };
+        var show = new Command("show", "Show an incident as it stands, or its whole history.\nExample: vigil report show INCIDENT-ID") { showId, history };
         show.SetAction((parsed, ct) =>
         {
             var path = $"/api/v1/incidents/{Uri.EscapeDataString(parsed.GetValue(showId)!)}" + (parsed.GetValue(history) ? "/history" : "");
@@ -78,6 +78,58 @@ public static class ReportCommands
         report.Subcommands.Add(submit);
         report.Subcommands.Add(update);
         report.Subcommands.Add(show);
+        report.Subcommands.Add(List(io, server, token, json));
+        var historyId = new Argument<string>("ID") { Description = "The incident's id." };
+        var historyCommand = new Command("history", "Every submission of an incident and what it changed (the same as show --history).\nExample: vigil report history INCIDENT-ID") { historyId };
+        historyCommand.SetAction((parsed, ct) => ServerCall.RunAsync(io, parsed.GetValue(server), parsed.GetValue(token),
+            async client => await client.GetAsync($"/api/v1/incidents/{Uri.EscapeDataString(parsed.GetValue(historyId)!)}/history", ct),
+            parsed.GetValue(json), IncidentPrinter.PrintHistoryAsync));
+        report.Subcommands.Add(historyCommand);
+        report.Subcommands.Add(Answer(io, server, token, json, key));
         return report;
+    }
+
+    /// <summary>`report list`: the incidents the caller may see, newest first, with the list's filters.</summary>
+    private static Command List(CliOutput io, Option<string?> server, Option<string?> token, Option<bool> json)
+    {
+        string[] filters = ["status", "category", "organisation", "q", "received-from", "received-to", "detected-from", "detected-to", "cursor"];
+        var options = filters.Select(f => new Option<string?>("--" + f) { Description = $"Only incidents matching {f} (as the API's `{f.Replace('-', '_')}`)." }).ToList();
+        var limit = new Option<int?>("--limit") { Description = "At most this many (1 to 500)." };
+        var list = new Command("list", "List incidents, newest first.\nExample: vigil report list --status received --limit 20") { limit };
+        options.ForEach(list.Options.Add);
+        list.SetAction((parsed, ct) =>
+        {
+            var query = options.Where(o => parsed.GetValue(o) is not null)
+                .Select(o => $"{o.Name[2..].Replace('-', '_')}={Uri.EscapeDataString(parsed.GetValue(o)!)}").ToList();
+            if (parsed.GetValue(limit) is { } most)
+            {
+                query.Add(FormattableString.Invariant($"limit={most}"));
+            }
+            var path = "/api/v1/incidents" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+            return ServerCall.RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client => await client.GetAsync(path, ct),
+                parsed.GetValue(json), JsonSummary.Table("id", "status", "tlp", "received_at", "title"));
+        });
+        return list;
+    }
+
+    /// <summary>`report answer`: a reporter's update that answers a request for information.</summary>
+    private static Command Answer(CliOutput io, Option<string?> server, Option<string?> token, Option<bool> json, Option<string?> key)
+    {
+        var id = new Argument<string>("ID") { Description = "The incident's id." };
+        var request = new Argument<int>("REQUEST") { Description = "The request's submission number on the incident." };
+        var file = new Argument<FileInfo>("FILE") { Description = "The update as JSON: a narrative and the fields the request asked for." };
+        var answer = new Command("answer", "Answer a request for information with an update that names it.\nExample: vigil report answer INCIDENT-ID 3 answer.json") { id, request, file };
+        answer.SetAction((parsed, ct) => ServerCall.RunAsync(io, parsed.GetValue(server), parsed.GetValue(token), async client =>
+        {
+            var text = await ServerCall.ReadFileAsync(parsed.GetValue(file)!, io);
+            if (text is null || AnswerPrinter.TryParse(text) is not JsonObject body)
+            {
+                await io.Error.WriteLineAsync(text is null ? "" : "The answer file is not a JSON object.");
+                return null;
+            }
+            body["answers_request"] = parsed.GetValue(request);
+            return await client.PostJsonAsync($"/api/v1/incidents/{Uri.EscapeDataString(parsed.GetValue(id)!)}/updates", body.ToJsonString(), parsed.GetValue(key), ct);
+        }, parsed.GetValue(json), IncidentPrinter.PrintAcceptedAsync));
+        return answer;
     }
 }

@@ -38,7 +38,7 @@ public static class ScanCommand
                 result.AddError($"{missing}: no such file or folder.");
             }
         });
-        var scan = new Command("scan", "Scan files, folders, iOS backups and Android bugreports for indicators of compromise.") { iocs, json, threads, paths };
+        var scan = new Command("scan", "Scan files, folders, iOS backups and Android bugreports for indicators of compromise.\nExample: vigil scan --iocs pegasus.stix2 ./backup") { iocs, json, threads, paths };
         scan.SetAction((parsed, cancellationToken) => RunAsync(io, parsed.GetValue(iocs)!, parsed.GetValue(paths)!, parsed.GetValue(json),
             parsed.GetValue(threads), cancellationToken));
         return scan;

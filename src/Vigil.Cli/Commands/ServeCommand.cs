@@ -9,7 +9,7 @@ public static class ServeCommand
 {
     public static Command Create()
     {
-        var command = new Command("serve", "Run the Vigil server (SQLite under ./data/ unless configured otherwise; http://127.0.0.1:5080).")
+        var command = new Command("serve", "Run the Vigil server (SQLite under ./data/ unless configured otherwise; http://127.0.0.1:5080).\nExample: vigil serve --urls http://127.0.0.1:5080")
         {
             TreatUnmatchedTokensAsErrors = false,
         };

@@ -31,7 +31,7 @@ public static class VerifyCommand
             Description = "A witness's verifier key (or a file of them): check and show its cosignature on the receipt's checkpoint.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("verify", "Check a receipt offline: the log's signature, the inclusion proof, and optionally the content and witnesses' cosignatures.")
+        var command = new Command("verify", "Check a receipt offline: the log's signature, the inclusion proof, and optionally the content and witnesses' cosignatures.\nExample: vigil verify report.receipt.json --key \"$(curl -s https://cert.example.org/ledger/key)\" --content report.json")
         {
             receipt, key, content, witnessKey,
         };

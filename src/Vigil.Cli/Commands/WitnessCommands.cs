@@ -22,7 +22,7 @@ public static class WitnessCommands
         };
         var state = new Option<string>("--state") { Description = "The directory where the witness keeps the latest checkpoint of each log.", Required = true };
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5090" };
-        var serve = new Command("serve", "Cosign checkpoints of the given logs that are consistent with what this witness saw before (POST /add-checkpoint).")
+        var serve = new Command("serve", "Cosign checkpoints of the given logs that are consistent with what this witness saw before (POST /add-checkpoint).\nExample: vigil witness serve --key witness.key --log-key VKEY --state ./witness")
         {
             key, name, logKeys, state, urls,
         };

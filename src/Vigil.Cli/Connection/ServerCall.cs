@@ -8,7 +8,9 @@ public static class ServerCall
     /// <summary>Prints the answer's JSON as given (<paramref name="json"/>) or through <paramref name="print"/>.</summary>
     public static Task<int> RunAsync(
         CliOutput io, string? server, string? token, Func<VigilApiClient, Task<ApiAnswer?>> call, bool json, Func<JsonNode, TextWriter, Task> print) =>
-        RunAsync(io, server, token, call, json, answer => json ? io.Out.WriteLineAsync(answer.Body) : print(JsonNode.Parse(answer.Body)!, io.Out));
+        RunAsync(io, server, token, call, json, answer => answer.Body.Length == 0
+            ? io.Out.WriteLineAsync(json ? "" : $"Done ({answer.Status}).")
+            : json ? io.Out.WriteLineAsync(answer.Body) : print(JsonNode.Parse(answer.Body)!, io.Out));
 
     /// <summary>
     /// Calls the server; a null answer means the call could not be made for a local reason (already reported).

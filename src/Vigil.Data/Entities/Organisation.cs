@@ -13,4 +13,9 @@ public sealed class Organisation
     public required string ContactEmail { get; set; }
     public string? ContactPhone { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>
+    /// The ASCII-armoured OpenPGP public key mail to the organisation's point of contact is encrypted to (PGP/MIME); null sends it unencrypted.
+    /// Checked when set: it parses, has a key that can encrypt, and has not expired.
+    /// </summary>
+    public string? OpenPgpPublicKey { get; set; }
 }

@@ -26,4 +26,9 @@ public sealed class User
     public string? TimeZone { get; set; }
     /// <summary>The last RFC 6238 time step accepted, so that a code is never accepted twice.</summary>
     public long? TotpLastStep { get; set; }
+    /// <summary>
+    /// The ASCII-armoured OpenPGP public key mail to the user is encrypted to (PGP/MIME); null sends it unencrypted.
+    /// Checked when set: it parses, has a key that can encrypt, and has not expired.
+    /// </summary>
+    public string? OpenPgpPublicKey { get; set; }
 }

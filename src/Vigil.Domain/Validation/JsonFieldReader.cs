@@ -200,6 +200,9 @@ public sealed partial class JsonFieldReader(DateTimeOffset now)
 
     public static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
+    /// <summary>Whether <paramref name="text"/> is an e-mail address by the rule <see cref="Email"/> reads with.</summary>
+    public static bool IsEmailAddress(string text) => EmailPattern().IsMatch(text);
+
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$")]
     private static partial Regex EmailPattern();
 

@@ -1100,6 +1100,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<string>("OpenPgpPublicKey")
+                        .HasColumnType("text")
+                        .HasColumnName("open_pgp_public_key");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1922,6 +1926,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("email");
+
+                    b.Property<string>("OpenPgpPublicKey")
+                        .HasColumnType("text")
+                        .HasColumnName("open_pgp_public_key");
 
                     b.Property<string>("OrganisationId")
                         .HasColumnType("character varying(36)")

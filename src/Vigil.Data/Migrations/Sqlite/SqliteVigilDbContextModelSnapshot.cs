@@ -1078,6 +1078,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("OpenPgpPublicKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_pgp_public_key");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1880,6 +1884,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
+
+                    b.Property<string>("OpenPgpPublicKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_pgp_public_key");
 
                     b.Property<string>("OrganisationId")
                         .HasColumnType("TEXT")

@@ -9,6 +9,7 @@ using Vigil.Data.Entities;
 using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Advisories;
 using Vigil.Server.Features.Csaf;
+using Vigil.Csaf.Writing;
 
 namespace Vigil.Server.Features.Aggregation;
 

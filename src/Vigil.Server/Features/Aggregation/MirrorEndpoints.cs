@@ -3,6 +3,7 @@ using System.Text;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
+using Vigil.Csaf.Writing;
 
 namespace Vigil.Server.Features.Aggregation;
 

@@ -1,4 +1,5 @@
 using Vigil.Server.Features.Csaf;
+using Vigil.Csaf.Writing;
 
 namespace Vigil.Server.Features.Aggregation;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Vigil.Data.Entities;
 using Vigil.Server.Features.Csaf;
+using Vigil.Csaf.Writing;
 
 namespace Vigil.Server.Features.Aggregation;
 

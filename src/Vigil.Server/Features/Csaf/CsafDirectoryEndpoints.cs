@@ -5,6 +5,7 @@ using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Notes;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
+using Vigil.Csaf.Writing;
 
 namespace Vigil.Server.Features.Csaf;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Domain.Notes;
+using Vigil.Csaf.Writing;
 
 namespace Vigil.Server.Features.Csaf;
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Vigil.Csaf.Writing;
 using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Server.Features.Csaf;
@@ -8,7 +10,8 @@ public static class CsafFeature
     public static IServiceCollection AddCsaf(this IServiceCollection services)
     {
         services.AddOptions<CsafOptions>().BindConfiguration(CsafOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<CsafLocations>();
+        services.AddSingleton(provider => new CsafLocations(provider.GetRequiredService<IOptions<CsafOptions>>().Value.BaseUrl));
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<CsafOptions>>().Value.Publisher);
         services.AddSingleton<CsafDocumentBuilder>();
         services.AddSingleton<CsafOpenPgpKey>();
         services.AddHostedService<BuiltAtStart<CsafOpenPgpKey>>();

@@ -1,3 +1,4 @@
+using Vigil.Csaf.Writing;
 using System.ComponentModel.DataAnnotations;
 
 namespace Vigil.Server.Features.Csaf;
@@ -29,4 +30,7 @@ public sealed class CsafOptions
     public string OpenPgpUserId => $"{PublisherName} CSAF <{ContactEmail}>";
 
     public string Namespace => (PublisherNamespace ?? BaseUrl).TrimEnd('/');
+
+    /// <summary>The publisher as the documents and feeds name it.</summary>
+    public CsafPublisher Publisher => new(PublisherName, Namespace, ContactEmail);
 }

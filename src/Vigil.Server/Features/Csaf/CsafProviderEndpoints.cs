@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Vigil.Data;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
+using Vigil.Csaf.Writing;
 
 namespace Vigil.Server.Features.Csaf;
 
@@ -78,7 +79,7 @@ public static class CsafProviderEndpoints
             return TypedResults.NotFound();
         }
         var sources = await documents.PublishedAsync(CsafLocations.LabelsIn(directory), cancellationToken);
-        return TypedResults.Text(CsafRolieFeed.Build(directory, sources, locations, options.Value, clock.GetUtcNow()).ToJsonString(), "application/json", Encoding.UTF8);
+        return TypedResults.Text(CsafRolieFeed.Build(directory, sources, locations, options.Value.Publisher, clock.GetUtcNow()).ToJsonString(), "application/json", Encoding.UTF8);
     }
 
     private static IResult SecurityTxt(CsafLocations locations, IOptions<CsafOptions> options, TimeProvider clock)

@@ -124,6 +124,7 @@ public sealed class SubmissionAppender(
         };
         db.Submissions.Add(submission);
         await attached.LinkAsync(submission.Sequence, cancellationToken);
+        await Notifications.Subscriptions.IncidentNotifications.AddAsync(db, incident, submission, before, cancellationToken);
         var checkpoint = ledger.SignCheckpoint();
         await ledger.SaveChangesAsync(cancellationToken);
 

@@ -16,6 +16,7 @@ public static class CollectionIndicatorWriter
         var (fresh, present) = await SortAsync(db, collection.Id, candidates, cancellationToken);
         db.CollectionIndicators.AddRange(fresh);
         if (fresh.Count > 0) { collection.UpdatedAt = clock.GetUtcNow(); }
+        await Notifications.Subscriptions.CollectionNotifications.AddAsync(db, collection, created: false, fresh.Count, clock.GetUtcNow(), cancellationToken);
         return (fresh.Count, present.Count);
     }
 

@@ -56,6 +56,7 @@ public static class CreateCollection
         };
         db.IndicatorCollections.Add(collection);
         AccessGrants.NameAuthor(db, AudienceFilters.Collection, collection.Id, collection.CreatedBy, now);
+        await Notifications.Subscriptions.CollectionNotifications.AddAsync(db, collection, created: true, 0, now, cancellationToken);
         await events.RecordAsync(CollectionEvents.Created, collection.Id, new JsonObject
         {
             ["tlp"] = collection.Tlp, ["malware"] = collection.MalwareNames.Count, ["incident_ids"] = new JsonArray([.. collection.IncidentIds.Select(i => (JsonNode)i)]),

@@ -9,6 +9,7 @@ using Vigil.Domain.Notes;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Features.Notes;
 using Vigil.Server.Infrastructure.Http;
+using Vigil.Csaf.Writing;
 
 namespace Vigil.Server.Features.NoteExports;
 

@@ -11,6 +11,7 @@ using Vigil.Server.Features.Csaf;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;
+using Vigil.Csaf.Writing;
 
 namespace Vigil.Server.Features.Notes;
 

@@ -8,6 +8,7 @@ using Vigil.Domain.Sharing;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
+using Vigil.Csaf.Writing;
 
 namespace Vigil.Server.Features.Notes;
 

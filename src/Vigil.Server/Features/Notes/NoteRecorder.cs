@@ -75,6 +75,7 @@ public sealed class NoteRecorder(VigilDbContext db, LedgerWriter ledger, LedgerK
         note.PublishedAt ??= now;
         note.UpdatedAt = now;
 
+        if (change.Kind != NoteWorkflow.Withdrawal) { await Notifications.Subscriptions.NoteNotifications.AddAsync(db, revision, stored, cancellationToken); }
         var checkpoint = ledger.SignCheckpoint();
         await ledger.SaveChangesAsync(cancellationToken);
         var proof = await LedgerWriter.ProveAsync(db, revision.LeafIndex, checkpoint, cancellationToken);

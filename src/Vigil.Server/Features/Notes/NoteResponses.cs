@@ -5,6 +5,7 @@ using Vigil.Domain.Cvss;
 using Vigil.Domain.Notes;
 using Vigil.Domain.Record;
 using Vigil.Server.Features.Csaf;
+using Vigil.Csaf.Writing;
 
 namespace Vigil.Server.Features.Notes;
 

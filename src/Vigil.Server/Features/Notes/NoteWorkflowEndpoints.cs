@@ -7,6 +7,7 @@ using Vigil.Domain.Notes;
 using Vigil.Domain.Validation;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Infrastructure.Http;
+using Vigil.Csaf.Writing;
 
 namespace Vigil.Server.Features.Notes;
 

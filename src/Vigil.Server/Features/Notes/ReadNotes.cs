@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Infrastructure.Http;
+using Vigil.Csaf.Writing;
 
 namespace Vigil.Server.Features.Notes;
 

@@ -63,6 +63,7 @@ public sealed class OrganisationAdministration(VigilDbContext db, EventRecorder 
             CreatedAt = now,
         };
         db.Organisations.Add(organisation);
+        Notifications.Subscriptions.DefaultSubscriptions.Add(db, organisation.Id, now);
         // On the record, where the organisation itself can read it.
         await events.RecordAsync(new EventRecorder.Event("organisation-created", "organisation", organisation.Id,
             new JsonObject { ["name"] = organisation.Name, ["sector"] = organisation.Sector, ["country"] = organisation.Country },

@@ -68,6 +68,7 @@ public sealed partial class ReminderRaiser(IServiceProvider services, IOptions<R
             return 0;
         }
         db.Reminders.AddRange(fresh);
+        await Notifications.Subscriptions.ReminderNotifications.AddAsync(db, fresh, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -51,7 +51,8 @@ public sealed partial class JobRunRecorder(
 
     /// <summary>The jobs Vigil runs, by the names they record under, in the order the jobs page lists them.</summary>
     public static readonly IReadOnlyList<string> Jobs =
-        ["checkpoint-signer", "witness-cosigner", "reminders", "provider-scheduler", "upload-cleanup", "idempotency-pruner"];
+        ["checkpoint-signer", "witness-cosigner", "reminders", "provider-scheduler", "upload-cleanup", "idempotency-pruner",
+        "subscription-defaults", "notification-digests"];
 
     /// <summary>
     /// Runs <paramref name="run"/> once as job <paramref name="job"/> if this process holds the job's lease (or takes
