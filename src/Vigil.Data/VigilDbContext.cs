@@ -46,6 +46,8 @@ public abstract class VigilDbContext(DbContextOptions options, IAudienceSource? 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
 
     /// <summary>Who reads through this context; the query filters read the members below once per query.</summary>
     public AudienceReader Reader => audience?.Current ?? AudienceReader.System;
@@ -324,6 +326,21 @@ public abstract class VigilDbContext(DbContextOptions options, IAudienceSource? 
             e.HasIndex(x => new { x.UserId, x.EventType });
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<WebhookEndpoint>(e =>
+        {
+            e.Property(w => w.Id).HasMaxLength(36);
+            e.Property(w => w.Url).HasMaxLength(2000);
+            e.Property(w => w.Description).HasMaxLength(500);
+            e.HasIndex(w => w.OrganisationId);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(w => w.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<OutboxAttempt>(e =>
+        {
+            e.Property(a => a.Outcome).HasMaxLength(16);
+            e.Property(a => a.Error).HasMaxLength(500);
+            e.HasIndex(a => new { a.MessageId, a.At });
+            e.HasOne<OutboxMessage>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<SignInThrottle>(e =>
         {

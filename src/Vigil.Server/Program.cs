@@ -17,6 +17,7 @@ using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.NoteExports;
 using Vigil.Server.Features.Notes;
 using Vigil.Server.Features.Notifications.Mail;
+using Vigil.Server.Features.Notifications.Dispatch;
 using Vigil.Server.Features.OidcSignIn;
 using Vigil.Server.Features.Organisations;
 using Vigil.Server.Features.Regimes;
@@ -96,6 +97,7 @@ public partial class Program
         builder.Services.AddNotificationMail(builder.Configuration);
         builder.Services.AddSubscriptions();
         builder.Services.AddInboundMail();
+        builder.Services.AddNotificationDispatch();
 
         adjust(builder.Services);
         var app = builder.Build();
@@ -136,6 +138,7 @@ public partial class Program
         app.MapNotificationMail();
         app.MapSubscriptions();
         app.MapInboundMail();
+        app.MapNotificationDispatch();
         app.MapVigilWeb();
 
         return app;

@@ -49,6 +49,7 @@ public static partial class RoutePlans
             || pattern.StartsWith("/api/v1/advisories/providers/{id", StringComparison.Ordinal) || pattern.StartsWith("/ledger/", StringComparison.Ordinal)
             || pattern.StartsWith("/providers/{id", StringComparison.Ordinal)
             || pattern.StartsWith("/api/v1/inbound-mail/{id}", StringComparison.Ordinal) || pattern.StartsWith("/triage/mail/{id}", StringComparison.Ordinal)
+            || pattern.StartsWith("/api/v1/webhooks/{id", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/notifications/deliveries/{id", StringComparison.Ordinal)
             || (route.Method == "GET" && pattern.StartsWith(Organisations, StringComparison.Ordinal));
         var path = ParameterPattern().Replace(pattern, m => Fill(m.Groups[1].Value, pattern, things, world)).TrimEnd('/');
         // An organisation's own things (its inventory, its exposure) are for its members and the CERT.
@@ -99,6 +100,7 @@ public static partial class RoutePlans
         "**path" => "0/000",
         "documentName" or "documentName?" => "v1",
         "Tag" => "incidents",
+        "id:guid" => "0193a4f2-8a6e-7c1d-9f3b-5e2a1c7d4b60",
         _ => throw new InvalidOperationException($"The access matrix does not know route parameter {{{parameter}}} of {pattern}: add it to RoutePlans."),
     };
 

@@ -41,6 +41,8 @@ public static class WriteEndpoints
         "DELETE /api/v1/organisations/{id}/contact/openpgp-key",
         "POST /notifications/unsubscribe",
         "DELETE /api/v1/subscriptions/{id:long}",
+        "DELETE /api/v1/webhooks/{id}",
+        "POST /api/v1/notifications/deliveries/{id:guid}/resend",
         .. SharedThings.Select(thing => $"DELETE {thing}/shares/{{organisationId}}"),
         .. SharedThings.Select(thing => $"DELETE {thing}/readers/{{userId}}"),
     ]);
@@ -97,6 +99,8 @@ public static class WriteEndpoints
             ["PUT /api/v1/organisations/{id}/contact/openpgp-key"] = Strict("""{"key": "-----BEGIN PGP PUBLIC KEY BLOCK-----"}"""),
             ["POST /api/v1/subscriptions/"] = Strict("""{"event_type": "note.published", "channel": "email"}"""),
             ["PATCH /api/v1/subscriptions/{id:long}"] = Strict("""{"enabled": false}"""),
+            ["POST /api/v1/webhooks/"] = Strict("""{"url": "https://hooks.example.org/vigil", "description": "SOC intake"}"""),
+            ["POST /api/v1/webhooks/{id}/rotate"] = Strict("""{"overlap": "PT1H"}"""),
         };
         foreach (var thing in SharedThings)
         {

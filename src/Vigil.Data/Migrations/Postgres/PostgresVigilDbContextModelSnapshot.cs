@@ -1301,6 +1301,51 @@ namespace Vigil.Data.Migrations.Postgres
                     b.ToTable("organisation_inventories", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.OutboxAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("DurationMilliseconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_milliseconds");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_attempts");
+
+                    b.HasIndex("MessageId", "At")
+                        .HasDatabaseName("ix_outbox_attempts_message_id_at");
+
+                    b.ToTable("outbox_attempts", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2133,6 +2178,66 @@ namespace Vigil.Data.Migrations.Postgres
                     b.ToTable("web_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("PreviousSecretUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_secret_until");
+
+                    b.Property<byte[]>("SealedPreviousSecret")
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_previous_secret");
+
+                    b.Property<byte[]>("SealedSecret")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_secret");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_webhook_endpoints_organisation_id");
+
+                    b.ToTable("webhook_endpoints", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.WitnessCosignature", b =>
                 {
                     b.Property<long>("Id")
@@ -2359,6 +2464,16 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasConstraintName("fk_organisation_inventories_users_updated_by");
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.OutboxAttempt", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outbox_attempts_outbox_messages_message_id");
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.PasswordReset", b =>
                 {
                     b.HasOne("Vigil.Data.Entities.User", null)
@@ -2513,6 +2628,15 @@ namespace Vigil.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_web_sessions_users_user_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_webhook_endpoints_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.WitnessCosignature", b =>

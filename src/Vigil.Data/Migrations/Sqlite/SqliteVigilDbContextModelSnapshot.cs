@@ -1279,6 +1279,49 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("organisation_inventories", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.OutboxAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int>("DurationMilliseconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_milliseconds");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_attempts");
+
+                    b.HasIndex("MessageId", "At")
+                        .HasDatabaseName("ix_outbox_attempts_message_id_at");
+
+                    b.ToTable("outbox_attempts", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2093,6 +2136,66 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.ToTable("web_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long?>("PreviousSecretUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_secret_until");
+
+                    b.Property<byte[]>("SealedPreviousSecret")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sealed_previous_secret");
+
+                    b.Property<byte[]>("SealedSecret")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sealed_secret");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_webhook_endpoints_organisation_id");
+
+                    b.ToTable("webhook_endpoints", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.WitnessCosignature", b =>
                 {
                     b.Property<long>("Id")
@@ -2317,6 +2420,16 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasConstraintName("fk_organisation_inventories_users_updated_by");
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.OutboxAttempt", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outbox_attempts_outbox_messages_message_id");
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.PasswordReset", b =>
                 {
                     b.HasOne("Vigil.Data.Entities.User", null)
@@ -2471,6 +2584,15 @@ namespace Vigil.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_web_sessions_users_user_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_webhook_endpoints_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.WitnessCosignature", b =>

@@ -22,5 +22,8 @@ public sealed record DeliveryOutcome(bool Delivered, string? Error = null, bool 
 {
     public static readonly DeliveryOutcome Success = new(true);
 
+    /// <summary>The destination's answer (an HTTP status, an SMTP reply code), kept in the attempt history; null when none came.</summary>
+    public int? StatusCode { get; init; }
+
     public static DeliveryOutcome Failed(string error, bool permanent = false, TimeSpan? retryAfter = null) => new(false, error, permanent, retryAfter);
 }

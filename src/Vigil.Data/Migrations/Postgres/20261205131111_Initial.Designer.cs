@@ -13,7 +13,7 @@ using Vigil.Data;
 namespace Vigil.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVigilDbContext))]
-    [Migration("20261205113346_Initial")]
+    [Migration("20261205131111_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -550,6 +550,153 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasDatabaseName("ix_imported_advisories_publisher_namespace_tracking_id");
 
                     b.ToTable("imported_advisories", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.InboundMessage", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ArrivalLeafIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("arrival_leaf_index");
+
+                    b.Property<string>("BodyText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_text");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<bool>("Decrypted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("decrypted");
+
+                    b.Property<bool>("Encrypted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("encrypted");
+
+                    b.Property<string>("EnvelopeFrom")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("envelope_from");
+
+                    b.Property<string>("EnvelopeTo")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("envelope_to");
+
+                    b.Property<string>("HeaderFrom")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("header_from");
+
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("in_reply_to");
+
+                    b.Property<string>("IncidentId")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("matched_by");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("RawSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("raw_sha256");
+
+                    b.Property<long>("RawSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("raw_size");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("References")
+                        .HasColumnType("text")
+                        .HasColumnName("references");
+
+                    b.Property<string>("RepliesToIncidentId")
+                        .HasColumnType("text")
+                        .HasColumnName("replies_to_incident_id");
+
+                    b.Property<string>("SignatureStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("signature_status");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("subject");
+
+                    b.Property<int?>("SubmissionSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_sequence");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("transport");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_messages");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_inbound_messages_incident_id");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_inbound_messages_message_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_inbound_messages_organisation_id");
+
+                    b.HasIndex("RawSha256")
+                        .HasDatabaseName("ix_inbound_messages_raw_sha256");
+
+                    b.HasIndex("State", "ReceivedAt")
+                        .HasDatabaseName("ix_inbound_messages_state_received_at");
+
+                    b.ToTable("inbound_messages", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Incident", b =>
@@ -1103,6 +1250,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<string>("OpenPgpPublicKey")
+                        .HasColumnType("text")
+                        .HasColumnName("open_pgp_public_key");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1151,6 +1302,51 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasDatabaseName("ix_organisation_inventories_updated_by");
 
                     b.ToTable("organisation_inventories", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.OutboxAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("DurationMilliseconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_milliseconds");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_attempts");
+
+                    b.HasIndex("MessageId", "At")
+                        .HasDatabaseName("ix_outbox_attempts_message_id_at");
+
+                    b.ToTable("outbox_attempts", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.OutboxMessage", b =>
@@ -1881,6 +2077,10 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("email");
 
+                    b.Property<string>("OpenPgpPublicKey")
+                        .HasColumnType("text")
+                        .HasColumnName("open_pgp_public_key");
+
                     b.Property<string>("OrganisationId")
                         .HasColumnType("character varying(36)")
                         .HasColumnName("organisation_id");
@@ -1979,6 +2179,66 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasDatabaseName("ix_web_sessions_user_id");
 
                     b.ToTable("web_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("PreviousSecretUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_secret_until");
+
+                    b.Property<byte[]>("SealedPreviousSecret")
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_previous_secret");
+
+                    b.Property<byte[]>("SealedSecret")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_secret");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_webhook_endpoints_organisation_id");
+
+                    b.ToTable("webhook_endpoints", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.WitnessCosignature", b =>
@@ -2105,6 +2365,21 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasConstraintName("fk_imported_advisories_followed_providers_provider_id");
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.InboundMessage", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inbound_messages_incidents_incident_id");
+
+                    b.HasOne("Vigil.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inbound_messages_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Incident", b =>
                 {
                     b.HasOne("Vigil.Data.Entities.User", null)
@@ -2190,6 +2465,16 @@ namespace Vigil.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organisation_inventories_users_updated_by");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.OutboxAttempt", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outbox_attempts_outbox_messages_message_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.PasswordReset", b =>
@@ -2346,6 +2631,15 @@ namespace Vigil.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_web_sessions_users_user_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_webhook_endpoints_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.WitnessCosignature", b =>

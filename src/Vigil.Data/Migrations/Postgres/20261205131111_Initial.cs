@@ -118,7 +118,8 @@ namespace Vigil.Data.Migrations.Postgres
                     contact_role = table.Column<string>(type: "text", nullable: true),
                     contact_email = table.Column<string>(type: "text", nullable: false),
                     contact_phone = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    open_pgp_public_key = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -240,7 +241,8 @@ namespace Vigil.Data.Migrations.Postgres
                     totp_enabled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     culture = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    totp_last_step = table.Column<long>(type: "bigint", nullable: true)
+                    totp_last_step = table.Column<long>(type: "bigint", nullable: true),
+                    open_pgp_public_key = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -249,6 +251,57 @@ namespace Vigil.Data.Migrations.Postgres
                         name: "fk_users_organisations_organisation_id",
                         column: x => x.organisation_id,
                         principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_endpoints",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
+                    organisation_id = table.Column<string>(type: "character varying(36)", nullable: true),
+                    url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    sealed_secret = table.Column<byte[]>(type: "bytea", nullable: false),
+                    sealed_previous_secret = table.Column<byte[]>(type: "bytea", nullable: true),
+                    previous_secret_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_endpoints", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webhook_endpoints_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_attempts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    status_code = table.Column<int>(type: "integer", nullable: true),
+                    duration_milliseconds = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_attempts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_outbox_attempts_outbox_messages_message_id",
+                        column: x => x.message_id,
+                        principalTable: "outbox_messages",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -722,6 +775,54 @@ namespace Vigil.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbound_messages",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    transport = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    envelope_from = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    envelope_to = table.Column<string>(type: "text", nullable: false),
+                    header_from = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    subject = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    message_id = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    in_reply_to = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    references = table.Column<string>(type: "text", nullable: true),
+                    raw_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    raw_size = table.Column<long>(type: "bigint", nullable: false),
+                    body_text = table.Column<string>(type: "text", nullable: false),
+                    encrypted = table.Column<bool>(type: "boolean", nullable: false),
+                    decrypted = table.Column<bool>(type: "boolean", nullable: false),
+                    signature_status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    organisation_id = table.Column<string>(type: "character varying(36)", nullable: true),
+                    user_id = table.Column<string>(type: "text", nullable: true),
+                    matched_by = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    replies_to_incident_id = table.Column<string>(type: "text", nullable: true),
+                    arrival_leaf_index = table.Column<long>(type: "bigint", nullable: false),
+                    decided_by = table.Column<string>(type: "text", nullable: true),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    incident_id = table.Column<string>(type: "character varying(36)", nullable: true),
+                    submission_sequence = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbound_messages", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_inbound_messages_incidents_incident_id",
+                        column: x => x.incident_id,
+                        principalTable: "incidents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_inbound_messages_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reminders",
                 columns: table => new
                 {
@@ -1034,6 +1135,31 @@ namespace Vigil.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_incident_id",
+                table: "inbound_messages",
+                column: "incident_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_message_id",
+                table: "inbound_messages",
+                column: "message_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_organisation_id",
+                table: "inbound_messages",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_raw_sha256",
+                table: "inbound_messages",
+                column: "raw_sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_state_received_at",
+                table: "inbound_messages",
+                columns: new[] { "state", "received_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_incidents_assignee_id",
                 table: "incidents",
                 column: "assignee_id");
@@ -1112,6 +1238,11 @@ namespace Vigil.Data.Migrations.Postgres
                 table: "organisations",
                 column: "name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_attempts_message_id_at",
+                table: "outbox_attempts",
+                columns: new[] { "message_id", "at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_event_id_channel_destination",
@@ -1269,6 +1400,11 @@ namespace Vigil.Data.Migrations.Postgres
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_webhook_endpoints_organisation_id",
+                table: "webhook_endpoints",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_witness_cosignatures_checkpoint_id_witness",
                 table: "witness_cosignatures",
                 columns: new[] { "checkpoint_id", "witness" },
@@ -1295,6 +1431,9 @@ namespace Vigil.Data.Migrations.Postgres
                 name: "idempotency_records");
 
             migrationBuilder.DropTable(
+                name: "inbound_messages");
+
+            migrationBuilder.DropTable(
                 name: "inventory_items");
 
             migrationBuilder.DropTable(
@@ -1310,7 +1449,7 @@ namespace Vigil.Data.Migrations.Postgres
                 name: "note_revisions");
 
             migrationBuilder.DropTable(
-                name: "outbox_messages");
+                name: "outbox_attempts");
 
             migrationBuilder.DropTable(
                 name: "password_resets");
@@ -1346,6 +1485,9 @@ namespace Vigil.Data.Migrations.Postgres
                 name: "web_sessions");
 
             migrationBuilder.DropTable(
+                name: "webhook_endpoints");
+
+            migrationBuilder.DropTable(
                 name: "witness_cosignatures");
 
             migrationBuilder.DropTable(
@@ -1356,6 +1498,9 @@ namespace Vigil.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "notes");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "imported_advisories");

@@ -11,7 +11,7 @@ using Vigil.Data;
 namespace Vigil.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVigilDbContext))]
-    [Migration("20261205113338_Initial")]
+    [Migration("20261205131104_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -532,6 +532,153 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_imported_advisories_publisher_namespace_tracking_id");
 
                     b.ToTable("imported_advisories", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.InboundMessage", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ArrivalLeafIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("arrival_leaf_index");
+
+                    b.Property<string>("BodyText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_text");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<bool>("Decrypted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decrypted");
+
+                    b.Property<bool>("Encrypted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("encrypted");
+
+                    b.Property<string>("EnvelopeFrom")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("envelope_from");
+
+                    b.Property<string>("EnvelopeTo")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("envelope_to");
+
+                    b.Property<string>("HeaderFrom")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("header_from");
+
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("in_reply_to");
+
+                    b.Property<string>("IncidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matched_by");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("RawSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_sha256");
+
+                    b.Property<long>("RawSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raw_size");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("References")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("references");
+
+                    b.Property<string>("RepliesToIncidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replies_to_incident_id");
+
+                    b.Property<string>("SignatureStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature_status");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<int?>("SubmissionSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submission_sequence");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transport");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_messages");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_inbound_messages_incident_id");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_inbound_messages_message_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_inbound_messages_organisation_id");
+
+                    b.HasIndex("RawSha256")
+                        .HasDatabaseName("ix_inbound_messages_raw_sha256");
+
+                    b.HasIndex("State", "ReceivedAt")
+                        .HasDatabaseName("ix_inbound_messages_state_received_at");
+
+                    b.ToTable("inbound_messages", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.Incident", b =>
@@ -1081,6 +1228,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("OpenPgpPublicKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_pgp_public_key");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1129,6 +1280,49 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_organisation_inventories_updated_by");
 
                     b.ToTable("organisation_inventories", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.OutboxAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int>("DurationMilliseconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_milliseconds");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_attempts");
+
+                    b.HasIndex("MessageId", "At")
+                        .HasDatabaseName("ix_outbox_attempts_message_id_at");
+
+                    b.ToTable("outbox_attempts", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.OutboxMessage", b =>
@@ -1841,6 +2035,10 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<string>("OpenPgpPublicKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_pgp_public_key");
+
                     b.Property<string>("OrganisationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("organisation_id");
@@ -1939,6 +2137,66 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_web_sessions_user_id");
 
                     b.ToTable("web_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long?>("PreviousSecretUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_secret_until");
+
+                    b.Property<byte[]>("SealedPreviousSecret")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sealed_previous_secret");
+
+                    b.Property<byte[]>("SealedSecret")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sealed_secret");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_webhook_endpoints_organisation_id");
+
+                    b.ToTable("webhook_endpoints", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.WitnessCosignature", b =>
@@ -2063,6 +2321,21 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasConstraintName("fk_imported_advisories_followed_providers_provider_id");
                 });
 
+            modelBuilder.Entity("Vigil.Data.Entities.InboundMessage", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inbound_messages_incidents_incident_id");
+
+                    b.HasOne("Vigil.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inbound_messages_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("Vigil.Data.Entities.Incident", b =>
                 {
                     b.HasOne("Vigil.Data.Entities.User", null)
@@ -2148,6 +2421,16 @@ namespace Vigil.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organisation_inventories_users_updated_by");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.OutboxAttempt", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outbox_attempts_outbox_messages_message_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.PasswordReset", b =>
@@ -2304,6 +2587,15 @@ namespace Vigil.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_web_sessions_users_user_id");
+                });
+
+            modelBuilder.Entity("Vigil.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Vigil.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_webhook_endpoints_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Vigil.Data.Entities.WitnessCosignature", b =>

@@ -116,7 +116,8 @@ namespace Vigil.Data.Migrations.Sqlite
                     contact_role = table.Column<string>(type: "TEXT", nullable: true),
                     contact_email = table.Column<string>(type: "TEXT", nullable: false),
                     contact_phone = table.Column<string>(type: "TEXT", nullable: true),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    open_pgp_public_key = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -238,7 +239,8 @@ namespace Vigil.Data.Migrations.Sqlite
                     totp_enabled_at = table.Column<long>(type: "INTEGER", nullable: true),
                     culture = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    totp_last_step = table.Column<long>(type: "INTEGER", nullable: true)
+                    totp_last_step = table.Column<long>(type: "INTEGER", nullable: true),
+                    open_pgp_public_key = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -247,6 +249,57 @@ namespace Vigil.Data.Migrations.Sqlite
                         name: "fk_users_organisations_organisation_id",
                         column: x => x.organisation_id,
                         principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_endpoints",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    organisation_id = table.Column<string>(type: "TEXT", nullable: true),
+                    url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    sealed_secret = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    sealed_previous_secret = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    previous_secret_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_endpoints", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webhook_endpoints_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_attempts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    message_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    status_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    duration_milliseconds = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_attempts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_outbox_attempts_outbox_messages_message_id",
+                        column: x => x.message_id,
+                        principalTable: "outbox_messages",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -720,6 +773,54 @@ namespace Vigil.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbound_messages",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    transport = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    envelope_from = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    envelope_to = table.Column<string>(type: "TEXT", nullable: false),
+                    header_from = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    message_id = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    in_reply_to = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    references = table.Column<string>(type: "TEXT", nullable: true),
+                    raw_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    raw_size = table.Column<long>(type: "INTEGER", nullable: false),
+                    body_text = table.Column<string>(type: "TEXT", nullable: false),
+                    encrypted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    decrypted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    signature_status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    organisation_id = table.Column<string>(type: "TEXT", nullable: true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    matched_by = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    replies_to_incident_id = table.Column<string>(type: "TEXT", nullable: true),
+                    arrival_leaf_index = table.Column<long>(type: "INTEGER", nullable: false),
+                    decided_by = table.Column<string>(type: "TEXT", nullable: true),
+                    decided_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    incident_id = table.Column<string>(type: "TEXT", nullable: true),
+                    submission_sequence = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbound_messages", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_inbound_messages_incidents_incident_id",
+                        column: x => x.incident_id,
+                        principalTable: "incidents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_inbound_messages_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reminders",
                 columns: table => new
                 {
@@ -1032,6 +1133,31 @@ namespace Vigil.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_incident_id",
+                table: "inbound_messages",
+                column: "incident_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_message_id",
+                table: "inbound_messages",
+                column: "message_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_organisation_id",
+                table: "inbound_messages",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_raw_sha256",
+                table: "inbound_messages",
+                column: "raw_sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_state_received_at",
+                table: "inbound_messages",
+                columns: new[] { "state", "received_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_incidents_assignee_id",
                 table: "incidents",
                 column: "assignee_id");
@@ -1110,6 +1236,11 @@ namespace Vigil.Data.Migrations.Sqlite
                 table: "organisations",
                 column: "name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_attempts_message_id_at",
+                table: "outbox_attempts",
+                columns: new[] { "message_id", "at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_event_id_channel_destination",
@@ -1267,6 +1398,11 @@ namespace Vigil.Data.Migrations.Sqlite
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_webhook_endpoints_organisation_id",
+                table: "webhook_endpoints",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_witness_cosignatures_checkpoint_id_witness",
                 table: "witness_cosignatures",
                 columns: new[] { "checkpoint_id", "witness" },
@@ -1293,6 +1429,9 @@ namespace Vigil.Data.Migrations.Sqlite
                 name: "idempotency_records");
 
             migrationBuilder.DropTable(
+                name: "inbound_messages");
+
+            migrationBuilder.DropTable(
                 name: "inventory_items");
 
             migrationBuilder.DropTable(
@@ -1308,7 +1447,7 @@ namespace Vigil.Data.Migrations.Sqlite
                 name: "note_revisions");
 
             migrationBuilder.DropTable(
-                name: "outbox_messages");
+                name: "outbox_attempts");
 
             migrationBuilder.DropTable(
                 name: "password_resets");
@@ -1344,6 +1483,9 @@ namespace Vigil.Data.Migrations.Sqlite
                 name: "web_sessions");
 
             migrationBuilder.DropTable(
+                name: "webhook_endpoints");
+
+            migrationBuilder.DropTable(
                 name: "witness_cosignatures");
 
             migrationBuilder.DropTable(
@@ -1354,6 +1496,9 @@ namespace Vigil.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "notes");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "imported_advisories");
