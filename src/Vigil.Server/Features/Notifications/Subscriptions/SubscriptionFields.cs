@@ -57,6 +57,10 @@ public sealed class SubscriptionFields(JsonFieldReader reader)
             {
                 reader.Fail("/destination", "is required for a webhook: the id of one of the organisation's webhook endpoints");
             }
+            else if (!await db.WebhookEndpoints.AnyAsync(w => w.Id == destination && w.OrganisationId == shape.OrganisationId && w.Enabled, cancellationToken))
+            {
+                reader.Fail("/destination", $"'{JsonFieldReader.Shorten(destination)}' is not one of the organisation's webhook endpoints");
+            }
             return;
         }
         if (destination is null)

@@ -35,11 +35,12 @@ public sealed class DeadlineNotificationTests : IDisposable
         var contact = "duty@deadlines.example";
         var organisation = await NotificationWorld.OrganisationAsync(admin.Client, contact);
         var reporter = await first.CreateActorAsync(Roles.Reporter, organisation);
+        var endpoint = (await Webhooks.Outbox.CreateEndpointAsync(reporter.Client, "https://hooks.deadlines.example/vigil")).Id;
         foreach (var type in new[] { NotificationEvents.DeadlineDueSoon, NotificationEvents.DeadlineOverdue })
         {
             await NotificationWorld.SubscribeAsync(reporter.Client, new JsonObject
             {
-                ["event_type"] = type, ["channel"] = "webhook", ["destination"] = "endpoint-duty", ["organisation_id"] = organisation,
+                ["event_type"] = type, ["channel"] = "webhook", ["destination"] = endpoint, ["organisation_id"] = organisation,
             });
         }
         _ = second.Services;
@@ -52,7 +53,7 @@ public sealed class DeadlineNotificationTests : IDisposable
         {
             _clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero) + at);
             await RaiseEverywhereAsync(first, second);
-            expected = [.. expected, $"email {contact} {told}", $"webhook endpoint-duty {told}"];
+            expected = [.. expected, $"email {contact} {told}", $"webhook {endpoint} {told}"];
             Assert.Equal(expected.Order(StringComparer.Ordinal), await DeadlineMessagesAsync(first));
         }
 

@@ -28,7 +28,7 @@ public abstract class ProducerTests<TFactory>(TFactory factory) : IClassFixture<
         var organisation = await NotificationWorld.OrganisationAsync(admin.Client, contact);
         var reporter = await factory.CreateActorAsync(Roles.Reporter, organisation);
         var analyst = await factory.CreateActorAsync(Roles.Analyst);
-        var endpoint = "endpoint-" + Guid.NewGuid().ToString("N");
+        var endpoint = (await Webhooks.Outbox.CreateEndpointAsync(reporter.Client, "https://hooks.rfi.example/vigil")).Id;
         await NotificationWorld.SubscribeAsync(reporter.Client, new JsonObject
         {
             ["event_type"] = NotificationEvents.IncidentStatusChanged, ["channel"] = "webhook", ["destination"] = endpoint, ["organisation_id"] = organisation,

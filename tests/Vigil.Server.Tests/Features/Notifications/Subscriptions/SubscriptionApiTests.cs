@@ -70,6 +70,9 @@ public abstract class SubscriptionApiTests<TFactory>(TFactory factory) : IClassF
             "/destination");
         await Refused(reporter.Client.PostJsonAsync("/api/v1/subscriptions", """{"event_type": "note.published", "channel": "webhook", "destination": "endpoint-1"}"""),
             "/channel");
+        // A webhook subscription names one of the organisation's own endpoints, not any id.
+        await Refused(reporter.Client.PostJsonAsync("/api/v1/subscriptions", $$"""{"event_type": "note.published", "channel": "webhook", "destination": "no-such-endpoint", "organisation_id": "{{organisation}}"}"""),
+            "/destination");
         await Refused(reporter.Client.PostJsonAsync("/api/v1/subscriptions", $$"""{"event_type": "note.published", "channel": "email", "destination": "not-an-address", "organisation_id": "{{organisation}}"}"""),
             "/destination");
         // An organisation's mail goes to its contact or its members, not to any address.
