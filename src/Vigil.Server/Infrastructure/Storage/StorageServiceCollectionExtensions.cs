@@ -36,9 +36,13 @@ public static class StorageServiceCollectionExtensions
         configure(builder);
         builder.AddInterceptors(provider.GetRequiredService<StorageSpaceWatch>());
         builder.UseLoggerFactory(provider.GetRequiredService<StorageFullQuietLogging>());
-        // "An error occurred using a transaction." carries neither the error nor the transaction; the exception it
-        // precedes reaches whoever handles it (the error handler logs it, a full storage is logged by its episode).
-        builder.ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.TransactionError, LogLevel.Debug)));
+        // "An error occurred using a transaction." and "An error occurred using the connection to database …" carry
+        // no error (the quiet logger cannot tell a full storage from another fault by them); the exception they precede
+        // reaches whoever handles it (the error handler or the job runner logs it, a full storage is logged by its
+        // episode). A new PostgreSQL connection fails so while the database's disk is full.
+        builder.ConfigureWarnings(w => w.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.TransactionError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.ConnectionError, LogLevel.Debug)));
     }
 
     private static StorageOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<StorageOptions>>().Value;

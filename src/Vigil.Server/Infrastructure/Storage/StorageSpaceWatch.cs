@@ -7,7 +7,7 @@ namespace Vigil.Server.Infrastructure.Storage;
 /// Tells the <see cref="StorageFullEpisode"/> of every write the database stored (a commit, a save outside a
 /// transaction) and of every one it refused for want of space, whoever wrote: a request or a background job.
 /// </summary>
-public sealed class StorageSpaceWatch(StorageFullEpisode episode) : IDbTransactionInterceptor, ISaveChangesInterceptor, IDbCommandInterceptor
+public sealed class StorageSpaceWatch(StorageFullEpisode episode) : IDbTransactionInterceptor, ISaveChangesInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
 {
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => episode.Stored();
 
@@ -40,6 +40,15 @@ public sealed class StorageSpaceWatch(StorageFullEpisode episode) : IDbTransacti
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Failed(eventData.Exception);
 
     public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Failed(eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    // A new PostgreSQL connection ends at once while the database's disk is full (it cannot write its cache file).
+    public void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => Failed(eventData.Exception);
+
+    public Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         Failed(eventData.Exception);
         return Task.CompletedTask;

@@ -10,7 +10,9 @@ namespace Vigil.Server.Tests.Features.Notifications.Dispatch;
 
 /// <summary>
 /// Issue 16: "exactly one dispatcher per message across several server processes". Two hosts on one database, both
-/// dispatching, woken together on a batch of messages to one slow receiver: each message arrives once.
+/// dispatching, woken together on a batch of messages to one slow receiver: each message arrives once. Each host holds
+/// one message at a time and the destination takes two, so neither can take everything; the receiver holds its first
+/// answer until both have claimed one, so the test does not depend on which host the scheduler favours.
 /// </summary>
 public sealed class TwoDispatchersTests
 {
@@ -23,14 +25,19 @@ public sealed class TwoDispatchersTests
         try
         {
             var clock = VigilFactory.NewClock(VigilFactory.Start);
-            using var first = new SharedDeliveryFactory(directory, clock);
+            (string, string)[] oneAtATime = [("Notifications:BatchSize", "1"), ("Notifications:PerDestinationConcurrency", "2")];
+            using var first = new SharedDeliveryFactory(directory, clock, oneAtATime);
             var reporter = await first.CreateActorAsync(Roles.Reporter);
-            using var second = new SharedDeliveryFactory(directory, clock);
-            _ = second.Services;
+            using var second = new SharedDeliveryFactory(directory, clock, oneAtATime);
+            var claims = (First: first.Services.GetRequiredService<OutboxClaims>(), Second: second.Services.GetRequiredService<OutboxClaims>());
             await using var receiver = await WebhookReceiver.StartAsync();
-            receiver.Answer = _ =>
+            receiver.Answer = number =>
             {
-                // Slow enough that both dispatchers are at work at once.
+                if (number == 1)
+                {
+                    // Each polls at least once a second; the one holding the first message waits for the other.
+                    SpinWait.SpinUntil(() => claims.First.Claimed > 0 && claims.Second.Claimed > 0, TimeSpan.FromSeconds(30));
+                }
                 Thread.Sleep(20);
                 return StatusCodes.Status200OK;
             };
@@ -54,7 +61,7 @@ public sealed class TwoDispatchersTests
                 Assert.Single(await Outbox.AttemptsAsync(first, id));
             }
             // Both were at work: the test would prove nothing if one had delivered everything.
-            var claimed = (First: first.Services.GetRequiredService<OutboxClaims>().Claimed, Second: second.Services.GetRequiredService<OutboxClaims>().Claimed);
+            var claimed = (First: claims.First.Claimed, Second: claims.Second.Claimed);
             Assert.True(claimed.First > 0 && claimed.Second > 0, $"claimed {claimed.First} and {claimed.Second}");
             Assert.Equal(Messages, claimed.First + claimed.Second);
         }

@@ -46,10 +46,14 @@ public sealed class DeliveryFactory : VigilFactory
 /// <summary>One of several hosts on one data directory and clock; the directory is the test's to delete.</summary>
 public sealed class SharedDeliveryFactory : VigilFactory
 {
-    public SharedDeliveryFactory(string dataDirectory, FakeTimeProvider clock)
+    private readonly (string Key, string Value)[] _settings;
+
+    /// <param name="settings">Settings for this host only, applied after the shared ones.</param>
+    public SharedDeliveryFactory(string dataDirectory, FakeTimeProvider clock, params (string Key, string Value)[] settings)
         : base(dataDirectory, clock)
     {
         DeleteDataOnDispose = false;
+        _settings = settings;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -57,6 +61,10 @@ public sealed class SharedDeliveryFactory : VigilFactory
         base.ConfigureWebHost(builder);
         DeliverySettings.Apply(builder);
         builder.UseSetting("Ledger:CheckpointInterval", "01:00:00");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }
 
