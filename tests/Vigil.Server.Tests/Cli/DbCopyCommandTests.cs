@@ -109,6 +109,13 @@ public sealed class DbCopyCommandTests : IDisposable
             $"--Storage:ConnectionString={target.ConnectionString}", $"--Storage:DataDirectory={_directory}");
         Assert.True(audit.ExitCode == ExitCodes.Ok, audit.ToString());
         Assert.Contains("the log is intact.", audit.Out, StringComparison.Ordinal);
+
+        // And back: the PostgreSQL database into a new SQLite one, audited with the log's published keys.
+        var back = Path.Combine(_directory, "back");
+        var returned = await CliRun.InProcessAsync(["db", "copy", "--from", $"postgres:{target.ConnectionString}", "--to", $"sqlite:{back}",
+            .. recorded.VerifierKeys.SelectMany(k => new[] { "--key", k })]);
+        Assert.True(returned.ExitCode == ExitCodes.Ok, returned.ToString());
+        Assert.Contains("from postgres to sqlite; the copy's log is intact", returned.Out, StringComparison.Ordinal);
     }
 
     [Fact]
