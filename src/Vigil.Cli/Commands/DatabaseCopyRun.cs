@@ -33,7 +33,7 @@ internal sealed class DatabaseCopyRun(CliOutput io, DatabaseEndpoint source, Dat
                 await io.Error.WriteLineAsync("The source is not at this version's schema: run `vigil db migrate` on it first.");
                 return ExitCodes.Rejected;
             }
-            origin = await DbCopyCommand.StoredOriginAsync(from, cancellationToken);
+            origin = await StoredOrigin.ReadAsync(from, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

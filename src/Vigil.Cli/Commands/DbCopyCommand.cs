@@ -1,11 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Vigil.Data;
-using Vigil.Ledger.Checkpoints;
-using Vigil.Ledger.Notes;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Infrastructure.Storage;
 
@@ -53,20 +49,6 @@ public static class DbCopyCommand
             return await copy.RunAsync(cancellationToken);
         });
         return command;
-    }
-
-    /// <summary>The origin the source's first checkpoint names (the log's own), for the audit of the copy; null when it has none.</summary>
-    internal static async Task<string?> StoredOriginAsync(VigilDbContext db, CancellationToken cancellationToken)
-    {
-        var first = await db.LedgerCheckpoints.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Note).FirstOrDefaultAsync(cancellationToken);
-        try
-        {
-            return first is null ? null : Checkpoint.Parse(SignedNote.Parse(first).Text).Origin;
-        }
-        catch (FormatException)
-        {
-            return null; // the audit names the checkpoint that is not well formed
-        }
     }
 
     internal static JsonObject Summary(DatabaseEndpoint source, DatabaseEndpoint target, IReadOnlyList<(string Table, long Rows)> tables, LedgerAudit.Report report) => new()
