@@ -5,7 +5,7 @@ using Vigil.Cli.Connection;
 namespace Vigil.Cli.Commands;
 
 /// <summary>
-/// `vigil note create|edit|publish|revise|withdraw|show`: an analyst's vulnerability notes, through the server's API.
+/// `vigil note create|edit|publish|revise|withdraw|show|list`: an analyst's vulnerability notes, through the server's API.
 /// Every publication, revision and withdrawal is recorded in the transparency log; its receipt comes back with --json.
 /// </summary>
 public static class NoteCommands
@@ -62,7 +62,11 @@ public static class NoteCommands
             await client.GetAsync(Path(parsed.GetValue(id)!) + (parsed.GetValue(history) ? "/history" : ""), ct),
             parsed.GetValue(history) ? PrintHistoryAsync : PrintNoteAsync));
 
-        foreach (var command in new[] { create, edit, publish, revise, withdraw, show })
+        var list = new Command("list", "The notes you may read, newest first.\nExample: vigil note list");
+        list.SetAction((parsed, ct) => Call(parsed, async client => await client.GetAsync("/api/v1/notes", ct),
+            JsonSummary.Table("id", "status", "version", "tlp", "title")));
+
+        foreach (var command in new[] { create, edit, publish, revise, withdraw, show, list })
         {
             note.Subcommands.Add(command);
         }
