@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using Vigil.Cli;
+using Vigil.Server.Tests.Features.Advisories;
+using Vigil.Server.Tests.Features.Affected;
+using Vigil.Server.Tests.Features.Notes;
+using Vigil.Server.Tests.Infrastructure;
+
+namespace Vigil.Server.Tests.Cli.AsProcess;
+
+/// <summary>
+/// Issue 17: the built `vigil`, run as a process with its output redirected, against `vigil serve` in its own process:
+/// what the CERT publishes and shares (notes, indicator collections, advisories) and what is read from it.
+/// </summary>
+[Collection(VigilServeCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class CliProcessContentTests(VigilServeProcess server)
+{
+    private Task<CliRun> Analyst(params string[] args) => VigilProcess.AgainstAsync(server.Address, server.AnalystToken, args);
+
+    [Fact]
+    [CoversGroup("note")]
+    public async Task Note_creates_publishes_lists_and_shows_its_history_and_refuses_what_it_must()
+    {
+        var draft = VigilProcess.Json(await Analyst("note", "create", server.WriteFile("note.json", NoteSamples.Cve20193568().ToJsonString()), "--json"));
+        var id = draft["id"]!.GetValue<string>();
+        Assert.Equal("draft", draft["status"]!.GetValue<string>());
+        var published = VigilProcess.Json(await Analyst("note", "publish", id, "--json"));
+        Assert.Equal("1.0.0", published["note"]!["version"]!.GetValue<string>());
+        Assert.NotNull(published["revision"]!["leaf_index"]);
+
+        var listed = VigilProcess.Json(await VigilProcess.AgainstAsync(server.Address, null, "note", "list", "--json")).AsArray();
+        Assert.Contains(listed, n => n!["id"]!.GetValue<string>() == id && n["status"]!.GetValue<string>() == "published");
+        var summary = await Analyst("note", "list");
+        Assert.Contains($"{id}  published  1.0.0  CLEAR  ", summary.Out, StringComparison.Ordinal);
+        var history = await Analyst("note", "show", id, "--history");
+        Assert.Contains("#1 note-publication 1.0.0", history.Out, StringComparison.Ordinal);
+
+        VigilProcess.Failed(await Analyst("note", "show", "VIGN-1999-9999"), ExitCodes.Rejected);
+        VigilProcess.Failed(await Analyst("note", "withdraw", id), ExitCodes.Usage);
+    }
+
+    [Fact]
+    [CoversGroup("collection")]
+    public async Task Collection_opens_adds_shows_releases_relabels_exports_and_removes_and_refuses_a_wider_label()
+    {
+        var opened = VigilProcess.Json(await Analyst("collection", "create", "--name", "Process Pegasus", "--tlp", "GREEN", "--malware", "Pegasus", "--json"));
+        var id = opened["id"]!.GetValue<string>();
+        Assert.Equal(("GREEN", 0), (opened["tlp"]!.GetValue<string>(), opened["indicators"]!.GetValue<int>()));
+        var added = VigilProcess.Json(await Analyst("collection", "add", id, "[domain-name:value = 'weather4free.com']", "[ipv4-addr:value = '198.51.100.7']", "--json"));
+        Assert.Equal((2, 0), (added["added"]!.GetValue<int>(), added["already_present"]!.GetValue<int>()));
+
+        var shown = VigilProcess.Json(await Analyst("collection", "show", id, "--json"));
+        var indicators = shown["indicators"]!.AsArray();
+        Assert.All(indicators, i => Assert.Equal("GREEN", i!["tlp"]!.GetValue<string>()));
+        var indicator = indicators.Single(i => i!["pattern"]!.GetValue<string>().Contains("weather4free", StringComparison.Ordinal))!["id"]!.GetValue<string>();
+        var summary = await Analyst("collection", "show", id);
+        Assert.Contains($"Collection {id}  TLP:GREEN  Process Pegasus  (2 indicators)", summary.Out, StringComparison.Ordinal);
+        Assert.Contains($"{indicator}  TLP:GREEN  [domain-name:value = 'weather4free.com']", summary.Out, StringComparison.Ordinal);
+
+        // Without a token only TLP:CLEAR is listed; the analyst sees the GREEN collection.
+        Assert.DoesNotContain(id, (await VigilProcess.AgainstAsync(server.Address, null, "collection", "list", "--json")).Out, StringComparison.Ordinal);
+        Assert.Contains(VigilProcess.Json(await Analyst("collection", "list", "--json")).AsArray(), c => c!["id"]!.GetValue<string>() == id);
+
+        // CLEAR would share the GREEN indicators more widely: refused until they are released, or taken out.
+        var wider = VigilProcess.Failed(await Analyst("collection", "update", id, "--tlp", "CLEAR"), ExitCodes.Rejected);
+        Assert.Contains("/tlp", wider.Error, StringComparison.Ordinal);
+        var released = VigilProcess.Json(await Analyst("collection", "release", id, indicator, "--tlp", "CLEAR", "--reason", "public knowledge", "--json"));
+        Assert.Equal("CLEAR", released["tlp"]!.GetValue<string>());
+        var other = indicators.Single(i => i!["id"]!.GetValue<string>() != indicator)!["id"]!.GetValue<string>();
+        Assert.Equal("Done (204).", (await Analyst("collection", "remove", id, other)).Out.Trim());
+        var relabelled = VigilProcess.Json(await Analyst("collection", "update", id, "--tlp", "CLEAR", "--description", "From the 2019 case", "--json"));
+        Assert.Equal(("CLEAR", 1, "From the 2019 case"),
+            (relabelled["tlp"]!.GetValue<string>(), relabelled["indicators"]!.GetValue<int>(), relabelled["description"]!.GetValue<string>()));
+
+        var imported = VigilProcess.Json(await Analyst("collection", "import", id, server.WriteFile("bundle.json", """
+            {"type": "bundle", "id": "bundle--5d0c7d2a-3f4e-4b8a-9c1d-2e3f4a5b6c7d", "objects": [
+              {"type": "indicator", "spec_version": "2.1", "id": "indicator--8e2f1c3a-4b5d-4e6f-8a9b-0c1d2e3f4a5b",
+               "created": "2019-05-13T00:00:00.000Z", "modified": "2019-05-13T00:00:00.000Z",
+               "pattern": "[domain-name:value = 'free247downloads.com']", "pattern_type": "stix", "valid_from": "2019-05-13T00:00:00Z"}]}
+            """), "--json"));
+        Assert.Equal((1, 2), (imported["added"]!.GetValue<int>(), imported["collection"]!["indicators"]!.GetValue<int>()));
+
+        var bundle = VigilProcess.Json(await VigilProcess.AgainstAsync(server.Address, null, "collection", "export", id));
+        Assert.Equal("bundle", bundle["type"]!.GetValue<string>());
+        Assert.Contains(bundle["objects"]!.AsArray(), o => o!["id"]!.GetValue<string>() == indicator);
+        Assert.Contains(bundle["objects"]!.AsArray(), o => o!["id"]!.GetValue<string>() == "indicator--8e2f1c3a-4b5d-4e6f-8a9b-0c1d2e3f4a5b");
+
+        VigilProcess.Failed(await Analyst("collection", "update", id), ExitCodes.Usage);
+        VigilProcess.Failed(await VigilProcess.AgainstAsync(server.Address, server.ReporterToken, "collection", "create", "--name", "x", "--tlp", "CLEAR"), ExitCodes.Rejected);
+        VigilProcess.Failed(await Analyst("collection", "show", "no-such-collection"), ExitCodes.Rejected);
+    }
+
+    [Fact]
+    [CoversGroup("advisory")]
+    public async Task Advisory_checks_offline_imports_as_an_analyst_and_names_the_failed_test()
+    {
+        var example = CsafFiles.OfficialExamples.Single(f => f.EndsWith("bsi-2022-0001.json", StringComparison.Ordinal));
+        var valid = await VigilProcess.RunAsync("advisory", "check", example);
+        Assert.True(valid.ExitCode == ExitCodes.Ok, valid.ToString());
+        Assert.Contains(": valid", valid.Out, StringComparison.Ordinal);
+        var broken = await VigilProcess.RunAsync("advisory", "check", CsafFiles.Broken("6.1.20"));
+        Assert.Equal(ExitCodes.Rejected, broken.ExitCode);
+        Assert.Contains("6.1.20", broken.Out + broken.Error, StringComparison.Ordinal);
+
+        var import = await Analyst("advisory", "import", example, "--json");
+        Assert.Contains("BSI-2022-0001", VigilProcess.Json(import).ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("bsi-2022-0001.json:", import.Error, StringComparison.Ordinal);
+        VigilProcess.Failed(await VigilProcess.AgainstAsync(server.Address, server.ReporterToken, "advisory", "import", example), ExitCodes.Rejected);
+    }
+
+    [Fact]
+    [CoversGroup("compliance", "affected")]
+    public async Task Compliance_reports_as_json_and_csv_and_affected_matches_an_SBOM_against_a_published_note()
+    {
+        await server.FiledReport;
+        Task<CliRun> Admin(params string[] args) => VigilProcess.AgainstAsync(server.Address, server.AdminToken, args);
+        var report = VigilProcess.Json(await Admin("compliance", "--json"));
+        Assert.NotNull(report["evaluated_at"]);
+        Assert.Contains(report["rows"]!.AsArray(), r => r!["organisation"]!.GetValue<string>() == "Process Telecom");
+        var csv = await Admin("compliance", "--csv");
+        Assert.True(csv.ExitCode == ExitCodes.Ok, csv.ToString());
+        Assert.Contains("Process Telecom", csv.Out, StringComparison.Ordinal);
+        var badFrom = VigilProcess.Failed(await Admin("compliance", "--from", "yesterday"), ExitCodes.Rejected);
+        Assert.Contains("from: 'yesterday' is not an ISO 8601 date-time", badFrom.Error, StringComparison.Ordinal);
+
+        using var analyst = server.Client(server.AnalystToken);
+        var note = await AffectedSamples.PublishAsync(analyst, AffectedSamples.Note2019WithPurl());
+        var sbom = server.WriteFile("sbom.json", AffectedSamples.Sbom("1.6"));
+        var affected = await VigilProcess.AgainstAsync(server.Address, null, "affected", sbom, "--json", "--fail-if-affected");
+        Assert.Equal(ExitCodes.Rejected, affected.ExitCode);
+        Assert.Contains(System.Text.Json.Nodes.JsonNode.Parse(affected.Out)!["documents"]!.AsArray(), d => d!["id"]!.GetValue<string>() == note);
+        var listed = await VigilProcess.AgainstAsync(server.Address, null, "affected", sbom);
+        Assert.True(listed.ExitCode == ExitCodes.Ok, listed.ToString());
+        Assert.Contains(note, listed.Out, StringComparison.Ordinal);
+        VigilProcess.Failed(await VigilProcess.AgainstAsync(server.Address, null, "affected", Path.Combine(server.Files, "none.json")), ExitCodes.LocalFile);
+    }
+}
