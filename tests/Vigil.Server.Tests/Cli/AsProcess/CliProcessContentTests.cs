@@ -85,6 +85,18 @@ public sealed class CliProcessContentTests(VigilServeProcess server)
         Assert.Contains(bundle["objects"]!.AsArray(), o => o!["id"]!.GetValue<string>() == indicator);
         Assert.Contains(bundle["objects"]!.AsArray(), o => o!["id"]!.GetValue<string>() == "indicator--8e2f1c3a-4b5d-4e6f-8a9b-0c1d2e3f4a5b");
 
+        var cleared = VigilProcess.Json(await Analyst("collection", "update", id, "--description", "", "--json"));
+        Assert.Null(cleared["description"]);
+
+        // An incident's reported indicators join a collection labelled as the incident is; an unknown incident is named.
+        var filed = await server.FiledReport;
+        var label = filed.Answer["incident"]!["tlp"]!.GetValue<string>();
+        var second = VigilProcess.Json(await Analyst("collection", "create", "--name", "From the report", "--tlp", label, "--json"))["id"]!.GetValue<string>();
+        var fromIncident = VigilProcess.Json(await Analyst("collection", "add-incident", second, filed.IncidentId, "--json"));
+        Assert.Contains(fromIncident["collection"]!["incident_ids"]!.AsArray(), i => i!.GetValue<string>() == filed.IncidentId);
+        Assert.Contains("/incident_id", VigilProcess.Failed(await Analyst("collection", "add-incident", second, "no-such-incident"), ExitCodes.Rejected).Error,
+            StringComparison.Ordinal);
+
         VigilProcess.Failed(await Analyst("collection", "update", id), ExitCodes.Usage);
         VigilProcess.Failed(await VigilProcess.AgainstAsync(server.Address, server.ReporterToken, "collection", "create", "--name", "x", "--tlp", "CLEAR"), ExitCodes.Rejected);
         VigilProcess.Failed(await Analyst("collection", "show", "no-such-collection"), ExitCodes.Rejected);
