@@ -169,12 +169,3 @@ public sealed class VigilServeProcess : IAsyncLifetime
         }
     }
 }
-
-/// <summary>The filed report: the run, its JSON answer, the incident, the report file and the receipt saved beside it.</summary>
-public sealed record FiledReport(CliRun Run, JsonNode Answer, string IncidentId, string ReportFile, string ReceiptFile);
-
-[CollectionDefinition(Name)]
-public sealed class VigilServeCollection : ICollectionFixture<VigilServeProcess>
-{
-    public const string Name = "vigil serve as a process";
-}
