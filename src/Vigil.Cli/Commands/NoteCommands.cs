@@ -57,10 +57,18 @@ public static class NoteCommands
             new JsonObject { ["reason"] = parsed.GetValue(reason) }, ct), PrintRecordedAsync));
 
         var history = new Option<bool>("--history") { Description = "Every revision, in order." };
-        var show = new Command("show", "A note as it stands, or its history.\nExample: vigil note show NOTE-ID --history") { id, history };
-        show.SetAction((parsed, ct) => Call(parsed, async client =>
-            await client.GetAsync(Path(parsed.GetValue(id)!) + (parsed.GetValue(history) ? "/history" : ""), ct),
-            parsed.GetValue(history) ? PrintHistoryAsync : PrintNoteAsync));
+        var revision = new Option<int?>("--revision") { Description = "One revision (its number in the history), with the note as it then read." };
+        var show = new Command("show", "A note as it stands, its history, or one revision.\nExample: vigil note show NOTE-ID --history") { id, history, revision };
+        show.Validators.Add(result =>
+        {
+            if (result.GetValue(history) && result.GetValue(revision) is not null)
+            {
+                result.AddError("Give --history or --revision, not both.");
+            }
+        });
+        show.SetAction((parsed, ct) => Call(parsed, async client => await client.GetAsync(Path(parsed.GetValue(id)!)
+                + (parsed.GetValue(revision) is { } number ? $"/revisions/{number}" : parsed.GetValue(history) ? "/history" : ""), ct),
+            parsed.GetValue(revision) is not null ? JsonSummary.FieldsAsync : parsed.GetValue(history) ? PrintHistoryAsync : PrintNoteAsync));
 
         var list = new Command("list", "The notes you may read, newest first.\nExample: vigil note list");
         list.SetAction((parsed, ct) => Call(parsed, async client => await client.GetAsync("/api/v1/notes", ct),

@@ -34,6 +34,10 @@ public sealed class CliProcessContentTests(VigilServeProcess server)
         Assert.Contains($"{id}  published  1.0.0  CLEAR  ", summary.Out, StringComparison.Ordinal);
         var history = await Analyst("note", "show", id, "--history");
         Assert.Contains("#1 note-publication 1.0.0", history.Out, StringComparison.Ordinal);
+        var first = VigilProcess.Json(await Analyst("note", "show", id, "--revision", "1", "--json"));
+        Assert.Equal((1, "1.0.0", published["revision"]!["leaf_index"]!.GetValue<long>()),
+            (first["revision"]!.GetValue<int>(), first["version"]!.GetValue<string>(), first["leaf_index"]!.GetValue<long>()));
+        VigilProcess.Failed(await Analyst("note", "show", id, "--history", "--revision", "1"), ExitCodes.Usage);
 
         VigilProcess.Failed(await Analyst("note", "show", "VIGN-1999-9999"), ExitCodes.Rejected);
         VigilProcess.Failed(await Analyst("note", "withdraw", id), ExitCodes.Usage);
