@@ -66,6 +66,14 @@ public sealed class CliProcessServerTests(VigilServeProcess server)
         Assert.StartsWith(Vigil.Server.Infrastructure.Security.ApiTokens.Marker, token["token"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.NotNull(VigilProcess.Json(await Admin("admin", "user", "reset", userId, "--json")).AsObject());
 
+        Assert.Equal("Done (204).", (await Admin("admin", "user", "reset-totp", userId)).Out.Trim());
+        var ended = token["token"]!.GetValue<string>();
+        Assert.True((await VigilProcess.AgainstAsync(server.Address, ended, "report", "list")).ExitCode == ExitCodes.Ok);
+        Assert.NotNull(VigilProcess.Json(await Admin("admin", "user", "end-sessions", userId, "--json")).AsObject());
+        Assert.Contains("(401)", VigilProcess.Failed(await VigilProcess.AgainstAsync(server.Address, ended, "report", "list"), ExitCodes.Rejected).Error,
+            StringComparison.Ordinal);
+        token = VigilProcess.Json(await Admin("admin", "token", "issue", userId, "--name", "ci again", "--json"));
+
         // A reporter may not administer; then, disabled, its token stops working at once.
         VigilProcess.Failed(await VigilProcess.AgainstAsync(server.Address, token["token"]!.GetValue<string>(), "admin", "org", "list"), ExitCodes.Rejected);
         Assert.True((await Admin("admin", "user", "disable", userId, "--reason", "left the bank")).ExitCode == ExitCodes.Ok);
