@@ -97,8 +97,12 @@ public sealed class CliProcessServerTests(VigilServeProcess server)
         Assert.Contains("VoIP stack exploited to install spyware", shown.Out, StringComparison.Ordinal);
 
         VigilProcess.Failed(await VigilProcess.AgainstAsync(server.Address, server.ReporterToken, "report", "show", "no-such-incident"), ExitCodes.Rejected);
-        var unreachable = await VigilProcess.RunAsync("report", "list", "--server", "http://127.0.0.1:1", "--token", server.ReporterToken);
-        Assert.Contains("Cannot reach the Vigil server", VigilProcess.Failed(unreachable, ExitCodes.Unavailable).Error, StringComparison.Ordinal);
+        // VIGIL_URL wins over VIGIL_SERVER, its older name, and here names a port where nothing listens.
+        var unreachable = await CliRun.ProcessAsync(new Dictionary<string, string>
+        {
+            ["VIGIL_URL"] = "http://127.0.0.1:1", ["VIGIL_SERVER"] = server.Address.ToString(), ["VIGIL_TOKEN"] = server.ReporterToken,
+        }, "report", "list");
+        Assert.Contains("Cannot reach the Vigil server at http://127.0.0.1:1/", VigilProcess.Failed(unreachable, ExitCodes.Unavailable).Error, StringComparison.Ordinal);
     }
 
     [Fact]

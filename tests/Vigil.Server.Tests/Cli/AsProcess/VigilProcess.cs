@@ -15,10 +15,10 @@ public static class VigilProcess
     public static Task<CliRun> RunAsync(params string[] args) =>
         CliRun.ProcessAsync(new Dictionary<string, string> { ["VIGIL_CONFIG"] = NoConfigFile }, args);
 
-    /// <summary>With VIGIL_SERVER and (when given) VIGIL_TOKEN set, as a script would set them.</summary>
+    /// <summary>With VIGIL_URL and (when given) VIGIL_TOKEN set, as a script would set them.</summary>
     public static Task<CliRun> AgainstAsync(Uri server, string? token, params string[] args)
     {
-        var environment = new Dictionary<string, string> { ["VIGIL_CONFIG"] = NoConfigFile, ["VIGIL_SERVER"] = server.ToString() };
+        var environment = new Dictionary<string, string> { ["VIGIL_CONFIG"] = NoConfigFile, ["VIGIL_URL"] = server.ToString() };
         if (token is not null)
         {
             environment["VIGIL_TOKEN"] = token;
