@@ -15,32 +15,30 @@ namespace Vigil.Server.Tests.Cli.AsProcess;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class CliProcessContentTests(VigilServeProcess server)
 {
-    private Task<CliRun> Analyst(params string[] args) => VigilProcess.AgainstAsync(server.Address, server.AnalystToken, args);
-
     [Fact]
     [CoversGroup("note")]
     public async Task Note_creates_publishes_lists_and_shows_its_history_and_refuses_what_it_must()
     {
-        var draft = VigilProcess.Json(await Analyst("note", "create", server.WriteFile("note.json", NoteSamples.Cve20193568().ToJsonString()), "--json"));
+        var draft = VigilProcess.Json(await server.Analyst("note", "create", server.WriteFile("note.json", NoteSamples.Cve20193568().ToJsonString()), "--json"));
         var id = draft["id"]!.GetValue<string>();
         Assert.Equal("draft", draft["status"]!.GetValue<string>());
-        var published = VigilProcess.Json(await Analyst("note", "publish", id, "--json"));
+        var published = VigilProcess.Json(await server.Analyst("note", "publish", id, "--json"));
         Assert.Equal("1.0.0", published["note"]!["version"]!.GetValue<string>());
         Assert.NotNull(published["revision"]!["leaf_index"]);
 
         var listed = VigilProcess.Json(await VigilProcess.AgainstAsync(server.Address, null, "note", "list", "--json")).AsArray();
         Assert.Contains(listed, n => n!["id"]!.GetValue<string>() == id && n["status"]!.GetValue<string>() == "published");
-        var summary = await Analyst("note", "list");
+        var summary = await server.Analyst("note", "list");
         Assert.Contains($"{id}  published  1.0.0  CLEAR  ", summary.Out, StringComparison.Ordinal);
-        var history = await Analyst("note", "show", id, "--history");
+        var history = await server.Analyst("note", "show", id, "--history");
         Assert.Contains("#1 note-publication 1.0.0", history.Out, StringComparison.Ordinal);
-        var first = VigilProcess.Json(await Analyst("note", "show", id, "--revision", "1", "--json"));
+        var first = VigilProcess.Json(await server.Analyst("note", "show", id, "--revision", "1", "--json"));
         Assert.Equal((1, "1.0.0", published["revision"]!["leaf_index"]!.GetValue<long>()),
             (first["revision"]!.GetValue<int>(), first["version"]!.GetValue<string>(), first["leaf_index"]!.GetValue<long>()));
-        VigilProcess.Failed(await Analyst("note", "show", id, "--history", "--revision", "1"), ExitCodes.Usage);
+        VigilProcess.Failed(await server.Analyst("note", "show", id, "--history", "--revision", "1"), ExitCodes.Usage);
 
-        VigilProcess.Failed(await Analyst("note", "show", "VIGN-1999-9999"), ExitCodes.Rejected);
-        VigilProcess.Failed(await Analyst("note", "withdraw", id), ExitCodes.Usage);
+        VigilProcess.Failed(await server.Analyst("note", "show", "VIGN-1999-9999"), ExitCodes.Rejected);
+        VigilProcess.Failed(await server.Analyst("note", "withdraw", id), ExitCodes.Usage);
     }
 
     [Fact]
@@ -55,7 +53,7 @@ public sealed class CliProcessContentTests(VigilServeProcess server)
         Assert.Equal(ExitCodes.Rejected, broken.ExitCode);
         Assert.Contains("6.1.20", broken.Out + broken.Error, StringComparison.Ordinal);
 
-        var import = await Analyst("advisory", "import", example, "--json");
+        var import = await server.Analyst("advisory", "import", example, "--json");
         Assert.Contains("BSI-2022-0001", VigilProcess.Json(import).ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("bsi-2022-0001.json:", import.Error, StringComparison.Ordinal);
         VigilProcess.Failed(await VigilProcess.AgainstAsync(server.Address, server.ReporterToken, "advisory", "import", example), ExitCodes.Rejected);

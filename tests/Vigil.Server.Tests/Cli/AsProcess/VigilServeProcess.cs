@@ -99,6 +99,9 @@ public sealed class VigilServeProcess : IAsyncLifetime
         ReporterToken = await UserTokenAsync(admin, new JsonObject { ["email"] = "reporter@telecom.example", ["role"] = Roles.Reporter, ["organisation_id"] = organisation });
     }
 
+    /// <summary>`vigil` as a process, run by the analyst (VIGIL_URL and VIGIL_TOKEN set).</summary>
+    public Task<CliRun> Analyst(params string[] args) => VigilProcess.AgainstAsync(Address, AnalystToken, args);
+
     public HttpClient Client(string? token = null)
     {
         var client = new HttpClient { BaseAddress = Address };
