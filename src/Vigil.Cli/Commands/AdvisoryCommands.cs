@@ -20,8 +20,18 @@ public static class AdvisoryCommands
         var advisory = new Command("advisory", "Check, import and follow other publishers' CSAF 2.0 advisories.");
 
         var checkFiles = new Argument<FileInfo[]>("FILE") { Description = "CSAF 2.0 documents (JSON).", Arity = ArgumentArity.OneOrMore };
-        var check = new Command("check", "Validate CSAF 2.0 documents offline: schema and every mandatory test.\nExample: vigil advisory check advisory.json") { checkFiles };
-        check.SetAction((parsed, _) => EachFileAsync(io, parsed.GetValue(checkFiles)!, (file, bytes) => CheckAsync(io, file, bytes)));
+        var checkJson = new Option<bool>("--json") { Description = "Print [{\"file\", \"valid\", \"findings\": [{\"test\", \"path\", \"message\"}]}], one object per file." };
+        var check = new Command("check", "Validate CSAF 2.0 documents offline: schema and every mandatory test.\nExample: vigil advisory check advisory.json") { checkFiles, checkJson };
+        check.SetAction(async (parsed, _) =>
+        {
+            JsonArray? checkedFiles = parsed.GetValue(checkJson) ? [] : null;
+            var exit = await EachFileAsync(io, parsed.GetValue(checkFiles)!, (file, bytes) => CheckAsync(io, file, bytes, checkedFiles));
+            if (checkedFiles is not null)
+            {
+                await io.Out.WriteLineAsync(CliJson.Write(checkedFiles));
+            }
+            return exit;
+        });
 
         var json = new Option<bool>("--json") { Description = "Print the server's JSON answer instead of a summary." };
         var importFiles = new Argument<FileInfo[]>("FILE") { Description = "CSAF 2.0 documents (JSON), sent byte for byte.", Arity = ArgumentArity.OneOrMore };
@@ -40,9 +50,20 @@ public static class AdvisoryCommands
         return advisory;
     }
 
-    private static async Task<int> CheckAsync(CliOutput io, FileInfo file, byte[] bytes)
+    /// <summary>Checks one document; says so on a line each, or adds it to <paramref name="json"/> when given.</summary>
+    private static async Task<int> CheckAsync(CliOutput io, FileInfo file, byte[] bytes, JsonArray? json)
     {
         var report = CsafValidator.Validate(bytes);
+        if (json is not null)
+        {
+            json.Add(new JsonObject
+            {
+                ["file"] = file.Name,
+                ["valid"] = report.IsValid,
+                ["findings"] = new JsonArray([.. report.Findings.Select(f => new JsonObject { ["test"] = f.Test, ["path"] = f.Path, ["message"] = f.Message })]),
+            });
+            return report.IsValid ? ExitCodes.Ok : ExitCodes.Rejected;
+        }
         if (report.IsValid)
         {
             await io.Out.WriteLineAsync($"{file.Name}: valid");

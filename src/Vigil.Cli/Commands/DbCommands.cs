@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,8 @@ public static class DbCommands
         {
             TreatUnmatchedTokensAsErrors = false,
         };
+        var json = new Option<bool>("--json") { Description = "Print {\"provider\", \"applied\": [...], \"migrations\": N}." };
+        migrate.Options.Add(json);
         migrate.SetAction(async (parsed, cancellationToken) =>
         {
             var app = Program.BuildApp([.. parsed.UnmatchedTokens, "--FirstStart:CreateAdmin=false"]);
@@ -33,6 +36,16 @@ public static class DbCommands
             {
                 var after = await AppliedAsync(scope.ServiceProvider.GetRequiredService<VigilDbContext>(), cancellationToken);
                 var applied = after.Except(before).ToList();
+                if (parsed.GetValue(json))
+                {
+                    await io.Out.WriteLineAsync(CliJson.Write(new JsonObject
+                    {
+                        ["provider"] = storage.Provider,
+                        ["applied"] = new JsonArray([.. applied.Select(a => JsonValue.Create(a))]),
+                        ["migrations"] = after.Count,
+                    }));
+                    return ExitCodes.Ok;
+                }
                 await io.Out.WriteLineAsync(applied.Count == 0
                     ? $"The {storage.Provider} database is up to date ({after.Count} migration{(after.Count == 1 ? "" : "s")})."
                     : $"Applied to the {storage.Provider} database: {string.Join(", ", applied)}.");

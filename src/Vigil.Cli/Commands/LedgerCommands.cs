@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,8 @@ public static class LedgerCommands
             AllowMultipleArgumentsPerToken = false,
         };
         audit.Options.Add(keys);
+        var json = new Option<bool>("--json") { Description = "Print {\"clean\", \"findings\": [...], \"leaves\", \"submissions\", \"note_revisions\", \"events\", \"checkpoints\"}." };
+        audit.Options.Add(json);
         audit.SetAction(async (parsed, cancellationToken) =>
         {
             // The server's own registrations: --Storage:... and the environment select the database and the key file.
@@ -44,6 +47,20 @@ public static class LedgerCommands
                     scope.ServiceProvider.GetRequiredService<IOptions<StorageOptions>>().Value,
                     parsed.GetValue(keys) ?? []);
                 var report = await ActivatorUtilities.CreateInstance<LedgerAudit>(scope.ServiceProvider, verifiers).RunAsync(cancellationToken);
+                if (parsed.GetValue(json))
+                {
+                    await io.Out.WriteLineAsync(CliJson.Write(new JsonObject
+                    {
+                        ["clean"] = report.Clean,
+                        ["findings"] = new JsonArray([.. report.Findings.Select(f => JsonValue.Create(f))]),
+                        ["leaves"] = report.Leaves,
+                        ["submissions"] = report.Submissions,
+                        ["note_revisions"] = report.NoteRevisions,
+                        ["events"] = report.Events,
+                        ["checkpoints"] = report.Checkpoints,
+                    }));
+                    return report.Clean ? ExitCodes.Ok : ExitCodes.Rejected;
+                }
                 foreach (var finding in report.Findings)
                 {
                     await io.Out.WriteLineAsync("FOUND: " + finding);

@@ -52,6 +52,11 @@ public sealed class CliProcessContentTests(VigilServeProcess server)
         var broken = await VigilProcess.RunAsync("advisory", "check", CsafFiles.Broken("6.1.20"));
         Assert.Equal(ExitCodes.Rejected, broken.ExitCode);
         Assert.Contains("6.1.20", broken.Out + broken.Error, StringComparison.Ordinal);
+        var both = await VigilProcess.RunAsync("advisory", "check", example, CsafFiles.Broken("6.1.20"), "--json");
+        Assert.Equal(ExitCodes.Rejected, both.ExitCode);
+        var files = System.Text.Json.Nodes.JsonNode.Parse(both.Out)!.AsArray();
+        Assert.Equal([true, false], files.Select(f => f!["valid"]!.GetValue<bool>()));
+        Assert.Contains(files[1]!["findings"]!.AsArray(), f => f!["test"]!.GetValue<string>().StartsWith("6.1.20", StringComparison.Ordinal));
 
         var import = await server.Analyst("advisory", "import", example, "--json");
         Assert.Contains("BSI-2022-0001", VigilProcess.Json(import).ToJsonString(), StringComparison.Ordinal);

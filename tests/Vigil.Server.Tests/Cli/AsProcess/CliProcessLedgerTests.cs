@@ -51,6 +51,10 @@ public sealed class CliProcessLedgerTests(VigilServeProcess server)
 
         var audit = await VigilProcess.RunAsync(["ledger", "audit", "--key", server.LedgerKey, .. server.HostArguments]);
         Assert.True(audit.ExitCode == ExitCodes.Ok, audit.ToString());
+        var audited = VigilProcess.Json(await VigilProcess.RunAsync(["ledger", "audit", "--json", "--key", server.LedgerKey, .. server.HostArguments]));
+        Assert.True(audited["clean"]!.GetValue<bool>());
+        Assert.Empty(audited["findings"]!.AsArray());
+        Assert.True(audited["leaves"]!.GetValue<long>() > 0);
         var nothing = Directory.CreateTempSubdirectory("vigil-cli-process-audit-").FullName;
         try
         {

@@ -83,6 +83,10 @@ public sealed class CliProcessOfflineTests : IDisposable
         Assert.True(first.ExitCode == ExitCodes.Ok, first.ToString());
         Assert.Contains("Applied to the sqlite database: ", first.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(directory, "vigil.db")));
+        var again = VigilProcess.Json(await VigilProcess.RunAsync("db", "migrate", "--json", $"--Storage:DataDirectory={directory}"));
+        Assert.Equal("sqlite", again["provider"]!.GetValue<string>());
+        Assert.Empty(again["applied"]!.AsArray());
+        Assert.True(again["migrations"]!.GetValue<int>() > 0);
         VigilProcess.Failed(await VigilProcess.RunAsync("db", "no-such-command"), ExitCodes.Usage);
     }
 
