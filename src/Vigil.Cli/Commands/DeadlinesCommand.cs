@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Vigil.Domain.Regimes;
 using Vigil.Domain.Validation;
-using Vigil.Server.Features.Regimes;
 
 namespace Vigil.Cli.Commands;
 

@@ -10,6 +10,7 @@ using Vigil.Domain.Incidents;
 using Vigil.Domain.Json;
 using Vigil.Domain.Record;
 using Vigil.Domain.Validation;
+using Vigil.Ledger.Receipts;
 using Vigil.Ledger;
 using Vigil.Server.Features.Attachments;
 using Vigil.Server.Features.Indicators;
@@ -129,7 +130,7 @@ public sealed class SubmissionAppender(
         await ledger.SaveChangesAsync(cancellationToken);
 
         var proof = await LedgerWriter.ProveAsync(db, submission.LeafIndex, checkpoint, cancellationToken);
-        var receipt = Receipt.For(submission, MerkleHash.HashLeaf(commitment), keys.Origin, proof);
+        var receipt = FiledReceipt.For(submission, MerkleHash.HashLeaf(commitment), keys.Origin, proof);
         return (new Appended(incident, submission, changes, receipt, before, cosignedReceipts.For(submission.LeafIndex, now)), []);
     }
 

@@ -7,6 +7,7 @@ using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Domain.Notes;
 using Vigil.Domain.Record;
+using Vigil.Ledger.Receipts;
 using Vigil.Ledger;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Infrastructure.Security;
