@@ -22,10 +22,7 @@ done
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 iocs="${PEGASUS_STIX:-$repo/../shared/data/ioc/pegasus/pegasus.stix2}"
 
-if ! command -v hyperfine >/dev/null; then
-    sudo_if_needed=(); [ "$(id -u)" -ne 0 ] && sudo_if_needed=(sudo)
-    "${sudo_if_needed[@]}" apt-get install -y -qq hyperfine >/dev/null || { "${sudo_if_needed[@]}" apt-get update -qq && "${sudo_if_needed[@]}" apt-get install -y -qq hyperfine >/dev/null; }
-fi
+"$repo/bench/apt-install-missing.sh" hyperfine hyperfine
 
 mkdir -p "$work"
 "$repo/scripts/publish-single-file.sh" "$work/single" >/dev/null
