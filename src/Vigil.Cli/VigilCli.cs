@@ -34,6 +34,7 @@ public static class VigilCli
         root.Subcommands.Add(ReceiptCommands.Create(io));
         root.Subcommands.Add(CvssCommand.Create(io));
         root.Subcommands.Add(NoteCommands.Create(io));
+        root.Subcommands.Add(CollectionCommands.Create(io));
         root.Subcommands.Add(AdvisoryCommands.Create(io));
         root.Subcommands.Add(LedgerCommands.Create(io));
         root.Subcommands.Add(ScanCommand.Create(io));

@@ -32,7 +32,7 @@ public static class AdminApiCommands
 
     public static Command Users(CliOutput io)
     {
-        var group = new RemoteGroup("user", "Users: list, show, create, disable, enable, change role, reset a password.", io);
+        var group = new RemoteGroup("user", "Users: list, show, create, disable, enable, change role, reset a password or second factor, end sessions.", io);
         var id = new Argument<string>("ID") { Description = "The user's id." };
         var file = new Argument<FileInfo>("FILE") { Description = "The user as JSON: email, role, organisation_id, password (optional)." };
         var reason = new Option<string>("--reason") { Description = "Why (kept on the record).", Required = true };
@@ -57,6 +57,10 @@ public static class AdminApiCommands
             JsonSummary.FieldsAsync);
         group.Add(new Command("reset", "Issue a one-time password reset for a user; its code is shown once.\nExample: vigil admin user reset USER-ID") { id },
             (parsed, client, ct) => Post(client, UserPath(parsed) + "/password-reset", [], ct), JsonSummary.FieldsAsync);
+        group.Add(new Command("end-sessions", "End every page session and token of a user, leaving the account enabled.\nExample: vigil admin user end-sessions USER-ID") { id },
+            (parsed, client, ct) => Post(client, UserPath(parsed) + "/sessions/end", [], ct), JsonSummary.FieldsAsync);
+        group.Add(new Command("reset-totp", "Remove a user's second factor, so that it can enrol again (a lost authenticator).\nExample: vigil admin user reset-totp USER-ID") { id },
+            (parsed, client, ct) => client.DeleteAsync(UserPath(parsed) + "/totp", ct)!, JsonSummary.FieldsAsync);
         return group.Command;
     }
 

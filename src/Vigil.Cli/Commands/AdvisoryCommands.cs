@@ -15,7 +15,7 @@ public static class AdvisoryCommands
 {
     public static Command Create(CliOutput io)
     {
-        var server = new Option<string?>("--server") { Description = "The Vigil server's URL (else VIGIL_SERVER, the config file, or http://127.0.0.1:5080).", Recursive = true };
+        var server = new Option<string?>("--server") { Description = ConnectionSettings.ServerOptionHelp, Recursive = true };
         var token = new Option<string?>("--token") { Description = "An API token (else VIGIL_TOKEN or the config file).", Recursive = true };
         var advisory = new Command("advisory", "Check, import and follow other publishers' CSAF 2.0 advisories.");
 
@@ -28,7 +28,8 @@ public static class AdvisoryCommands
         var import = new Command("import", "Import CSAF 2.0 documents into the server (analysts).\nExample: vigil advisory import advisory.json") { importFiles, server, token, json };
         import.SetAction((parsed, ct) => EachFileAsync(io, parsed.GetValue(importFiles)!, async (file, bytes) =>
         {
-            await io.Out.WriteLineAsync($"{file.Name}:");
+            // With --json standard output holds only the server's answers (one a line), so the name goes to standard error.
+            await (parsed.GetValue(json) ? io.Error : io.Out).WriteLineAsync($"{file.Name}:");
             return await ServerCall.RunAsync(io, parsed.GetValue(server), parsed.GetValue(token),
                 async client => await client.PostBytesAsync("/api/v1/advisories/import", bytes, ct), parsed.GetValue(json), PrintImportedAsync);
         }));

@@ -12,7 +12,7 @@ public static class AffectedCommand
 {
     public static Command Create(CliOutput io)
     {
-        var server = new Option<string?>("--server") { Description = "The Vigil server's URL (else VIGIL_SERVER, the config file, or http://127.0.0.1:5080)." };
+        var server = new Option<string?>("--server") { Description = ConnectionSettings.ServerOptionHelp };
         var token = new Option<string?>("--token") { Description = "An API token (else VIGIL_TOKEN or the config file); without one, only public (TLP:CLEAR) notes are checked." };
         var json = new Option<bool>("--json") { Description = "Print the server's JSON answer instead of a summary." };
         var failIfAffected = new Option<bool>("--fail-if-affected") { Description = "Exit 1 when any note affects the inventory (for build pipelines)." };

@@ -13,7 +13,7 @@ public static class ComplianceCommand
 {
     public static Command Create(CliOutput io)
     {
-        var server = new Option<string?>("--server") { Description = "The Vigil server's URL (else VIGIL_SERVER, the config file, or http://127.0.0.1:5080)." };
+        var server = new Option<string?>("--server") { Description = ConnectionSettings.ServerOptionHelp };
         var token = new Option<string?>("--token") { Description = "An API token (else VIGIL_TOKEN or the config file)." };
         var org = new Option<string?>("--org") { Description = "Only this organisation (its id)." };
         var regime = new Option<string?>("--regime") { Description = "Only this regime (its id)." };

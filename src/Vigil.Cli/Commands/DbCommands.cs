@@ -12,7 +12,7 @@ public static class DbCommands
 {
     public static Command Create(CliOutput io)
     {
-        var db = new Command("db", "The database: migrate it ahead of a start.");
+        var db = new Command("db", "The database: migrate it ahead of a start, copy it to the other provider.");
         var migrate = new Command("migrate", "Create or upgrade the configured database (SQLite under ./data/ unless --Storage:... says otherwise) "
             + "and list what was applied; safe beside a starting server (they take the same lock).\n"
             + "Example: vigil db migrate --Storage:Provider=postgres --Storage:ConnectionString=\"Host=db;Database=vigil;Username=vigil\"")
@@ -40,6 +40,7 @@ public static class DbCommands
             return ExitCodes.Ok;
         });
         db.Subcommands.Add(migrate);
+        db.Subcommands.Add(DbCopyCommand.Create(io));
         return db;
     }
 

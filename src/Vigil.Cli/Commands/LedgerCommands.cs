@@ -1,11 +1,8 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Vigil.Data;
-using Vigil.Ledger.Checkpoints;
-using Vigil.Ledger.Notes;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Infrastructure.Storage;
 
@@ -80,19 +77,10 @@ public static class LedgerCommands
         await using var scope = app.Services.CreateAsyncScope();
         RefuseMissingDatabase(scope.ServiceProvider.GetRequiredService<IOptions<StorageOptions>>().Value);
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-        var first = await db.LedgerCheckpoints.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Note).FirstOrDefaultAsync(cancellationToken);
-        if (configured is not null || first is null)
+        var origin = await StoredOrigin.ReadAsync(db, cancellationToken);
+        if (configured is not null || origin is null)
         {
             return null;
-        }
-        string origin;
-        try
-        {
-            origin = Checkpoint.Parse(SignedNote.Parse(first).Text).Origin;
-        }
-        catch (FormatException)
-        {
-            return null; // the audit names the checkpoint that is not well formed
         }
         await io.Out.WriteLineAsync($"Ledger:Origin is not configured; auditing the log the stored checkpoints name: {origin}");
         return origin;

@@ -5,14 +5,14 @@ using Vigil.Cli.Connection;
 namespace Vigil.Cli.Commands;
 
 /// <summary>
-/// `vigil note create|edit|publish|revise|withdraw|show`: an analyst's vulnerability notes, through the server's API.
+/// `vigil note create|edit|publish|revise|withdraw|show|list`: an analyst's vulnerability notes, through the server's API.
 /// Every publication, revision and withdrawal is recorded in the transparency log; its receipt comes back with --json.
 /// </summary>
 public static class NoteCommands
 {
     public static Command Create(CliOutput io)
     {
-        var server = new Option<string?>("--server") { Description = "The Vigil server's URL (else VIGIL_SERVER, the config file, or http://127.0.0.1:5080).", Recursive = true };
+        var server = new Option<string?>("--server") { Description = ConnectionSettings.ServerOptionHelp, Recursive = true };
         var token = new Option<string?>("--token") { Description = "An API token (else VIGIL_TOKEN or the config file).", Recursive = true };
         var json = new Option<bool>("--json") { Description = "Print the server's JSON answer instead of a summary.", Recursive = true };
         var note = new Command("note", "Write, publish, revise and withdraw vulnerability notes.") { server, token, json };
@@ -57,12 +57,24 @@ public static class NoteCommands
             new JsonObject { ["reason"] = parsed.GetValue(reason) }, ct), PrintRecordedAsync));
 
         var history = new Option<bool>("--history") { Description = "Every revision, in order." };
-        var show = new Command("show", "A note as it stands, or its history.\nExample: vigil note show NOTE-ID --history") { id, history };
-        show.SetAction((parsed, ct) => Call(parsed, async client =>
-            await client.GetAsync(Path(parsed.GetValue(id)!) + (parsed.GetValue(history) ? "/history" : ""), ct),
-            parsed.GetValue(history) ? PrintHistoryAsync : PrintNoteAsync));
+        var revision = new Option<int?>("--revision") { Description = "One revision (its number in the history), with the note as it then read." };
+        var show = new Command("show", "A note as it stands, its history, or one revision.\nExample: vigil note show NOTE-ID --history") { id, history, revision };
+        show.Validators.Add(result =>
+        {
+            if (result.GetValue(history) && result.GetValue(revision) is not null)
+            {
+                result.AddError("Give --history or --revision, not both.");
+            }
+        });
+        show.SetAction((parsed, ct) => Call(parsed, async client => await client.GetAsync(Path(parsed.GetValue(id)!)
+                + (parsed.GetValue(revision) is { } number ? $"/revisions/{number}" : parsed.GetValue(history) ? "/history" : ""), ct),
+            parsed.GetValue(revision) is not null ? JsonSummary.FieldsAsync : parsed.GetValue(history) ? PrintHistoryAsync : PrintNoteAsync));
 
-        foreach (var command in new[] { create, edit, publish, revise, withdraw, show })
+        var list = new Command("list", "The notes you may read, newest first.\nExample: vigil note list");
+        list.SetAction((parsed, ct) => Call(parsed, async client => await client.GetAsync("/api/v1/notes", ct),
+            JsonSummary.Table("id", "status", "version", "tlp", "title")));
+
+        foreach (var command in new[] { create, edit, publish, revise, withdraw, show, list })
         {
             note.Subcommands.Add(command);
         }

@@ -15,7 +15,7 @@ public static class ReceiptCommands
 {
     public static Command Create(CliOutput io)
     {
-        var server = new Option<string?>("--server") { Description = "The Vigil server's URL (else VIGIL_SERVER, the config file, or http://127.0.0.1:5080).", Recursive = true };
+        var server = new Option<string?>("--server") { Description = ConnectionSettings.ServerOptionHelp, Recursive = true };
         var token = new Option<string?>("--token") { Description = "An API token (else VIGIL_TOKEN or the config file).", Recursive = true };
         var receipts = new Command("receipt", "Receipts kept from submissions.") { server, token };
 

@@ -9,7 +9,7 @@ public static class ReportCommands
 {
     public static Command Create(CliOutput io)
     {
-        var server = new Option<string?>("--server") { Description = "The Vigil server's URL (else VIGIL_SERVER, the config file, or http://127.0.0.1:5080).", Recursive = true };
+        var server = new Option<string?>("--server") { Description = ConnectionSettings.ServerOptionHelp, Recursive = true };
         var token = new Option<string?>("--token") { Description = "An API token (else VIGIL_TOKEN or the config file).", Recursive = true };
         var json = new Option<bool>("--json") { Description = "Print the server's JSON answer instead of a summary.", Recursive = true };
         var key = new Option<string?>("--idempotency-key") { Description = "Make a retry of this exact submission safe across runs.", Recursive = true };

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Vigil.Cli.Connection;
 
 /// <summary>
-/// Which server to talk to and with which token: a flag wins over the environment (VIGIL_SERVER, VIGIL_TOKEN),
+/// Which server to talk to and with which token: a flag wins over the environment (VIGIL_URL, or its older name VIGIL_SERVER; VIGIL_TOKEN),
 /// which wins over the config file (VIGIL_CONFIG, or ~/.config/vigil/config.json: {"server": ..., "token": ...}).
 /// How long to wait for an answer: VIGIL_TIMEOUT or the file's "timeout", in seconds (default 60).
 /// </summary>
@@ -11,13 +11,16 @@ public sealed record ConnectionSettings(Uri Server, string? Token)
 {
     public const string DefaultServer = "http://127.0.0.1:5080";
 
+    /// <summary>What every --server option says of itself.</summary>
+    public const string ServerOptionHelp = "The Vigil server's URL (else VIGIL_URL, the config file, or http://127.0.0.1:5080).";
+
     /// <summary>How long a call may wait for the server's answer.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public static ConnectionSettings Resolve(string? serverFlag, string? tokenFlag)
     {
         var file = ReadConfigFile();
-        var server = serverFlag ?? Environment.GetEnvironmentVariable("VIGIL_SERVER") ?? file?.Server ?? DefaultServer;
+        var server = serverFlag ?? Environment.GetEnvironmentVariable("VIGIL_URL") ?? Environment.GetEnvironmentVariable("VIGIL_SERVER") ?? file?.Server ?? DefaultServer;
         var token = tokenFlag ?? Environment.GetEnvironmentVariable("VIGIL_TOKEN") ?? file?.Token;
         if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {

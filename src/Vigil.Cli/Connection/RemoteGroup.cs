@@ -19,7 +19,7 @@ public sealed class RemoteGroup
 
     public Option<string?> Server { get; } = new("--server")
     {
-        Description = "The Vigil server's URL (else VIGIL_SERVER, the config file, or http://127.0.0.1:5080).",
+        Description = ConnectionSettings.ServerOptionHelp,
         Recursive = true,
     };
 

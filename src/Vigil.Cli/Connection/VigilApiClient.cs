@@ -51,6 +51,10 @@ public sealed class VigilApiClient(ConnectionSettings settings, HttpMessageHandl
     public Task<ApiAnswer> PutJsonAsync(string path, string json, CancellationToken cancellationToken) =>
         SendAsync(() => new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") }, cancellationToken);
 
+    /// <summary>A PATCH sets the fields it names to the values given, so repeating it is harmless without a key.</summary>
+    public Task<ApiAnswer> PatchJsonAsync(string path, string json, CancellationToken cancellationToken) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Patch, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") }, cancellationToken);
+
     /// <summary>A DELETE ends something (a token): repeating it finds it already ended, so it needs no key.</summary>
     public Task<ApiAnswer> DeleteAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, path), cancellationToken);

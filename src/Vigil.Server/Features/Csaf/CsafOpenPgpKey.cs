@@ -2,9 +2,6 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
-using Org.BouncyCastle.Crypto.Generators;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Security;
 using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Server.Features.Csaf;
@@ -16,21 +13,13 @@ namespace Vigil.Server.Features.Csaf;
 /// </summary>
 public sealed class CsafOpenPgpKey
 {
-    private readonly Lazy<PgpSecretKey> _key;
+    private readonly Lazy<PgpSecretKeyRingBundle> _rings;
 
-    public CsafOpenPgpKey(IOptions<CsafOptions> options, IOptions<StorageOptions> storage, TimeProvider clock)
-    {
-        var path = options.Value.OpenPgpKeyFile ?? Path.Combine(storage.Value.DataDirectory, "csaf-openpgp.key");
-        if (File.Exists(path))
-        {
-            // Checked now (this is built while the server starts), not when the first document is signed.
-            OwnerOnlyFile.EnsureOwnerOnly(path);
-        }
-        // Made on first use, so that a server that never publishes never writes a key.
-        _key = new Lazy<PgpSecretKey>(() => File.Exists(path) ? Load(path) : Create(path, options.Value.OpenPgpUserId, clock));
-    }
+    public CsafOpenPgpKey(IOptions<CsafOptions> options, IOptions<StorageOptions> storage, TimeProvider clock) =>
+        _rings = OwnerOnlyKeyFile.OpenPgp(options.Value.OpenPgpKeyFile ?? Path.Combine(storage.Value.DataDirectory, "csaf-openpgp.key"),
+            options.Value.OpenPgpUserId, encryptionSubkey: false, clock);
 
-    public PgpSecretKey SecretKey => _key.Value;
+    public PgpSecretKey SecretKey => _rings.Value.GetKeyRings().Cast<PgpSecretKeyRing>().First().GetSecretKey();
 
     /// <summary>The v4 fingerprint in upper-case hex, as provider-metadata.json writes it.</summary>
     public string Fingerprint => Convert.ToHexString(SecretKey.PublicKey.GetFingerprint());
@@ -43,33 +32,6 @@ public sealed class CsafOpenPgpKey
             SecretKey.PublicKey.Encode(armor);
         }
         return buffer.ToArray();
-    }
-
-    private static PgpSecretKey Load(string path)
-    {
-        OwnerOnlyFile.EnsureOwnerOnly(path);
-        using var file = File.OpenRead(path);
-        using var input = PgpUtilities.GetDecoderStream(file);
-        return new PgpSecretKeyRingBundle(input).GetKeyRings().Cast<PgpSecretKeyRing>().First().GetSecretKey();
-    }
-
-    private static PgpSecretKey Create(string path, string userId, TimeProvider clock)
-    {
-        var generator = new Ed25519KeyPairGenerator();
-        generator.Init(new Ed25519KeyGenerationParameters(new SecureRandom()));
-        var pair = new PgpKeyPair(PublicKeyAlgorithmTag.EdDsa_Legacy, generator.GenerateKeyPair(), clock.GetUtcNow().UtcDateTime);
-        var usage = new PgpSignatureSubpacketGenerator();
-        usage.SetKeyFlags(false, PgpKeyFlags.CanSign | PgpKeyFlags.CanCertify);
-        var rings = new PgpKeyRingGenerator(PgpSignature.PositiveCertification, pair, userId, SymmetricKeyAlgorithmTag.Null,
-            passPhrase: null, useSha1: false, usage.Generate(), null, new SecureRandom());
-        var secret = rings.GenerateSecretKeyRing();
-
-        OwnerOnlyFile.Create(path, file =>
-        {
-            using var armor = new ArmoredOutputStream(file);
-            secret.Encode(armor);
-        });
-        return secret.GetSecretKey();
     }
 
     /// <summary>A detached, ASCII-armoured signature over the bytes, made at the given time.</summary>

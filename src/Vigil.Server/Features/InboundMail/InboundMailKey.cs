@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Options;
 using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
-using Org.BouncyCastle.Crypto.Generators;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Security;
 using Vigil.Server.Infrastructure.Storage;
 
 namespace Vigil.Server.Features.InboundMail;
@@ -19,15 +16,9 @@ public sealed class InboundMailKey
     private const string UserId = "Vigil incident address";
     private readonly Lazy<PgpSecretKeyRingBundle> _rings;
 
-    public InboundMailKey(IOptions<InboundMailOptions> options, IOptions<StorageOptions> storage, TimeProvider clock)
-    {
-        var path = options.Value.OpenPgpKeyFile ?? Path.Combine(storage.Value.DataDirectory, "inbound-mail-openpgp.key");
-        if (File.Exists(path))
-        {
-            OwnerOnlyFile.EnsureOwnerOnly(path);
-        }
-        _rings = new Lazy<PgpSecretKeyRingBundle>(() => File.Exists(path) ? Load(path) : Create(path, clock));
-    }
+    public InboundMailKey(IOptions<InboundMailOptions> options, IOptions<StorageOptions> storage, TimeProvider clock) =>
+        _rings = OwnerOnlyKeyFile.OpenPgp(options.Value.OpenPgpKeyFile ?? Path.Combine(storage.Value.DataDirectory, "inbound-mail-openpgp.key"),
+            UserId, encryptionSubkey: true, clock);
 
     /// <summary>The secret key that opens data encrypted to <paramref name="keyId"/>, if this key ring holds it.</summary>
     public PgpPrivateKey? PrivateKeyFor(long keyId) => _rings.Value.GetSecretKey(keyId)?.ExtractPrivateKey(null);
@@ -50,39 +41,4 @@ public sealed class InboundMailKey
     /// <summary>The key to encrypt to: the first encryption key of the ring.</summary>
     public PgpPublicKey EncryptionKey =>
         _rings.Value.GetKeyRings().SelectMany(r => r.GetPublicKeys()).First(k => k.IsEncryptionKey);
-
-    private static PgpSecretKeyRingBundle Load(string path)
-    {
-        OwnerOnlyFile.EnsureOwnerOnly(path);
-        using var file = File.OpenRead(path);
-        using var input = PgpUtilities.GetDecoderStream(file);
-        return new PgpSecretKeyRingBundle(input);
-    }
-
-    private static PgpSecretKeyRingBundle Create(string path, TimeProvider clock)
-    {
-        var random = new SecureRandom();
-        var at = clock.GetUtcNow().UtcDateTime;
-        var signing = new Ed25519KeyPairGenerator();
-        signing.Init(new Ed25519KeyGenerationParameters(random));
-        var primary = new PgpKeyPair(PublicKeyAlgorithmTag.EdDsa_Legacy, signing.GenerateKeyPair(), at);
-        var agreement = new X25519KeyPairGenerator();
-        agreement.Init(new X25519KeyGenerationParameters(random));
-        var encryption = new PgpKeyPair(PublicKeyAlgorithmTag.ECDH, agreement.GenerateKeyPair(), at);
-
-        var primaryUsage = new PgpSignatureSubpacketGenerator();
-        primaryUsage.SetKeyFlags(false, PgpKeyFlags.CanSign | PgpKeyFlags.CanCertify);
-        var subkeyUsage = new PgpSignatureSubpacketGenerator();
-        subkeyUsage.SetKeyFlags(false, PgpKeyFlags.CanEncryptCommunications | PgpKeyFlags.CanEncryptStorage);
-        var generator = new PgpKeyRingGenerator(PgpSignature.PositiveCertification, primary, UserId, SymmetricKeyAlgorithmTag.Null,
-            passPhrase: null, useSha1: false, primaryUsage.Generate(), null, random);
-        generator.AddSubKey(encryption, subkeyUsage.Generate(), null);
-        var ring = generator.GenerateSecretKeyRing();
-        OwnerOnlyFile.Create(path, file =>
-        {
-            using var armor = new ArmoredOutputStream(file);
-            ring.Encode(armor);
-        });
-        return new PgpSecretKeyRingBundle([ring]);
-    }
 }

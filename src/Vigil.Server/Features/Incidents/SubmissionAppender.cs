@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +9,6 @@ using Vigil.Domain.Json;
 using Vigil.Domain.Record;
 using Vigil.Domain.Validation;
 using Vigil.Ledger.Receipts;
-using Vigil.Ledger;
 using Vigil.Server.Features.Attachments;
 using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.Ledger;
@@ -27,7 +24,7 @@ namespace Vigil.Server.Features.Incidents;
 /// Nothing here updates a submission.
 /// </summary>
 public sealed class SubmissionAppender(
-    VigilDbContext db, LedgerWriter ledger, LedgerKeys keys, WriteTransactions writes, SubmissionAttachments attachments, TimeProvider clock,
+    VigilDbContext db, RecordStep record, WriteTransactions writes, SubmissionAttachments attachments, TimeProvider clock,
     CosignedReceipts cosignedReceipts)
 {
     /// <param name="Before">The incident's view before the submission: the labels its changes' old values were said under.</param>
@@ -97,8 +94,7 @@ public sealed class SubmissionAppender(
             return (null, errors);
         }
 
-        await ledger.LockAsync(cancellationToken);
-        var now = SubmissionCommitment.RecordTime(clock.GetUtcNow());
+        var now = await record.BeginAsync(cancellationToken);
         var labelBefore = incident.Tlp;
         Project(incident, view, now);
         if (labelBefore.Length > 0 && FieldLabels.LabelOf(before, "indicators") != FieldLabels.LabelOf(view, "indicators"))
@@ -106,9 +102,8 @@ public sealed class SubmissionAppender(
             // What was derived from the incident follows its label in this same transaction (a new one has nothing yet).
             await IndicatorSources.FollowAsync(db, incident, cancellationToken);
         }
-        var content = CanonicalJson.Serialize(attached.Body);
-        var salt = SubmissionCommitment.NewSalt();
-        var commitment = SubmissionCommitment.Compute(kind, incident.Id, incident.Version, now, content, salt);
+        var entry = record.Append(kind, CanonicalJson.Serialize(attached.Body),
+            (content, salt) => SubmissionCommitment.Compute(kind, incident.Id, incident.Version, now, content, salt));
         var submission = new Submission
         {
             IncidentId = incident.Id,
@@ -118,19 +113,16 @@ public sealed class SubmissionAppender(
             ActorRole = actor.Role(),
             ActorOrganisationId = actor.OrganisationId(),
             ReceivedAt = now,
-            Content = content,
-            ContentSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))),
-            Salt = salt,
-            LeafIndex = ledger.Append(commitment, kind),
+            Content = entry.Content,
+            ContentSha256 = entry.ContentSha256,
+            Salt = entry.Salt,
+            LeafIndex = entry.LeafIndex,
         };
         db.Submissions.Add(submission);
         await attached.LinkAsync(submission.Sequence, cancellationToken);
         await Notifications.Subscriptions.IncidentNotifications.AddAsync(db, incident, submission, before, cancellationToken);
-        var checkpoint = ledger.SignCheckpoint();
-        await ledger.SaveChangesAsync(cancellationToken);
-
-        var proof = await LedgerWriter.ProveAsync(db, submission.LeafIndex, checkpoint, cancellationToken);
-        var receipt = FiledReceipt.For(submission, MerkleHash.HashLeaf(commitment), keys.Origin, proof);
+        var proof = await record.SealAsync(entry, cancellationToken);
+        var receipt = FiledReceipt.For(submission, proof.LeafHash, proof.Origin, proof.TlogProof);
         return (new Appended(incident, submission, changes, receipt, before, cosignedReceipts.For(submission.LeafIndex, now)), []);
     }
 

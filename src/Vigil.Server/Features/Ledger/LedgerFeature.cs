@@ -12,7 +12,7 @@ public static class LedgerFeature
         services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LedgerKeys>();
         services.AddHostedService<BuiltAtStart<LedgerKeys>>();
-        services.AddScoped<LedgerWriter>();
+        services.AddScoped<LedgerWriter>().AddScoped<RecordStep>();
         services.AddScoped(services => LedgerAuditKeys.FromSettings(
             services.GetRequiredService<IOptions<LedgerOptions>>(), services.GetRequiredService<IOptions<StorageOptions>>()));
         services.AddScoped<LedgerAudit>();

@@ -1,14 +1,9 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
 using Vigil.Data.Entities;
 using Vigil.Domain.Notes;
-using Vigil.Domain.Record;
-using Vigil.Ledger.Receipts;
-using Vigil.Ledger;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;
@@ -20,7 +15,7 @@ namespace Vigil.Server.Features.Notes;
 /// the immutable revision row with its salt, the note's new state, the revision's leaf in the transparency log, a
 /// signed checkpoint and the proof for the receipt. The note's row is locked first, so two revisions cannot race.
 /// </summary>
-public sealed class NoteRecorder(VigilDbContext db, LedgerWriter ledger, LedgerKeys keys, WriteTransactions writes, TimeProvider clock)
+public sealed class NoteRecorder(VigilDbContext db, RecordStep record, WriteTransactions writes)
 {
     public sealed record Change(string Kind, string Summary, string Significance, string? NewContent);
 
@@ -43,13 +38,11 @@ public sealed class NoteRecorder(VigilDbContext db, LedgerWriter ledger, LedgerK
 
     private async Task<Recorded> AppendAsync(Note note, Change change, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
-        await ledger.LockAsync(cancellationToken);
-        var now = SubmissionCommitment.RecordTime(clock.GetUtcNow());
+        var now = await record.BeginAsync(cancellationToken);
         var content = change.NewContent ?? note.Content;
         var stored = NoteReader.ReadStored(content);
         var facts = new NoteRevisionFacts(note.Id, note.Revisions + 1, change.Kind, NoteWorkflow.NextVersion(note.Version, change.Significance), change.Summary, now);
-        var salt = SubmissionCommitment.NewSalt();
-        var commitment = NoteCommitment.Compute(facts, content, salt);
+        var entry = record.Append(facts.Kind, content, (content, salt) => NoteCommitment.Compute(facts, content, salt));
         var revision = new NoteRevision
         {
             NoteId = note.Id,
@@ -60,10 +53,10 @@ public sealed class NoteRecorder(VigilDbContext db, LedgerWriter ledger, LedgerK
             Tlp = stored.Tlp,
             ActorId = actor.UserId(),
             ReceivedAt = now,
-            Content = content,
-            ContentSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))),
-            Salt = salt,
-            LeafIndex = ledger.Append(commitment, facts.Kind),
+            Content = entry.Content,
+            ContentSha256 = entry.ContentSha256,
+            Salt = entry.Salt,
+            LeafIndex = entry.LeafIndex,
         };
         db.NoteRevisions.Add(revision);
 
@@ -77,9 +70,7 @@ public sealed class NoteRecorder(VigilDbContext db, LedgerWriter ledger, LedgerK
         note.UpdatedAt = now;
 
         if (change.Kind != NoteWorkflow.Withdrawal) { await Notifications.Subscriptions.NoteNotifications.AddAsync(db, revision, stored, cancellationToken); }
-        var checkpoint = ledger.SignCheckpoint();
-        await ledger.SaveChangesAsync(cancellationToken);
-        var proof = await LedgerWriter.ProveAsync(db, revision.LeafIndex, checkpoint, cancellationToken);
-        return new Recorded(note, revision, NoteReceipt.For(revision, MerkleHash.HashLeaf(commitment), keys.Origin, proof));
+        var proof = await record.SealAsync(entry, cancellationToken);
+        return new Recorded(note, revision, NoteReceipt.For(revision, proof.LeafHash, proof.Origin, proof.TlogProof));
     }
 }

@@ -48,6 +48,9 @@ public sealed class DeliveryPagesTests(DeliveryFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
         Assert.Contains(id.ToString(), html, StringComparison.Ordinal);
         Assert.Contains("410", html, StringComparison.Ordinal);
+        // The event in the words the subscriptions page uses, not its name on the wire.
+        Assert.Contains("A deadline is near", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("deadline.due_soon", html, StringComparison.Ordinal);
         receiver.Answer = _ => StatusCodes.Status200OK;
         var (sent, _) = await page.PostAsync("/notifications/deliveries", "resend", [("message", id.ToString())]);
         Assert.Equal(HttpStatusCode.SeeOther, sent.StatusCode);
