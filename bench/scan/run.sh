@@ -32,10 +32,7 @@ bytes=$(numfmt --from=iec "$size")
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 pegasus="${PEGASUS_DOMAINS:-$repo/../shared/data/ioc/pegasus/domains.txt}"
 
-if ! command -v rg >/dev/null; then
-    sudo_if_needed=(); [ "$(id -u)" -ne 0 ] && sudo_if_needed=(sudo)
-    "${sudo_if_needed[@]}" apt-get install -y -qq ripgrep >/dev/null || { "${sudo_if_needed[@]}" apt-get update -qq && "${sudo_if_needed[@]}" apt-get install -y -qq ripgrep >/dev/null; }
-fi
+"$repo/bench/apt-install-missing.sh" rg ripgrep
 
 mkdir -p "$work"
 if [ -z "$vigil" ]; then

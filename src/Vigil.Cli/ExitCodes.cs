@@ -16,4 +16,6 @@ public static class ExitCodes
     public const int Alarm = 5;
     /// <summary>`ledger audit`, `db copy`: the audit could not run (no database, no key for the log's origin); nothing was found or cleared.</summary>
     public const int CouldNotAudit = 6;
+    /// <summary>The client edition of vigil: the command needs the server (serve, demo, db, admin init, ledger audit, witness serve).</summary>
+    public const int NotInThisBuild = 7;
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Vigil.Domain.Regimes;
 using Vigil.Domain.Validation;
-using Vigil.Server.Features.Regimes;
 
 namespace Vigil.Cli.Commands;
 
@@ -56,7 +55,7 @@ public static class DeadlinesCommand
             RegimeCatalog catalog;
             try
             {
-                catalog = RegimeDirectory.Load(RegimeDirectory.Resolve(parsed.GetValue(directory), Environment.CurrentDirectory));
+                catalog = Regimes(parsed.GetValue(directory));
             }
             catch (Exception e) when (e is RegimeFileException or IOException or UnauthorizedAccessException)
             {
@@ -73,6 +72,25 @@ public static class DeadlinesCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The regimes directory given, else ./regimes or the copy beside the binaries, else the copy built into vigil: a
+    /// single-file build has nothing beside it.
+    /// </summary>
+    private static RegimeCatalog Regimes(string? given)
+    {
+        var directory = RegimeDirectory.Resolve(given, Environment.CurrentDirectory);
+        if (given is not null || Directory.Exists(directory))
+        {
+            return RegimeDirectory.Load(directory);
+        }
+        var assembly = typeof(DeadlinesCommand).Assembly;
+        return RegimeCatalog.Load(assembly.GetManifestResourceNames().Where(name => name.StartsWith("regimes/", StringComparison.Ordinal)).Select(name =>
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            return (name["regimes/".Length..], reader.ReadToEnd());
+        }).ToList());
     }
 
     /// <summary>The shape the issue fixes: each stage's name, its due time with offset (or null), why, and what it waits for.</summary>

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Vigil.Cli.Connection;
 using Vigil.Ledger.Checkpoints;
-using Vigil.Server.Features.Ledger;
+using Vigil.Ledger.Receipts;
 
 namespace Vigil.Cli.Commands;
 

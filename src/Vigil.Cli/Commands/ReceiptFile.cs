@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Vigil.Server.Features.Ledger;
+using Vigil.Ledger.Receipts;
 
 namespace Vigil.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;
-using Vigil.Server.Features.Ledger;
+using Vigil.Ledger.Receipts;
 
 namespace Vigil.Cli.Commands;
 

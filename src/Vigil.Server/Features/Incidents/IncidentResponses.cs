@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Vigil.Data.Entities;
 using Vigil.Domain.Incidents;
+using Vigil.Ledger.Receipts;
 
 namespace Vigil.Server.Features.Incidents;
 
@@ -65,7 +66,7 @@ public sealed record SubmissionResponse(
 /// proved in a checkpoint the witnesses cosigned can be fetched.
 /// </summary>
 public sealed record SubmissionAccepted(
-    IncidentResponse Incident, SubmissionResponse Submission, Vigil.Server.Features.Ledger.Receipt Receipt,
+    IncidentResponse Incident, SubmissionResponse Submission, Receipt Receipt,
     Vigil.Server.Features.Ledger.CosignedReceipts.Expected CosignedReceipt);
 
 public sealed record ActorResponse(string Id, string Role, string? OrganisationId);

@@ -8,6 +8,7 @@ using Vigil.Domain.Incidents;
 using Vigil.Domain.Json;
 using Vigil.Domain.Record;
 using Vigil.Domain.Validation;
+using Vigil.Ledger.Receipts;
 using Vigil.Server.Features.Attachments;
 using Vigil.Server.Features.Indicators;
 using Vigil.Server.Features.Ledger;
@@ -121,7 +122,7 @@ public sealed class SubmissionAppender(
         await attached.LinkAsync(submission.Sequence, cancellationToken);
         await Notifications.Subscriptions.IncidentNotifications.AddAsync(db, incident, submission, before, cancellationToken);
         var proof = await record.SealAsync(entry, cancellationToken);
-        var receipt = Receipt.For(submission, proof.LeafHash, proof.Origin, proof.TlogProof);
+        var receipt = FiledReceipt.For(submission, proof.LeafHash, proof.Origin, proof.TlogProof);
         return (new Appended(incident, submission, changes, receipt, before, cosignedReceipts.For(submission.LeafIndex, now)), []);
     }
 

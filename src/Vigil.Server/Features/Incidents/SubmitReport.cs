@@ -5,6 +5,7 @@ using Vigil.Data;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Regimes;
 using Vigil.Domain.Validation;
+using Vigil.Ledger.Receipts;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Server.Infrastructure.Security;
 

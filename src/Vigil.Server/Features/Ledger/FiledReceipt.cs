@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
 using Vigil.Data.Entities;
+using Vigil.Domain.Record;
+using Vigil.Ledger.Receipts;
 
 namespace Vigil.Server.Features.Ledger;
 
@@ -17,6 +19,20 @@ public static class FiledReceipt
         var leaf = await db.LedgerLeaves.AsNoTracking().SingleAsync(l => l.Index == submission.LeafIndex, cancellationToken);
         var original = await OriginalCheckpointAsync(db, submission.LeafIndex, cancellationToken);
         var proof = await LedgerWriter.ProveAsync(db, submission.LeafIndex, original, cancellationToken);
-        return Receipt.For(submission, leaf.LeafHash, keys.Origin, proof);
+        return For(submission, leaf.LeafHash, keys.Origin, proof);
     }
+
+    /// <summary>The receipt of a stored submission whose leaf is proved by <paramref name="tlogProof"/>.</summary>
+    public static Receipt For(Submission submission, byte[] leafHash, string origin, string tlogProof) => new(
+        Receipt.FormatName,
+        origin,
+        submission.LeafIndex,
+        Convert.ToBase64String(leafHash),
+        Convert.ToBase64String(submission.Salt),
+        submission.Kind,
+        submission.IncidentId,
+        submission.Sequence,
+        SubmissionCommitment.FormatTime(submission.ReceivedAt),
+        submission.ContentSha256,
+        tlogProof);
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
+using Vigil.Ledger.Receipts;
 using Vigil.Ledger;
 using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;
@@ -57,7 +58,7 @@ public static class ReceiptEndpoints
         IReadOnlyList<CosignatureResponse> cosignatures =
             [.. proved.Cosignatures.Select(c => new CosignatureResponse(c.Witness, Ed25519CosignatureVerifier.ReadTimestamp(NoteSignature.ParseLine(c.Line))))];
         return TypedResults.Ok(new ReceiptAgain(
-            Receipt.For(submission, leaf.LeafHash, keys.Origin, proof), original.Note, consistency, cosignatures,
+            FiledReceipt.For(submission, leaf.LeafHash, keys.Origin, proof), original.Note, consistency, cosignatures,
             cosignatures.Count == 0 ? cosignedReceipts.For(index, clock.GetUtcNow()) : null));
     }
 }

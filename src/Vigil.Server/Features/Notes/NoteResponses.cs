@@ -4,6 +4,7 @@ using Vigil.Data.Entities;
 using Vigil.Domain.Cvss;
 using Vigil.Domain.Notes;
 using Vigil.Domain.Record;
+using Vigil.Ledger.Receipts;
 using Vigil.Server.Features.Csaf;
 using Vigil.Csaf.Writing;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Data;
 using Vigil.Domain.Notes;
 using Vigil.Domain.Validation;
+using Vigil.Ledger.Receipts;
 using Vigil.Server.Features.Csaf;
 using Vigil.Server.Infrastructure.Http;
 using Vigil.Csaf.Writing;

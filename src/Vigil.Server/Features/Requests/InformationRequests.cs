@@ -8,6 +8,7 @@ using Vigil.Domain.Incidents;
 using Vigil.Domain.Regimes;
 using Vigil.Domain.Regimes.Requests;
 using Vigil.Domain.Validation;
+using Vigil.Ledger.Receipts;
 using Vigil.Server.Features.Compliance;
 using Vigil.Server.Features.Incidents;
 using Vigil.Server.Features.Ledger;

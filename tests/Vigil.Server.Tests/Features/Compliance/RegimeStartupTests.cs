@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Vigil.Domain.Regimes;
-using Vigil.Server.Features.Regimes;
 using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Features.Compliance;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;
+using Vigil.Ledger.Receipts;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Infrastructure.Storage;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vigil.Cli;
 using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;
+using Vigil.Ledger.Receipts;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Tests.Cli;

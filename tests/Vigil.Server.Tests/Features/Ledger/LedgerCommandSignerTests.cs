@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;
+using Vigil.Ledger.Receipts;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Tests.Infrastructure;

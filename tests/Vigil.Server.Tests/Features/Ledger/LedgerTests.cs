@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Vigil.Ledger.Receipts;
 using Vigil.Ledger;
 using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;

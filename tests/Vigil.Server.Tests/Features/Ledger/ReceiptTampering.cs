@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vigil.Ledger.Receipts;
 
 namespace Vigil.Server.Tests.Features.Ledger;
 

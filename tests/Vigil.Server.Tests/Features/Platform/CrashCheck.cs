@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vigil.Ledger.Receipts;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Vigil.Ledger.Receipts;
 
 namespace Vigil.Server.Tests.Features.Platform;
 

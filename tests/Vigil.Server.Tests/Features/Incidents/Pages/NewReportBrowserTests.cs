@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using Vigil.Ledger.Receipts;
 using Vigil.Server.Features.Ledger;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Tests.Features.ReporterPages;

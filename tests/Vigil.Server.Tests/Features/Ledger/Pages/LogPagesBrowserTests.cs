@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Vigil.Ledger.Notes;
+using Vigil.Ledger.Receipts;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Tests.Features.ReporterPages;
 using Vigil.Server.Tests.Infrastructure;

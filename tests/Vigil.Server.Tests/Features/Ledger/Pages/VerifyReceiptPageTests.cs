@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Vigil.Ledger.Notes;
+using Vigil.Ledger.Receipts;
 using Vigil.Server.Infrastructure.Security;
 using Vigil.Server.Tests.Infrastructure;
 

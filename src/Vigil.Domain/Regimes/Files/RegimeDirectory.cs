@@ -1,8 +1,10 @@
-using Vigil.Domain.Regimes;
+namespace Vigil.Domain.Regimes;
 
-namespace Vigil.Server.Features.Regimes;
-
-/// <summary>Finds and reads the directory of regime files; the server at start and `vigil deadlines` share it.</summary>
+/// <summary>
+/// Finds and reads the directory of regime files; the server at start and `vigil deadlines` share it. The one reader of
+/// files in this library: the regimes are data the rules are written in, and a command that only computes deadlines
+/// must read them without the server.
+/// </summary>
 public static class RegimeDirectory
 {
     public const string DefaultName = "regimes";

@@ -7,9 +7,9 @@ using Vigil.Domain.Record;
 using Vigil.Ledger;
 using Vigil.Ledger.Checkpoints;
 using Vigil.Ledger.Notes;
-using static Vigil.Server.Features.Ledger.ReceiptFailureReason;
+using static Vigil.Ledger.Receipts.ReceiptFailureReason;
 
-namespace Vigil.Server.Features.Ledger;
+namespace Vigil.Ledger.Receipts;
 
 /// <summary>
 /// Checks a receipt offline, with nothing but the log's verifier key: the checkpoint's signature, the leaf's
@@ -18,6 +18,15 @@ namespace Vigil.Server.Features.Ledger;
 /// </summary>
 public static class ReceiptVerifier
 {
+    /// <summary>What a receipt that holds proves: its leaf is in the tree the signed checkpoint commits to.</summary>
+    /// <param name="Origin">The log, as its checkpoint names it.</param>
+    /// <param name="TreeSize">The size of the checkpoint's tree.</param>
+    /// <param name="LeafIndex">The leaf's position in the log.</param>
+    /// <param name="Kind">The submission's kind, as the receipt states it (proved only with the content).</param>
+    /// <param name="IncidentId">The incident, as the receipt states it (proved only with the content).</param>
+    /// <param name="Sequence">The submission's sequence in its incident, as the receipt states it.</param>
+    /// <param name="ReceivedAt">When the server received it, as the receipt states it.</param>
+    /// <param name="ContentChecked">Whether the content was given and is what the leaf commits to.</param>
     public sealed record Verified(string Origin, long TreeSize, long LeafIndex, string Kind, string IncidentId, int Sequence, string ReceivedAt, bool ContentChecked);
 
     /// <summary>2^53 - 1: the largest integer below which every integer is a double (ECMAScript's Number.MAX_SAFE_INTEGER).</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Resources;
 
-namespace Vigil.Server.Features.Ledger;
+namespace Vigil.Ledger.Receipts;
 
 /// <summary>A receipt verdict's sentences (ReceiptVerdictText.resx, ReceiptVerdictText.hi.resx), shared by the pages and `vigil verify`.</summary>
 public sealed class ReceiptVerdictText

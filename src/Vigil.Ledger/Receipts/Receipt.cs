@@ -1,7 +1,4 @@
-using Vigil.Data.Entities;
-using Vigil.Domain.Record;
-
-namespace Vigil.Server.Features.Ledger;
+namespace Vigil.Ledger.Receipts;
 
 /// <summary>
 /// What a submitter keeps to prove, later and offline, what it filed and when: the standard tlog-proof (index,
@@ -21,18 +18,6 @@ public sealed record Receipt(
     string ContentSha256,
     string Proof)
 {
+    /// <summary>The value of <c>format</c> that names this shape.</summary>
     public const string FormatName = "vigil-receipt/v1";
-
-    public static Receipt For(Submission submission, byte[] leafHash, string origin, string tlogProof) => new(
-        FormatName,
-        origin,
-        submission.LeafIndex,
-        Convert.ToBase64String(leafHash),
-        Convert.ToBase64String(submission.Salt),
-        submission.Kind,
-        submission.IncidentId,
-        submission.Sequence,
-        SubmissionCommitment.FormatTime(submission.ReceivedAt),
-        submission.ContentSha256,
-        tlogProof);
 }
