@@ -31,9 +31,10 @@ public static class VerifyCommand
             Description = "A witness's verifier key (or a file of them): check and show its cosignature on the receipt's checkpoint.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var json = new Option<bool>("--json") { Description = "Print what was found as one JSON object (holds, failure or what is proved, cosignatures)." };
         var command = new Command("verify", "Check a receipt offline: the log's signature, the inclusion proof, and optionally the content and witnesses' cosignatures.\nExample: vigil verify report.receipt.json --key \"$(curl -s https://cert.example.org/ledger/key)\" --content report.json")
         {
-            receipt, key, content, witnessKey,
+            receipt, key, content, witnessKey, json,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -57,9 +58,14 @@ public static class VerifyCommand
             var receiptJson = ReceiptFile.Read(receiptText).ReceiptJson;
             // The same check, and the same sentences, as the log explorer's page (/log/verify).
             var verdict = ReceiptVerifier.Check(receiptJson, ReceiptVerifier.KeysIn(keysText), contentJson);
+            var asJson = parsed.GetValue(json);
             if (verdict.Verified is not { } verified)
             {
                 await io.Error.WriteLineAsync($"FAILED: {verdict.Failure!.English}");
+                if (asJson)
+                {
+                    await io.Out.WriteLineAsync(CliJson.Write(VerifyJson.Failed(verdict.Failure!.English)));
+                }
                 return ExitCodes.Rejected;
             }
             var cosignatures = Cosignatures(receiptJson, ReceiptVerifier.KeysIn(witnessText), out var keyProblem);
@@ -67,6 +73,11 @@ public static class VerifyCommand
             {
                 await io.Error.WriteLineAsync("FAILED: " + (keyProblem ?? $"The cosignature by {string.Join(", ", cosignatures!.Invalid)} does not verify: the checkpoint was altered after it was cosigned."));
                 return keyProblem is null ? ExitCodes.Rejected : ExitCodes.Usage;
+            }
+            if (asJson)
+            {
+                await io.Out.WriteLineAsync(CliJson.Write(VerifyJson.Held(verified, cosignatures)));
+                return ExitCodes.Ok;
             }
             await io.Out.WriteLineAsync("OK: " + ReceiptVerdictText.English("Holds", verified.LeafIndex, verified.Origin, verified.TreeSize));
             foreach (var line in CosignatureLines(cosignatures))

@@ -22,9 +22,19 @@ public sealed class CliProcessLedgerTests(VigilServeProcess server)
         var verified = await VigilProcess.RunAsync("verify", filed.ReceiptFile, "--key", server.LedgerKey, "--content", filed.ReportFile);
         Assert.True(verified.ExitCode == ExitCodes.Ok, verified.ToString());
         Assert.Contains("The content given is exactly what was committed.", verified.Out, StringComparison.Ordinal);
+        var proved = VigilProcess.Json(await VigilProcess.RunAsync("verify", filed.ReceiptFile, "--key", server.LedgerKey, "--content", filed.ReportFile, "--json"));
+        Assert.True(proved["holds"]!.GetValue<bool>() && proved["content_checked"]!.GetValue<bool>());
+        Assert.Equal("report", proved["kind"]!.GetValue<string>());
+        Assert.Null(proved["not_proved"]);
+        var unproved = VigilProcess.Json(await VigilProcess.RunAsync("verify", filed.ReceiptFile, "--key", server.LedgerKey, "--json"));
+        Assert.Null(unproved["kind"]);
+        Assert.StartsWith("Not proved: ", unproved["not_proved"]!.GetValue<string>(), StringComparison.Ordinal);
         var other = server.WriteFile("other.json", Api.Report(title: "Not what was filed"));
         Assert.Contains("FAILED", VigilProcess.Failed(await VigilProcess.RunAsync("verify", filed.ReceiptFile, "--key", server.LedgerKey, "--content", other),
             ExitCodes.Rejected).Error, StringComparison.Ordinal);
+        var refused = await VigilProcess.RunAsync("verify", filed.ReceiptFile, "--key", server.LedgerKey, "--content", other, "--json");
+        Assert.Equal(ExitCodes.Rejected, refused.ExitCode);
+        Assert.False(System.Text.Json.Nodes.JsonNode.Parse(refused.Out)!["holds"]!.GetValue<bool>());
 
         var copy = server.WriteFile("refreshed.receipt.json", File.ReadAllText(filed.ReceiptFile));
         var refreshed = await VigilProcess.AgainstAsync(server.Address, server.ReporterToken, "receipt", "refresh", copy, "--key", server.LedgerKey);
