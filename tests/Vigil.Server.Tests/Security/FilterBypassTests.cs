@@ -28,6 +28,7 @@ public sealed partial class FilterBypassTests
         ["src/Vigil.Server/Features/Ledger/LedgerAudit.cs"] = "the audit recomputes every leaf from every submission",
         ["src/Vigil.Server/Features/Ledger/NoteRevisionAudit.cs"] = "the audit recomputes every leaf from every note revision",
         ["src/Vigil.Server/Features/Ledger/EventAudit.cs"] = "the audit recomputes every leaf from every event",
+        ["src/Vigil.Server/Infrastructure/Storage/DatabaseCopy.cs"] = "`vigil db copy` moves every row of a database to another, run by the operator, never by a request",
         ["src/Vigil.Server/Features/Demo/DemoStartup.cs"] = "the demo loads only into an empty database: any note at all, whoever may read it, refuses the load",
         ["src/Vigil.Server/Features/Notifications/Subscriptions/ReminderNotifications.cs"] = "who hears of a deadline is decided by the incident's label and owner, read for the router, never its content",
     };
