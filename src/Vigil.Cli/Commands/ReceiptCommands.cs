@@ -31,9 +31,10 @@ public static class ReceiptCommands
             Description = "A witness's verifier key (or a file of them), obtained from the witness; else those the server lists at /ledger/witnesses.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var json = new Option<bool>("--json") { Description = "Print the outcome as one JSON object (outcome, leaf_index, tree_size, previous_tree_size, cosignatures, witnessing; or failure)." };
         var refresh = new Command("refresh", "Fetch the receipt again, proved in the latest cosigned checkpoint; verify it offline and replace FILE only if it holds.\nExample: vigil receipt refresh report.receipt.json --key VKEY")
         {
-            file, key, witnessKey,
+            file, key, witnessKey, json,
         };
         refresh.SetAction(async (parsed, cancellationToken) =>
         {
@@ -74,13 +75,13 @@ public static class ReceiptCommands
                 return called;
             }
             var witnesses = ReceiptVerifier.KeysIn(listedWitnesses ?? witnessKeys);
-            return await new Refresh(io, path, held, keys, witnesses, listedWitnesses is not null).RunAsync(before, fetched!, cancellationToken);
+            return await new Refresh(io, path, held, keys, witnesses, listedWitnesses is not null, parsed.GetValue(json)).RunAsync(before, fetched!, cancellationToken);
         });
         receipts.Subcommands.Add(refresh);
         return receipts;
     }
 
-    private sealed class Refresh(CliOutput io, string path, ReceiptFile held, IReadOnlyList<string> logKeys, IReadOnlyList<string> witnessKeys, bool keysFromServer)
+    private sealed class Refresh(CliOutput io, string path, ReceiptFile held, IReadOnlyList<string> logKeys, IReadOnlyList<string> witnessKeys, bool keysFromServer, bool json)
     {
         public async Task<int> RunAsync(ReceiptVerifier.Verified before, ApiAnswer fetched, CancellationToken cancellationToken)
         {
@@ -115,12 +116,22 @@ public static class ReceiptCommands
             var unchanged = receipt["proof"]!.GetValue<string>() == old["proof"]!.GetValue<string>();
             if (!unchanged && newCosignatures.Cosigned.Count < oldCosignatures!.Cosigned.Count)
             {
+                if (json)
+                {
+                    await io.Out.WriteLineAsync(CliJson.Write(Outcome("kept", before, before, oldCosignatures, answer)));
+                    return ExitCodes.Ok;
+                }
                 await io.Out.WriteLineAsync($"Kept {path}: the server's receipt carries fewer cosignatures ({newCosignatures.Cosigned.Count}) than the one held ({oldCosignatures.Cosigned.Count}).");
                 return ExitCodes.Ok;
             }
             if (!unchanged)
             {
                 await AtomicFile.WriteAllTextAsync(path, held.With(receipt), cancellationToken);
+            }
+            if (json)
+            {
+                await io.Out.WriteLineAsync(CliJson.Write(Outcome(unchanged ? "unchanged" : "replaced", after, before, newCosignatures, answer)));
+                return ExitCodes.Ok;
             }
             await io.Out.WriteLineAsync(unchanged
                 ? $"Unchanged: {path} already holds the latest receipt (leaf {after.LeafIndex}, tree size {after.TreeSize})."
@@ -132,6 +143,18 @@ public static class ReceiptCommands
             await io.Out.WriteLineAsync("    " + Witnessing(answer, newCosignatures));
             return ExitCodes.Ok;
         }
+
+        /// <summary>What --json prints: what became of the file, the tree the receipt is now proved in, and its cosignatures.</summary>
+        private JsonObject Outcome(string outcome, ReceiptVerifier.Verified now, ReceiptVerifier.Verified before, CheckpointCosignatures.Result cosignatures, JsonObject answer) => new()
+        {
+            ["outcome"] = outcome,
+            ["file"] = path,
+            ["leaf_index"] = now.LeafIndex,
+            ["tree_size"] = now.TreeSize,
+            ["previous_tree_size"] = before.TreeSize,
+            ["cosignatures"] = VerifyJson.Cosignatures(cosignatures),
+            ["witnessing"] = Witnessing(answer, cosignatures),
+        };
 
         /// <summary>Whose cosignatures were checked, and, while none is there, when the server expects one.</summary>
         private string Witnessing(JsonObject answer, CheckpointCosignatures.Result cosignatures)
@@ -153,6 +176,10 @@ public static class ReceiptCommands
         private async Task<int> FailAsync(string why)
         {
             await io.Error.WriteLineAsync($"FAILED: {why} {path} was left as it was.");
+            if (json)
+            {
+                await io.Out.WriteLineAsync(CliJson.Write(new JsonObject { ["outcome"] = "failed", ["file"] = path, ["failure"] = why }));
+            }
             return ExitCodes.Rejected;
         }
     }

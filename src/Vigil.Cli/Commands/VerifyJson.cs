@@ -35,11 +35,15 @@ public static class VerifyJson
         {
             held["not_proved"] = VerifyCommand.NotProvedWithoutContent;
         }
-        held["cosignatures"] = new JsonArray([.. (cosignatures?.Cosigned ?? []).Select(c => new JsonObject
-        {
-            ["witness"] = c.Witness, ["key"] = c.Key, ["cosigned_at"] = c.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
-        })]);
+        held["cosignatures"] = Cosignatures(cosignatures);
         held["not_cosigned_by"] = new JsonArray([.. (cosignatures?.Absent ?? []).Select(k => JsonValue.Create(k))]);
         return held;
     }
+
+    /// <summary>The witnesses' cosignatures that verify, each with its witness, key and time.</summary>
+    public static JsonArray Cosignatures(CheckpointCosignatures.Result? cosignatures) =>
+        new([.. (cosignatures?.Cosigned ?? []).Select(c => new JsonObject
+        {
+            ["witness"] = c.Witness, ["key"] = c.Key, ["cosigned_at"] = c.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+        })]);
 }

@@ -40,6 +40,12 @@ public sealed class CliProcessLedgerTests(VigilServeProcess server)
         var refreshed = await VigilProcess.AgainstAsync(server.Address, server.ReporterToken, "receipt", "refresh", copy, "--key", server.LedgerKey);
         Assert.True(refreshed.ExitCode == ExitCodes.Ok, refreshed.ToString());
         Assert.True((await VigilProcess.RunAsync("verify", copy, "--key", server.LedgerKey)).ExitCode == ExitCodes.Ok);
+        var again = VigilProcess.Json(await VigilProcess.AgainstAsync(server.Address, server.ReporterToken, "receipt", "refresh", copy, "--key", server.LedgerKey, "--json"));
+        // Just refreshed: unchanged, unless the log grew meanwhile (then replaced with a larger tree).
+        Assert.Contains(again["outcome"]!.GetValue<string>(), new[] { "unchanged", "replaced" });
+        Assert.True(again["tree_size"]!.GetValue<long>() >= again["previous_tree_size"]!.GetValue<long>(), again.ToJsonString());
+        Assert.Equal(VigilProcess.Json(await VigilProcess.RunAsync("verify", copy, "--key", server.LedgerKey, "--json"))["leaf_index"]!.GetValue<long>(),
+            again["leaf_index"]!.GetValue<long>());
         VigilProcess.Failed(await VigilProcess.AgainstAsync(server.Address, server.ReporterToken,
             "receipt", "refresh", Path.Combine(server.Files, "missing.receipt.json"), "--key", server.LedgerKey), ExitCodes.LocalFile);
     }
