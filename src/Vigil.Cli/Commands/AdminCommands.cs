@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Vigil.Server.Features.Ledger;
@@ -24,7 +25,8 @@ public static class AdminCommands
             Description = "When users exist (a lost bootstrap token): issue a new one-day token for the enabled administrator --email names, "
                 + "or, when no administrator is enabled, create --email as a recovery administrator. Printed once, on the record.",
         };
-        var init = new Command("init", "Create the database and the first administrator, and print its one-time token.\nExample: vigil admin init --email admin@cert.example.org") { email, newToken };
+        var json = TokenJsonOption();
+        var init = new Command("init", "Create the database and the first administrator, and print its one-time token.\nExample: vigil admin init --email admin@cert.example.org") { email, newToken, json };
         init.TreatUnmatchedTokensAsErrors = false;
         init.SetAction(async (parsed, cancellationToken) =>
         {
@@ -36,7 +38,9 @@ public static class AdminCommands
             var created = await accounts.InitialiseAsync(parsed.GetValue(email)!, cancellationToken);
             if (created is { } first)
             {
-                await io.Out.WriteLineAsync(FirstStart.BootstrapMessage(first.Admin.Email, first.Token, first.ExpiresAt));
+                await io.Out.WriteLineAsync(parsed.GetValue(json)
+                    ? TokenJson(first.Admin.Email, first.Token, first.ExpiresAt)
+                    : FirstStart.BootstrapMessage(first.Admin.Email, first.Token, first.ExpiresAt));
                 return ExitCodes.Ok;
             }
             if (!parsed.GetValue(newToken))
@@ -45,7 +49,7 @@ public static class AdminCommands
                     + "issue a new administrator token (a lost bootstrap token) with: vigil admin init --new-token --email ADMIN-EMAIL");
                 return ExitCodes.Rejected;
             }
-            return await NewTokenAsync(io, accounts, parsed.GetValue(email)!, cancellationToken);
+            return await NewTokenAsync(io, accounts, parsed.GetValue(email)!, parsed.GetValue(json), cancellationToken);
         });
         admin.Subcommands.Add(init);
         admin.Subcommands.Add(Recover(io));
@@ -57,16 +61,21 @@ public static class AdminCommands
     }
 
     /// <summary>`admin init --new-token`: a recovery token for an enabled administrator, or a recovery administrator when none is enabled.</summary>
-    private static async Task<int> NewTokenAsync(CliOutput io, UserAccounts accounts, string email, CancellationToken cancellationToken)
+    private static async Task<int> NewTokenAsync(CliOutput io, UserAccounts accounts, string email, bool json, CancellationToken cancellationToken)
     {
         var by = UserAccounts.Recovery.OnThisMachine("vigil admin init --new-token");
         if (await accounts.RecoverAsync(email, by, cancellationToken) is { } issued)
         {
-            await io.Out.WriteLineAsync(RecoveryMessage(email, issued));
+            await io.Out.WriteLineAsync(json ? TokenJson(email, issued) : RecoveryMessage(email, issued));
             return ExitCodes.Ok;
         }
         if (await accounts.CreateRecoveryAdminAsync(email, by, cancellationToken) is { } rescue)
         {
+            if (json)
+            {
+                await io.Out.WriteLineAsync(TokenJson(rescue.Admin.Email, rescue.Token, recoveryAdministratorCreated: true));
+                return ExitCodes.Ok;
+            }
             await io.Out.WriteLineAsync($"No administrator was enabled: Vigil created {rescue.Admin.Email} as a recovery administrator.");
             await io.Out.WriteLineAsync(RecoveryMessage(rescue.Admin.Email, rescue.Token));
             return ExitCodes.Ok;
@@ -76,6 +85,22 @@ public static class AdminCommands
             ? $"{email} is a user who is no enabled administrator, and no administrator is enabled: name a new e-mail for a recovery administrator."
             : $"There is no enabled administrator {email}. Enabled administrators: {string.Join(", ", admins)}.");
         return ExitCodes.Rejected;
+    }
+
+    private static Option<bool> TokenJsonOption() =>
+        new("--json") { Description = "Print {\"email\", \"token\", \"expires_at\"} (the token shown this once)." };
+
+    private static string TokenJson(string email, ApiTokens.Issued issued, bool recoveryAdministratorCreated = false) =>
+        TokenJson(email, issued.Secret, issued.Entity.ExpiresAt!.Value, recoveryAdministratorCreated);
+
+    private static string TokenJson(string email, string token, DateTimeOffset expiresAt, bool recoveryAdministratorCreated = false)
+    {
+        var said = new JsonObject { ["email"] = email, ["token"] = token, ["expires_at"] = expiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'") };
+        if (recoveryAdministratorCreated)
+        {
+            said["recovery_administrator_created"] = true;
+        }
+        return CliJson.Write(said);
     }
 
     private static string RecoveryMessage(string email, ApiTokens.Issued issued) => $"""
@@ -89,7 +114,8 @@ public static class AdminCommands
     private static Command Recover(CliOutput io)
     {
         var email = new Option<string>("--email") { Description = "An enabled administrator's e-mail.", Required = true };
-        var recover = new Command("recover", "Issue a one-day token for an administrator when none can sign in any more; it is on the record.\nExample: vigil admin recover --email admin@cert.example.org") { email };
+        var json = TokenJsonOption();
+        var recover = new Command("recover", "Issue a one-day token for an administrator when none can sign in any more; it is on the record.\nExample: vigil admin recover --email admin@cert.example.org") { email, json };
         recover.TreatUnmatchedTokensAsErrors = false;
         recover.SetAction(async (parsed, cancellationToken) =>
         {
@@ -103,7 +129,7 @@ public static class AdminCommands
                 await io.Error.WriteLineAsync($"There is no enabled administrator {parsed.GetValue(email)}.");
                 return ExitCodes.Rejected;
             }
-            await io.Out.WriteLineAsync(RecoveryMessage(parsed.GetValue(email)!, issued));
+            await io.Out.WriteLineAsync(parsed.GetValue(json) ? TokenJson(parsed.GetValue(email)!, issued) : RecoveryMessage(parsed.GetValue(email)!, issued));
             return ExitCodes.Ok;
         });
         return recover;
@@ -111,10 +137,12 @@ public static class AdminCommands
 
     private static Command RotateLedgerKey(CliOutput io)
     {
+        var json = new Option<bool>("--json") { Description = "Print {\"verifier_key\"}: the new key's, to publish." };
         var rotate = new Command("rotate-ledger-key", "Replace the log's signing key; the old verifier key stays published so earlier checkpoints still verify. Restart the server afterwards.\nExample: vigil admin rotate-ledger-key")
         {
-            TreatUnmatchedTokensAsErrors = false,
+            json,
         };
+        rotate.TreatUnmatchedTokensAsErrors = false;
         rotate.SetAction(async (parsed, cancellationToken) =>
         {
             var app = Program.BuildApp([.. parsed.UnmatchedTokens, "--FirstStart:CreateAdmin=false"]);
@@ -137,6 +165,11 @@ public static class AdminCommands
                 return ExitCodes.LocalFile;
             }
             var verifierKey = LedgerKeys.Rotate(keyFile);
+            if (parsed.GetValue(json))
+            {
+                await io.Out.WriteLineAsync(CliJson.Write(new JsonObject { ["verifier_key"] = verifierKey }));
+                return ExitCodes.Ok;
+            }
             await io.Out.WriteLineAsync("The log has a new signing key. Its verifier key (publish it; restart the server to use it):");
             await io.Out.WriteLineAsync(verifierKey);
             return ExitCodes.Ok;

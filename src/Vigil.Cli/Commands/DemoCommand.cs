@@ -13,10 +13,11 @@ public static class DemoCommand
     public static Command Create(CliOutput io)
     {
         var serve = new Option<bool>("--serve") { Description = "Serve the demo once it is loaded (as 'vigil serve --demo' does)." };
+        var json = new Option<bool>("--json") { Description = "Print the guide as one JSON object: the pages, the accounts with their passwords, and the serve command." };
         var command = new Command("demo", "Load the 2019 case (CVE-2019-3568, Pegasus) into an empty database for a demonstration.\n"
             + "Example: vigil demo --Storage:DataDirectory=./demo-data --serve")
         {
-            serve,
+            serve, json,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parsed, cancellationToken) =>
@@ -26,9 +27,13 @@ public static class DemoCommand
             {
                 return await ServeCommand.RunAsync(io, [.. parsed.UnmatchedTokens], demo: true, cancellationToken);
             }
-            if (await DemoStartup.LoadAsync(hostArgs, io.Out, io.Error, cancellationToken) != 0)
+            if (await DemoStartup.LoadAsync(hostArgs, io.Out, io.Error, parsed.GetValue(json), cancellationToken) != 0)
             {
                 return ExitCodes.Rejected;
+            }
+            if (parsed.GetValue(json))
+            {
+                return ExitCodes.Ok;
             }
             await io.Out.WriteLineAsync($"Serve it with: vigil serve {string.Join(' ', hostArgs)}");
             return ExitCodes.Ok;

@@ -18,10 +18,11 @@ public static class LedgerFollowCommand
         var key = new Option<string[]>("--key") { Description = "The log's verifier key (as published at /ledger/key), or a file holding it; repeat for retired keys.", Required = true };
         var state = new Option<string>("--state") { Description = "The mirror: the last verified checkpoint and the tiles.", Required = true };
         var once = new Option<bool>("--once") { Description = "One round, then exit." };
+        var json = new Option<bool>("--json") { Description = "One JSON object per round, a line each: outcome (advanced, unchanged, alarm), size, root, previous_size, tiles_mirrored, detail." };
         var interval = new Option<int>("--interval") { Description = "Seconds between rounds.", DefaultValueFactory = _ => 30 };
         var follow = new Command("follow", "Mirror a remote log through its tiles, checking every new checkpoint is consistent with the last; exit 5 with an ALARM on a fork.\nExample: vigil ledger follow https://cert.example.org --key VKEY --state ./mirror --once")
         {
-            url, key, state, once, interval,
+            url, key, state, once, interval, json,
         };
         follow.SetAction(async (parsed, cancellationToken) =>
         {
@@ -39,27 +40,24 @@ public static class LedgerFollowCommand
             }
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var follower = new LogFollower(new RemoteLog(http, server), new TileMirror(parsed.GetValue(state)!), keys);
-            return await FollowAsync(io, follower, server, parsed.GetValue(once), TimeSpan.FromSeconds(Math.Max(1, parsed.GetValue(interval))), cancellationToken);
+            var rounds = new Rounds(io, server, follower.Mirror.Directory, parsed.GetValue(json));
+            return await FollowAsync(io, follower, rounds, server, parsed.GetValue(once), TimeSpan.FromSeconds(Math.Max(1, parsed.GetValue(interval))), cancellationToken);
         });
         return follow;
     }
 
-    private static async Task<int> FollowAsync(CliOutput io, LogFollower follower, Uri server, bool once, TimeSpan interval, CancellationToken cancellationToken)
+    private static async Task<int> FollowAsync(CliOutput io, LogFollower follower, Rounds rounds, Uri server, bool once, TimeSpan interval, CancellationToken cancellationToken)
     {
         while (true)
         {
             try
             {
                 var round = await follower.RoundAsync(cancellationToken);
+                await rounds.SayAsync(round);
                 if (round.Outcome == FollowOutcome.Alarm)
                 {
-                    await io.Out.WriteLineAsync($"ALARM: {round.Detail}: stored checkpoint {Describe(round.Stored)} and checkpoint {Describe(round.Served)} served by {server} are inconsistent.");
-                    await io.Out.WriteLineAsync($"The served checkpoint, signed by the log, is kept as evidence in {follower.Mirror.Directory}/alarm-checkpoint.");
                     return ExitCodes.Alarm;
                 }
-                await io.Out.WriteLineAsync(round.Outcome == FollowOutcome.Advanced
-                    ? $"OK: {Describe(round.Served)} verified and consistent with {Describe(round.Stored)}; {round.TilesMirrored} tiles mirrored."
-                    : $"OK: {Describe(round.Served)} unchanged.");
             }
             catch (Exception e) when (e is LedgerVerificationException or FormatException)
             {
@@ -91,6 +89,36 @@ public static class LedgerFollowCommand
             {
                 return ExitCodes.Ok;
             }
+        }
+    }
+
+    /// <summary>How a round is told: in sentences, or with --json as one object a line.</summary>
+    private sealed class Rounds(CliOutput io, Uri server, string mirror, bool json)
+    {
+        public async Task SayAsync(FollowRound round)
+        {
+            if (json)
+            {
+                await io.Out.WriteLineAsync(CliJson.Write(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["outcome"] = round.Outcome.ToString().ToLowerInvariant(),
+                    ["size"] = round.Served.Size,
+                    ["root"] = Convert.ToBase64String(round.Served.RootHash),
+                    ["previous_size"] = round.Stored?.Size,
+                    ["tiles_mirrored"] = round.TilesMirrored,
+                    ["detail"] = round.Outcome == FollowOutcome.Alarm ? $"{round.Detail}; the served checkpoint is kept in {mirror}/alarm-checkpoint" : round.Detail,
+                }));
+                return;
+            }
+            if (round.Outcome == FollowOutcome.Alarm)
+            {
+                await io.Out.WriteLineAsync($"ALARM: {round.Detail}: stored checkpoint {Describe(round.Stored)} and checkpoint {Describe(round.Served)} served by {server} are inconsistent.");
+                await io.Out.WriteLineAsync($"The served checkpoint, signed by the log, is kept as evidence in {mirror}/alarm-checkpoint.");
+                return;
+            }
+            await io.Out.WriteLineAsync(round.Outcome == FollowOutcome.Advanced
+                ? $"OK: {Describe(round.Served)} verified and consistent with {Describe(round.Stored)}; {round.TilesMirrored} tiles mirrored."
+                : $"OK: {Describe(round.Served)} unchanged.");
         }
     }
 

@@ -33,13 +33,17 @@ public sealed class AdminCommandTests
             var recovered = await CliRun.InProcessAsync("admin", "recover", "--email", "ROOT@example.org", $"--Storage:DataDirectory={directory}");
             Assert.True(recovered.ExitCode == ExitCodes.Ok, recovered.ToString());
             Assert.Matches("vgl_[A-Za-z0-9_-]{43}", recovered.Out);
+            var asJson = await CliRun.InProcessAsync("admin", "recover", "--email", "root@example.org", "--json", $"--Storage:DataDirectory={directory}");
+            var issued = System.Text.Json.Nodes.JsonNode.Parse(asJson.Out)!;
+            Assert.Matches("^vgl_[A-Za-z0-9_-]{43}$", issued["token"]!.GetValue<string>());
+            Assert.True(DateTimeOffset.Parse(issued["expires_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow);
             var unknown = await CliRun.InProcessAsync("admin", "recover", "--email", "nobody@example.org", $"--Storage:DataDirectory={directory}");
             Assert.Equal(ExitCodes.Rejected, unknown.ExitCode);
             using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory, "vigil.db")};Pooling=False"))
             {
                 db.Open();
-                Assert.Equal(1, db.Count("SELECT COUNT(*) FROM api_tokens WHERE is_bootstrap = 0 AND name = 'recovery' AND expires_at IS NOT NULL"));
-                Assert.Equal(1, db.Count("SELECT COUNT(*) FROM record_events WHERE kind = 'token-issued' AND content LIKE '%vigil admin recover%'"));
+                Assert.Equal(2, db.Count("SELECT COUNT(*) FROM api_tokens WHERE is_bootstrap = 0 AND name = 'recovery' AND expires_at IS NOT NULL"));
+                Assert.Equal(2, db.Count("SELECT COUNT(*) FROM record_events WHERE kind = 'token-issued' AND content LIKE '%vigil admin recover%'"));
             }
         }
         finally

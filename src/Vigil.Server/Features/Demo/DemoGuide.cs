@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Vigil.Server.Features.Demo;
 
@@ -32,4 +33,22 @@ public static class DemoGuide
         text.AppendLine();
         return text.ToString();
     }
+
+    /// <summary>The same as one JSON object, for scripts: the pages, the accounts, and the command that serves the demo.</summary>
+    public static string Json(DemoLoader.Loaded loaded, string baseUrl, IEnumerable<string> hostArgs) => new JsonObject
+    {
+        ["note"] = $"{baseUrl}/notes/{loaded.NoteId}",
+        ["incident"] = $"{baseUrl}/incidents/{loaded.IncidentId}",
+        ["oversight_incident"] = $"{baseUrl}/oversight/incidents/{loaded.IncidentId}",
+        ["triage"] = $"{baseUrl}/triage",
+        ["oversight"] = $"{baseUrl}/oversight",
+        ["indicators"] = $"{baseUrl}/indicators/{loaded.CollectionId}",
+        ["log"] = $"{baseUrl}/log",
+        ["sign_in"] = $"{baseUrl}/sign-in",
+        ["accounts"] = new JsonArray([.. loaded.SignIns.Select(a => new JsonObject
+        {
+            ["role"] = a.Role, ["email"] = a.Email, ["password"] = a.Password, ["who"] = a.Who,
+        })]),
+        ["serve"] = $"vigil serve {string.Join(' ', hostArgs)}",
+    }.ToJsonString();
 }

@@ -31,7 +31,11 @@ public static class DemoStartup
     }
 
     /// <summary>Loads the demo with the host arguments given (see <see cref="WithDemoOrigin"/>); 0 when loaded, <see cref="Refused"/> when not.</summary>
-    public static async Task<int> LoadAsync(string[] hostArgs, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> LoadAsync(string[] hostArgs, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        LoadAsync(hostArgs, output, error, json: false, cancellationToken);
+
+    /// <summary>Loads the demo; with <paramref name="json"/> the guide is one JSON object (links, accounts, how to serve it).</summary>
+    public static async Task<int> LoadAsync(string[] hostArgs, TextWriter output, TextWriter error, bool json, CancellationToken cancellationToken)
     {
         var clock = new DemoClock(DemoLoader.Start);
         await using var app = Program.BuildApp([.. hostArgs, "--FirstStart:CreateAdmin=false"], services =>
@@ -50,7 +54,8 @@ public static class DemoStartup
             return Refused;
         }
         var loaded = await DemoLoader.LoadAsync(app.Services, clock);
-        await output.WriteAsync(DemoGuide.Text(loaded, BaseUrl(app.Configuration["urls"])));
+        var baseUrl = BaseUrl(app.Configuration["urls"]);
+        await output.WriteAsync(json ? DemoGuide.Json(loaded, baseUrl, hostArgs) + Environment.NewLine : DemoGuide.Text(loaded, baseUrl));
         return 0;
     }
 

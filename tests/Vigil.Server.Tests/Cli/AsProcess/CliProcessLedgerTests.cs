@@ -61,6 +61,11 @@ public sealed class CliProcessLedgerTests(VigilServeProcess server)
         Assert.True(File.Exists(Path.Combine(state, "checkpoint")));
         // Fetching and checking every tile is long work: on a redirected standard error, nothing is drawn.
         Assert.Equal("", followed.Error);
+        // A second round on the same mirror: one JSON object, the log unchanged or grown, never smaller.
+        var round = VigilProcess.Json(await VigilProcess.RunAsync("ledger", "follow", server.Address.ToString(), "--key", server.LedgerKey, "--state", state, "--once", "--json"));
+        Assert.Contains(round["outcome"]!.GetValue<string>(), new[] { "unchanged", "advanced" });
+        Assert.True(round["size"]!.GetValue<long>() >= round["previous_size"]!.GetValue<long>(), round.ToJsonString());
+        Assert.Equal(32, Convert.FromBase64String(round["root"]!.GetValue<string>()).Length);
         using var stranger = Ed25519NoteSigner.Generate("cert.gov.test/vigil");
         VigilProcess.Failed(await VigilProcess.RunAsync("ledger", "follow", server.Address.ToString(), "--key", stranger.VerifierKey,
             "--state", Path.Combine(server.Files, "stranger"), "--once"), ExitCodes.Rejected);

@@ -28,9 +28,13 @@ public sealed class CliProcessServerTests(VigilServeProcess server)
         var fresh = Directory.CreateTempSubdirectory("vigil-cli-process-demo-").FullName;
         try
         {
-            var demo = await VigilProcess.RunAsync("demo", $"--Storage:DataDirectory={fresh}", $"--Regimes:Directory={RepositoryPaths.File("regimes")}");
-            Assert.True(demo.ExitCode == ExitCodes.Ok, demo.ToString());
-            Assert.Contains("for demonstration only", demo.Out, StringComparison.Ordinal);
+            // The guide in words is checked where the demo's load is (DemoLoadTests); here as JSON, for scripts.
+            var demo = await VigilProcess.RunAsync("demo", "--json", $"--Storage:DataDirectory={fresh}", $"--Regimes:Directory={RepositoryPaths.File("regimes")}");
+            var guide = VigilProcess.Json(demo);
+            Assert.Contains("/notes/", guide["note"]!.GetValue<string>(), StringComparison.Ordinal);
+            var accounts = guide["accounts"]!.AsArray();
+            Assert.Contains(accounts, a => a!["role"]!.GetValue<string>() == "analyst" && a["password"]!.GetValue<string>().Length >= 12);
+            Assert.Contains($"--Storage:DataDirectory={fresh}", guide["serve"]!.GetValue<string>(), StringComparison.Ordinal);
             // Loading the case is long work; with standard error redirected nothing is drawn there.
             VigilProcess.NoProgress(demo);
         }

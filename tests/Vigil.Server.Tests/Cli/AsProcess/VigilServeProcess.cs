@@ -69,9 +69,10 @@ public sealed class VigilServeProcess : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var init = await CliRun.ProcessAsync(null, ["admin", "init", "--email", "admin@cert.gov.test", .. HostArguments]);
-        Assert.True(init.ExitCode == 0, init.ToString());
-        AdminToken = init.Out.Split('\n').Select(line => line.Trim()).Single(line => line.StartsWith(ApiTokens.Marker, StringComparison.Ordinal));
+        var init = VigilProcess.Json(await CliRun.ProcessAsync(null, ["admin", "init", "--email", "admin@cert.gov.test", "--json", .. HostArguments]));
+        Assert.Equal("admin@cert.gov.test", init["email"]!.GetValue<string>());
+        AdminToken = init["token"]!.GetValue<string>();
+        Assert.StartsWith(ApiTokens.Marker, AdminToken, StringComparison.Ordinal);
 
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "vigil.dll"), "serve", "--urls", Address.ToString().TrimEnd('/'),

@@ -30,9 +30,9 @@ public sealed class KeyRotationTests
                 await before.StopAsync();
             }
 
-            var rotated = await CliRun.InProcessAsync("admin", "rotate-ledger-key", $"--Storage:DataDirectory={directory}");
+            var rotated = await CliRun.InProcessAsync("admin", "rotate-ledger-key", "--json", $"--Storage:DataDirectory={directory}");
             Assert.True(rotated.ExitCode == ExitCodes.Ok, rotated.ToString());
-            var newKey = rotated.Out.Trim().Split('\n')[^1].Trim();
+            var newKey = System.Text.Json.Nodes.JsonNode.Parse(rotated.Out)!["verifier_key"]!.GetValue<string>();
             Assert.NotEqual(oldKey, newKey);
 
             await using var after = Program.BuildApp(args);
