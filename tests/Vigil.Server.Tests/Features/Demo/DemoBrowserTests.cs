@@ -97,6 +97,6 @@ public sealed class DemoBrowserTests(DemoBrowserFixture fixture) : IClassFixture
     private static async Task ShotAsync(IPage page, string name, bool fullPage = false)
     {
         Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
+        await Screenshot.SaveAsync(page, Path.Combine(Screenshots, name + ".png"), fullPage);
     }
 }

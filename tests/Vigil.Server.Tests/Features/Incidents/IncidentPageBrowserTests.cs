@@ -105,6 +105,6 @@ public sealed class IncidentPageBrowserTests(BrowserFixture fixture) : IClassFix
     private static async Task ShotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+        await Screenshot.SaveAsync(page, Path.Combine(Screenshots, name + ".png"));
     }
 }

@@ -91,6 +91,6 @@ public sealed class PublicPagesBrowserTests(BrowserFixture fixture) : IClassFixt
     {
         var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await Screenshot.SaveAsync(page, path);
     }
 }

@@ -238,11 +238,8 @@ public sealed class OidcSignInBrowserTests(OidcFixture fixture) : IClassFixture<
         return await landing;
     }
 
-    private static Task ShotAsync(IPage page, string name) => page.ScreenshotAsync(new PageScreenshotOptions
-    {
-        Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"),
-        FullPage = true,
-    });
+    private static Task ShotAsync(IPage page, string name) =>
+        Screenshot.SaveAsync(page, Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"));
 
     /// <summary>The page the round trip ends on goes on by itself to the landing page, where the layout offers to sign out.</summary>
     private static async Task AssertSignedInAsync(IPage page)

@@ -103,7 +103,7 @@ public sealed class ReporterPagesBrowserTests(BrowserFixture fixture) : IClassFi
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+        await Screenshot.SaveAsync(page, Path.Combine(directory, name + ".png"));
     }
 
     private async Task<string> PublishNoteAsync()

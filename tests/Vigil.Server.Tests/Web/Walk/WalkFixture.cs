@@ -85,7 +85,7 @@ public sealed class WalkFixture : IAsyncLifetime
     }
 
     public static Task ShotAsync(IPage page, string step) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, step + ".png"), FullPage = true });
+        Screenshot.SaveAsync(page, Path.Combine(Screenshots, step + ".png"));
 
     /// <summary>
     /// A new person of a role (of an organisation for a reporter) with a password for the pages and an API token, as

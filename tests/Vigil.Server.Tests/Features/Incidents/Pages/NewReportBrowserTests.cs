@@ -129,6 +129,6 @@ public sealed class NewReportBrowserTests(BrowserFixture fixture) : IClassFixtur
     {
         var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await Screenshot.SaveAsync(page, path);
     }
 }

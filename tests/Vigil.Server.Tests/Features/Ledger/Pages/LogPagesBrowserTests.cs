@@ -282,5 +282,5 @@ public sealed class LogPagesBrowserTests(BrowserFixture fixture) : IClassFixture
     }
 
     private static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"), FullPage = true });
+        Screenshot.SaveAsync(page, Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"));
 }
