@@ -58,7 +58,14 @@ public sealed class AdminWalkTests(WalkFixture walk) : IClassFixture<WalkFixture
         await reporterPage.GotoAsync("/account");
         await reporterPage.WaitForURLAsync("**/sign-in");
 
+        // The page shows where each job stands when it is served: a run under way says "running" until the page is
+        // asked again, so it is asked again (a few times) until the signer's last run has ended.
         await page.GotoAsync("/admin/jobs");
+        for (var tries = 0; tries < 30 && (await page.Locator("#job-checkpoint-signer").InnerTextAsync()).Contains("running", StringComparison.Ordinal); tries++)
+        {
+            await Task.Delay(1000);
+            await page.GotoAsync("/admin/jobs");
+        }
         await Assertions.Expect(page.Locator("#job-checkpoint-signer")).ToContainTextAsync("succeeded");
         await WalkFixture.ShotAsync(page, "admin-04-jobs");
 

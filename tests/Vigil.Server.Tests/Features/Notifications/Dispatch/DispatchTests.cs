@@ -89,7 +89,10 @@ public abstract class DispatchTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.True(waiting.NextAttemptAt - waiting.LastAttemptAt >= TimeSpan.FromSeconds(25), $"tried again after {waiting.NextAttemptAt - waiting.LastAttemptAt}");
 
         var dead = await Outbox.UntilAsync(factory, id, m => m.State == OutboxStates.Dead, "dead");
-        Assert.Equal(2, dead.Attempts);
+        // Dead at the first 410: the receiver heard the 429's try and one more, never a third. (A try that did not reach
+        // the receiver, on a loaded machine, counts as an attempt but is not a 410.)
+        Assert.Equal(2, receiver.All.Count);
+        Assert.True(dead.Attempts >= 2, $"{dead.Attempts} attempts");
         Assert.Contains("410", dead.LastError, StringComparison.Ordinal);
     }
 
